@@ -1,0 +1,241 @@
+//! The command line: argument parsing and the commands, wiring the pipeline
+//! stages together. Exit codes follow ripgrep's convention: 0 clean,
+//! 1 findings (errors, or warnings with `--deny-warnings`), 2 usage or I/O
+//! error.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::config::{self, Config};
+use crate::diagnostic::{Diagnostic, Tally};
+use crate::lint::{self, registry};
+use crate::source::SourceMap;
+use crate::{load, report};
+
+/// Compile privacy notices (tietosuojaseloste, dataskyddsbeskrivning) from
+/// TOML sources, checked against GDPR Art. 13 and 14.
+#[derive(Debug, Parser)]
+#[command(name = "seloste", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// When to colour the output.
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Project configuration file [default: ./seloste.toml when it exists].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check notices against GDPR Art. 13/14 and the quality rules.
+    ///
+    /// Every problem in every file is reported, each pointing at file:line:column
+    /// with its rule code, the article it enforces and how to fix it.
+    /// Exit code 0: no errors (warnings allowed); 1: errors found (or warnings
+    /// with --deny-warnings); 2: usage or I/O error.
+    Check(CheckArgs),
+    /// Explain a rule: what it checks, the article behind it and how to fix it.
+    Explain {
+        /// A rule code (G003) or name (dpo-contact).
+        rule: String,
+    },
+    /// List every rule with its code, name, default severity and article.
+    Rules {
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Notice files or folders to check (folders are searched for *.toml).
+    #[arg(default_value = "notices")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format: human-readable snippets, or one JSON object per line.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Exit with 1 when there are warnings, not only errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Print only the diagnostics, without the summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.color {
+        ColorChoice::Auto => {}
+        ColorChoice::Always => anstream::ColorChoice::Always.write_global(),
+        ColorChoice::Never => anstream::ColorChoice::Never.write_global(),
+    }
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(anstream::stderr(), "error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check(&args, cli.config),
+        Command::Explain { rule } => explain(&rule),
+        Command::Rules { format } => rules(format),
+    }
+}
+
+/// The outcome of loading and linting, shared by every command that checks.
+pub struct Checked {
+    pub sources: SourceMap,
+    pub config: Config,
+    pub notices: Vec<crate::model::Notice>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Problems that are not findings in a notice: unreadable paths, a
+    /// broken configuration. They make the exit code 2.
+    pub fatal: Vec<String>,
+}
+
+/// Loads the configuration and the notices and runs every rule.
+pub fn load_and_check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
+    let mut sources = SourceMap::default();
+    let mut fatal = Vec::new();
+    let mut diagnostics = Vec::new();
+    let required = config_path.is_some();
+    let path = config_path.unwrap_or_else(|| PathBuf::from(config::FILE_NAME));
+    let config = match config::load(&path, &mut sources, required) {
+        Ok((config, diags)) => {
+            if !diags.is_empty() {
+                fatal.push(format!("{} has errors", path.display()));
+            }
+            diagnostics.extend(diags);
+            config
+        }
+        Err(e) => {
+            fatal.push(e);
+            Config::default()
+        }
+    };
+    let loaded = load::load(paths, &mut sources);
+    fatal.extend(loaded.io_errors);
+    diagnostics.extend(loaded.diagnostics);
+    let linted: Vec<Diagnostic> = loaded
+        .notices
+        .par_iter()
+        .flat_map_iter(|n| lint::check(n, &config.languages))
+        .collect();
+    diagnostics.extend(linted);
+    lint::apply_overrides(&mut diagnostics, &config.rules);
+    report::sort(&mut diagnostics);
+    Checked {
+        sources,
+        config,
+        notices: loaded.notices,
+        diagnostics,
+        fatal,
+    }
+}
+
+fn check(args: &CheckArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let checked = load_and_check(&args.paths, config_path);
+    let stdout = anstream::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        Format::Human => report::print_human(&mut out, &checked.diagnostics, &checked.sources)?,
+        Format::Json => report::print_json(&mut out, &checked.diagnostics, &checked.sources)?,
+    }
+    let tally = Tally::of(&checked.diagnostics);
+    if args.format == Format::Human && !args.quiet {
+        writeln!(out, "{}", report::summary(tally, checked.notices.len()))?;
+    }
+    out.flush()?;
+    for e in &checked.fatal {
+        writeln!(anstream::stderr(), "error: {e}")?;
+    }
+    Ok(exit_code(&checked, tally, args.deny_warnings))
+}
+
+fn exit_code(checked: &Checked, tally: Tally, deny_warnings: bool) -> ExitCode {
+    if !checked.fatal.is_empty() {
+        ExitCode::from(2)
+    } else if tally.errors > 0 || (deny_warnings && tally.warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn explain(key: &str) -> anyhow::Result<ExitCode> {
+    let Some(rule) = registry::lookup(key) else {
+        let names: Vec<&str> = registry::RULES
+            .iter()
+            .flat_map(|r| [r.code, r.name])
+            .collect();
+        let hint = crate::load::decode::did_you_mean(key, &names)
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
+        anyhow::bail!("no rule `{key}`{hint}; `seloste rules` lists them all");
+    };
+    let mut out = anstream::stdout().lock();
+    writeln!(out, "{} ({})", rule.code, rule.name)?;
+    writeln!(out)?;
+    writeln!(out, "{}", rule.summary)?;
+    writeln!(out)?;
+    if rule.article != "-" {
+        writeln!(out, "Article:  GDPR {}", rule.article)?;
+    }
+    writeln!(out, "Severity: {} by default", rule.severity)?;
+    writeln!(out)?;
+    writeln!(out, "{}", rule.explanation)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn rules(format: Format) -> anyhow::Result<ExitCode> {
+    let mut out = anstream::stdout().lock();
+    for r in registry::RULES {
+        match format {
+            Format::Human => writeln!(
+                out,
+                "{:<5} {:<38} {:<8} {}",
+                r.code,
+                r.name,
+                r.severity,
+                if r.article == "-" { "" } else { r.article }
+            )?,
+            Format::Json => writeln!(
+                out,
+                "{}",
+                serde_json::json!({
+                    "code": r.code, "name": r.name, "severity": r.severity.as_str(),
+                    "article": (r.article != "-").then_some(r.article), "summary": r.summary,
+                })
+            )?,
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

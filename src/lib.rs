@@ -1,0 +1,16 @@
+//! seloste compiles privacy notices: TOML sources describing registers are
+//! checked against GDPR Art. 13/14 and rendered for publication.
+//!
+//! The pipeline runs in one direction, one module per stage:
+//! `load` (read files, build the [`model`]) -> `lint` (rules -> diagnostics)
+//! -> `report` (print diagnostics). `cli` wires the stages to commands.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod lint;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod source;

@@ -1,0 +1,643 @@
+//! Checks for the information GDPR Art. 13 and 14 require, including the
+//! conditional requirements (consent, legitimate interests, third-country
+//! transfers, special categories, public authorities).
+//!
+//! Each function is one rule of the registry. A missing item is reported on
+//! the table that should hold it (the top of the file for top-level items).
+
+use super::{Annotate, Ctx};
+use crate::model::{Art9Condition, Collection, LegalBasis, SupervisoryAuthority};
+
+pub fn controller_identity(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    let Some(c) = &n.controller else {
+        cx.report(
+            "G001",
+            n.span.clone(),
+            "the notice does not name the controller",
+        )
+        .label("no [controller] table in this file")
+        .help(
+            "add a [controller] table with `name` and at least one of `address`, `email`, `phone`",
+        );
+        return;
+    };
+    if c.name.is_none() {
+        cx.report("G001", c.span.clone(), "the controller has no name")
+            .label("this table needs a `name`")
+            .help("add `name = \"...\"`: the organisation responsible for the register");
+    }
+    if c.address.is_none() && c.email.is_none() && c.phone.is_none() {
+        cx.report(
+            "G001",
+            c.span.clone(),
+            "the controller has no contact details",
+        )
+        .label("this table needs `address`, `email` or `phone`")
+        .help(
+            "add at least one way to contact the controller, e.g. `email = \"kirjaamo@kunta.fi\"`",
+        );
+    }
+}
+
+pub fn eu_representative(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    let Some(country) = n.controller.as_ref().and_then(|c| c.country.as_ref()) else {
+        return;
+    };
+    if !country.value.in_eea() && n.representative.is_none() {
+        cx.report(
+            "G002",
+            country.span.clone(),
+            format!("the controller is established in {} but names no representative in the EU", country.value),
+        )
+        .label("outside the EU/EEA")
+        .help("add a [representative] table with the EU representative's name and contact details (Art. 27)");
+    }
+}
+
+pub fn dpo_contact(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    match &n.dpo {
+        None => {
+            let Some(pa) = n
+                .controller
+                .as_ref()
+                .and_then(|c| c.public_authority.as_ref())
+                .filter(|p| p.value)
+            else {
+                return;
+            };
+            cx.report(
+                "G003",
+                pa.span.clone(),
+                "the controller is a public authority but the notice gives no data protection officer contact",
+            )
+            .label("public authorities must designate a DPO (Art. 37(1)(a))")
+            .help("add a [dpo] table with at least an `email`, e.g. `email = \"tietosuoja@kunta.fi\"`; the DPO's name is optional");
+        }
+        Some(dpo) if !dpo.has_contact_detail() => {
+            cx.report(
+                "G003",
+                dpo.span.clone(),
+                "the data protection officer has no contact details",
+            )
+            .label("this table needs `email`, `phone` or `address`")
+            .help("add the DPO's contact, e.g. `email = \"tietosuoja@kunta.fi\"`");
+        }
+        Some(_) => {}
+    }
+}
+
+pub fn purpose_legal_basis(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    match &n.purposes {
+        None => {
+            cx.report(
+                "G004",
+                n.span.clone(),
+                "the notice states no purpose of processing",
+            )
+            .label("no [[purposes]] in this file")
+            .help("add [[purposes]] entries, each with `description` and `legal_basis`");
+            return;
+        }
+        Some(p) if p.value.is_empty() => {
+            cx.report("G004", p.span.clone(), "the list of purposes is empty")
+                .help("every register has at least one purpose: add [[purposes]] entries with `description` and `legal_basis`");
+        }
+        Some(_) => {}
+    }
+    let codes = LegalBasis::codes().join(", ");
+    for p in n.purposes() {
+        if p.description.is_none() {
+            cx.report("G004", p.span.clone(), "a purpose has no description")
+                .label("this purpose needs a `description`")
+                .help("say what the data is used for, in each language");
+        }
+        if p.legal_basis.is_none() {
+            cx.report("G004", p.span.clone(), "a purpose has no legal basis")
+                .label("this purpose needs a `legal_basis`")
+                .help(format!("add `legal_basis = \"...\"` with one of: {codes}"));
+        }
+    }
+}
+
+pub fn legitimate_interests_stated(cx: &mut Ctx<'_>) {
+    for p in cx.notice.purposes() {
+        if let Some(b) = &p.legal_basis
+            && b.value == LegalBasis::LegitimateInterests
+            && p.legitimate_interests.is_none()
+        {
+            let article = if cx.notice.art13() {
+                "Art. 13(1)(d)"
+            } else {
+                "Art. 14(2)(b)"
+            };
+            cx.report(
+                "G005",
+                b.span.clone(),
+                format!("the purpose rests on legitimate interests but does not say what they are ({article})"),
+            )
+            .label("Art. 6(1)(f)")
+            .help("add `legitimate_interests = { ... }` stating the actual interest pursued");
+        }
+    }
+}
+
+pub fn public_authority_legitimate_interests(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    let Some(pa) = n
+        .controller
+        .as_ref()
+        .and_then(|c| c.public_authority.as_ref())
+        .filter(|p| p.value)
+    else {
+        return;
+    };
+    for p in n.purposes() {
+        if let Some(b) = &p.legal_basis
+            && b.value == LegalBasis::LegitimateInterests
+        {
+            cx.report(
+                "G006",
+                b.span.clone(),
+                "a public authority cannot rely on legitimate interests for its tasks (last subparagraph of Art. 6(1))",
+            )
+            .label("not available to a public authority")
+            .also(pa.span.clone(), "the controller is a public authority")
+            .help("use `public-task` (Art. 6(1)(e)) or `legal-obligation` (Art. 6(1)(c)) and name the law in `law`");
+        }
+    }
+}
+
+pub fn legal_basis_law(cx: &mut Ctx<'_>) {
+    for p in cx.notice.purposes() {
+        if let Some(b) = &p.legal_basis
+            && matches!(
+                b.value,
+                LegalBasis::PublicTask | LegalBasis::LegalObligation
+            )
+            && p.law.is_none()
+        {
+            cx.report(
+                "G007",
+                b.span.clone(),
+                format!("the purpose rests on {} but does not name the law that lays it down", b.value.article()),
+            )
+            .label("which law?")
+            .help("add `law = { fi = \"Perusopetuslaki (628/1998)\", ... }` naming the act and, where useful, its section");
+        }
+    }
+}
+
+pub fn special_category_condition(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    let has_condition = |id: &str| {
+        n.purposes().iter().any(|p| {
+            p.special_category_condition.is_some() && p.id.as_ref().is_some_and(|i| i.value == id)
+        })
+    };
+    let any_condition = n
+        .purposes()
+        .iter()
+        .any(|p| p.special_category_condition.is_some());
+    for c in n.data_categories() {
+        let Some(sc) = &c.special_category else {
+            continue;
+        };
+        let ok = if c.purposes.is_empty() {
+            any_condition
+        } else {
+            c.purposes.iter().all(|p| has_condition(&p.value))
+        };
+        if !ok {
+            cx.report(
+                "G008",
+                sc.span.clone(),
+                format!("`{}` is a special category of personal data but no Art. 9(2) condition covers it", sc.value),
+            )
+            .label("Art. 9(1) special category")
+            .help(format!(
+                "add `special_category_condition` to the purposes processing it; codes: {}",
+                Art9Condition::codes().join(", ")
+            ));
+        }
+    }
+}
+
+pub fn criminal_offence_data(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    for c in n.data_categories() {
+        let Some(flag) = c.criminal_offences.as_ref().filter(|f| f.value) else {
+            continue;
+        };
+        let purposes: Vec<_> = if c.purposes.is_empty() {
+            n.purposes().iter().collect()
+        } else {
+            n.purposes()
+                .iter()
+                .filter(|p| {
+                    p.id.as_ref()
+                        .is_some_and(|i| c.purposes.iter().any(|r| r.value == i.value))
+                })
+                .collect()
+        };
+        if !purposes.iter().any(|p| p.law.is_some()) {
+            cx.report("G009", flag.span.clone(), "criminal-offence data is processed but no purpose names the law that authorises it")
+                .label("Art. 10 data")
+                .help("name the authorising law in the `law` of the purposes that process this category");
+        }
+    }
+}
+
+pub fn data_categories(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    if !n.art14() || !n.data_categories().is_empty() {
+        return;
+    }
+    let span = n
+        .data_categories
+        .as_ref()
+        .map_or(n.span.clone(), |c| c.span.clone());
+    cx.report(
+        "G010",
+        span,
+        "data is obtained from other sources but the notice lists no categories of personal data",
+    )
+    .label("Art. 14(1)(d)")
+    .help("add [[data_categories]] entries with `name` and `items`");
+}
+
+pub fn recipients_stated(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    if n.recipients.is_none() {
+        cx.report(
+            "G011",
+            n.span.clone(),
+            "the notice does not say who receives the data",
+        )
+        .label("no `recipients` in this file")
+        .help(
+            "add [[recipients]] entries (processors count), or `recipients = []` if there are none",
+        );
+    }
+}
+
+pub fn third_country_recipient(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    for r in n.recipients() {
+        let Some(country) = r.country.as_ref().filter(|c| !c.value.in_eea()) else {
+            continue;
+        };
+        let covered = n.transfers.iter().any(|t| match (&t.recipient, &r.id) {
+            (Some(tr), Some(id)) => tr.value == id.value,
+            (None, _) | (_, None) => t.country.as_ref().is_some_and(|c| c.value == country.value),
+        });
+        if !covered {
+            let target =
+                r.id.as_ref()
+                    .map_or("<id>".to_string(), |i| i.value.clone());
+            cx.report(
+                "G012",
+                country.span.clone(),
+                format!("the recipient processes data in {}, outside the EU/EEA, but no transfer is stated", country.value),
+            )
+            .label("third country")
+            .help(format!(
+                "add a [[transfers]] entry with `recipient = \"{target}\"`, `country = \"{}\"` and one `mechanism`",
+                country.value
+            ));
+        }
+    }
+}
+
+pub fn transfer_mechanism(cx: &mut Ctx<'_>) {
+    for t in &cx.notice.transfers {
+        match &t.mechanism {
+            None => {
+                cx.report(
+                    "G013",
+                    t.span.clone(),
+                    "the transfer does not name its mechanism",
+                )
+                .label("this transfer needs a `mechanism`")
+                .help("add e.g. `mechanism = \"standard-contractual-clauses\"` or `\"adequacy\"`");
+            }
+            Some(m) if m.value.len() != 1 => {
+                let msg = if m.value.is_empty() {
+                    "the transfer's mechanism list is empty".to_string()
+                } else {
+                    format!(
+                        "the transfer names {} mechanisms; exactly one applies",
+                        m.value.len()
+                    )
+                };
+                cx.report("G013", m.span.clone(), msg)
+                    .label("exactly one mechanism")
+                    .help("keep the mechanism that applies; describe other flows as separate [[transfers]]");
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+pub fn transfer_safeguard_copy(cx: &mut Ctx<'_>) {
+    for t in &cx.notice.transfers {
+        let Some(m) = t.mechanism.as_ref().and_then(|m| m.value.first()) else {
+            continue;
+        };
+        if m.value.needs_copy() && t.safeguard_copy.is_none() {
+            cx.report(
+                "G014",
+                m.span.clone(),
+                format!(
+                    "the notice does not say how to obtain a copy of the safeguards ({})",
+                    m.value.article()
+                ),
+            )
+            .label("where can the reader get a copy?")
+            .help("add `safeguard_copy = { ... }`, e.g. that a copy is available from the DPO");
+        }
+    }
+}
+
+pub fn adequacy_decision(cx: &mut Ctx<'_>) {
+    for t in &cx.notice.transfers {
+        let Some(m) = t.mechanism.as_ref().and_then(|m| m.value.first()) else {
+            continue;
+        };
+        let Some(country) = &t.country else { continue };
+        if m.value == crate::model::TransferMechanism::Adequacy
+            && !country.value.has_adequacy_decision()
+        {
+            cx.report(
+                "G015",
+                m.span.clone(),
+                format!(
+                    "{} has no adequacy decision of the European Commission",
+                    country.value
+                ),
+            )
+            .label("no adequacy decision for this country")
+            .also(country.span.clone(), "the destination")
+            .help("use the mechanism that really applies, usually `standard-contractual-clauses`");
+        }
+    }
+}
+
+pub fn public_authority_derogation(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    if !n.is_public_authority() {
+        return;
+    }
+    for t in &n.transfers {
+        for m in t.mechanism.iter().flat_map(|m| &m.value) {
+            if m.value.barred_for_public_authorities() {
+                cx.report(
+                    "G016",
+                    m.span.clone(),
+                    format!("a public authority cannot transfer data on {} (Art. 49(3))", m.value.article()),
+                )
+                .label("not available to a public authority")
+                .help("use an appropriate safeguard such as `standard-contractual-clauses` or `public-authority-instrument`");
+            }
+        }
+    }
+}
+
+pub fn storage_period(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    match &n.retention {
+        None => {
+            cx.report("G017", n.span.clone(), "the notice does not say how long data is kept")
+                .label("no [[retention]] in this file")
+                .help("add [[retention]] entries with a `period` (e.g. \"P2Y\") and/or a `rule`, and `applies_to`");
+            return;
+        }
+        Some(r) if r.value.is_empty() => {
+            cx.report(
+                "G017",
+                r.span.clone(),
+                "the list of storage periods is empty",
+            )
+            .help("add [[retention]] entries with a `period` and/or a `rule`");
+        }
+        Some(_) => {}
+    }
+    for r in n.retention() {
+        if r.period.is_none() && r.rule.is_none() {
+            cx.report(
+                "G017",
+                r.span.clone(),
+                "the retention entry gives neither a period nor a rule",
+            )
+            .label("needs `period` or `rule`")
+            .help(
+                "add `period = \"P1Y\"` or `rule = { ... }` with the criteria that set the period",
+            );
+        }
+    }
+}
+
+pub fn rights_exercise(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    match &n.rights {
+        None => {
+            cx.report(
+                "G018",
+                n.span.clone(),
+                "the notice does not say how to exercise the data subject's rights",
+            )
+            .label("no [rights] table in this file")
+            .help("add a [rights] table with `how` and/or `email`, `phone`, `web`");
+        }
+        Some(r) if r.how.is_none() && r.email.is_none() && r.phone.is_none() && r.web.is_none() => {
+            cx.report(
+                "G018",
+                r.span.clone(),
+                "the [rights] table gives no way to send a request",
+            )
+            .help("add `how`, `email`, `phone` or `web`");
+        }
+        Some(_) => {}
+    }
+}
+
+pub fn consent_withdrawal(cx: &mut Ctx<'_>) {
+    for p in cx.notice.purposes() {
+        let consent = p
+            .legal_basis
+            .as_ref()
+            .filter(|b| b.value == LegalBasis::Consent)
+            .map(|b| b.span.clone())
+            .or_else(|| {
+                p.special_category_condition
+                    .as_ref()
+                    .filter(|c| c.value == Art9Condition::ExplicitConsent)
+                    .map(|c| c.span.clone())
+            });
+        if let Some(span) = consent
+            && p.withdrawal.is_none()
+        {
+            cx.report(
+                "G019",
+                span,
+                "the purpose rests on consent but does not say how to withdraw it",
+            )
+            .label("consent can be withdrawn at any time (Art. 7(3))")
+            .help("add `withdrawal = { ... }` telling the reader how to withdraw consent");
+        }
+    }
+}
+
+pub fn supervisory_authority(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    let Some(country) = n.controller.as_ref().and_then(|c| c.country.as_ref()) else {
+        return;
+    };
+    let authority = n
+        .supervisory_authority
+        .as_ref()
+        .map_or(SupervisoryAuthority::Finland, |a| a.value);
+    let expected = match country.value.as_str() {
+        "FI" => SupervisoryAuthority::Finland,
+        "SE" => SupervisoryAuthority::Sweden,
+        _ => return,
+    };
+    if authority != expected {
+        let span = n
+            .supervisory_authority
+            .as_ref()
+            .map_or(country.span.clone(), |a| a.span.clone());
+        cx.report(
+            "G020",
+            span,
+            format!("the controller is established in {} but the notice names the {} supervisory authority", country.value, authority.code()),
+        )
+        .label("authority and controller country differ")
+        .help(format!("set `supervisory_authority = \"{}\"` unless another authority is really competent", expected.code()));
+    }
+}
+
+pub fn provision_requirement(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    if !n.art13() {
+        return;
+    }
+    let Some(p) = &n.provision else {
+        cx.report("G021", n.span.clone(), "the notice does not say whether providing the data is required")
+            .label("no [provision] table in this file")
+            .help("add a [provision] table with `requirement` (statutory, contractual, contract-prerequisite, voluntary or mixed) and `consequences`");
+        return;
+    };
+    if p.requirement.is_none() {
+        cx.report("G021", p.span.clone(), "[provision] does not say whether providing the data is a requirement")
+            .label("needs `requirement`")
+            .help("add `requirement = \"statutory\"` (or contractual, contract-prerequisite, voluntary, mixed)");
+    }
+    if p.consequences.is_none() {
+        cx.report(
+            "G021",
+            p.span.clone(),
+            "[provision] does not say what happens if the data is not provided",
+        )
+        .label("needs `consequences`")
+        .help("add `consequences = { ... }`, e.g. that the pupil cannot be given a user account");
+    }
+}
+
+pub fn automated_decisions_stated(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    match &n.automated_decisions {
+        None => {
+            cx.report(
+                "G022",
+                n.span.clone(),
+                "the notice does not say whether automated decisions or profiling take place",
+            )
+            .label("no [automated_decisions] table in this file")
+            .help("add `[automated_decisions]` with `used = false` if there are none");
+        }
+        Some(a) if a.used.is_none() => {
+            cx.report(
+                "G022",
+                a.span.clone(),
+                "[automated_decisions] does not say whether they are used",
+            )
+            .label("needs `used = true` or `used = false`");
+        }
+        Some(_) => {}
+    }
+}
+
+pub fn automated_decisions_logic(cx: &mut Ctx<'_>) {
+    let Some(a) = &cx.notice.automated_decisions else {
+        return;
+    };
+    let Some(used) = a.used.as_ref().filter(|u| u.value) else {
+        return;
+    };
+    let missing: Vec<&str> = [
+        ("logic", a.logic.is_none()),
+        ("consequences", a.consequences.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(k, m)| m.then_some(k))
+    .collect();
+    if !missing.is_empty() {
+        cx.report(
+            "G023",
+            used.span.clone(),
+            format!(
+                "automated decisions are made but the notice lacks {}",
+                missing.join(" and ")
+            ),
+        )
+        .label("Art. 22 decisions")
+        .help("describe the logic involved and the significance and consequences for the person");
+    }
+}
+
+pub fn data_sources(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    if !n.art14() {
+        return;
+    }
+    if n.sources().is_empty() {
+        let span = n
+            .sources
+            .as_ref()
+            .map_or(n.span.clone(), |s| s.span.clone());
+        cx.report(
+            "G024",
+            span,
+            "data is obtained from other sources but the notice does not name them",
+        )
+        .label("Art. 14(2)(f)")
+        .help("add [[sources]] entries with `name` and `kind`");
+    }
+    for s in n.sources() {
+        if s.kind.is_none() {
+            cx.report("G024", s.span.clone(), "the source does not say what kind of source it is")
+                .label("needs `kind`")
+                .help("add `kind` (data-subject, register, authority, public, organisation): the reader must learn whether data came from publicly accessible sources");
+        }
+    }
+}
+
+pub fn data_origin(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    if n.collected_from.is_none() {
+        cx.report(
+            "G025",
+            n.span.clone(),
+            "the notice does not say whether data is collected from the person or from elsewhere",
+        )
+        .label("no `collected_from` in this file")
+        .help(format!(
+            "add `collected_from = \"...\"` with one of: {}",
+            Collection::codes().join(", ")
+        ));
+    }
+}

@@ -1,0 +1,218 @@
+//! Linting: the GDPR Art. 13/14 rules and quality rules over a loaded notice.
+//!
+//! Rules read the model and report diagnostics; they never stop at the first
+//! finding. The registry (`registry.rs`) is the one list of rules; the checks
+//! live in `gdpr.rs` (what the law requires) and `quality.rs` (what makes a
+//! notice publishable). Severity overrides from configuration are applied
+//! here, after every rule has run.
+
+pub mod gdpr;
+pub mod quality;
+pub mod registry;
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Lang, Located, Notice, Text};
+use crate::source::Span;
+
+/// What a rule sees: the notice, the languages it must be written in, and
+/// where to put its findings.
+pub struct Ctx<'a> {
+    pub notice: &'a Notice,
+    pub languages: &'a [Lang],
+    /// Whether the project configuration supplies languages, so a notice
+    /// without `languages` is fine.
+    pub project_languages: bool,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn report(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::new(code, self.notice.file, span, message));
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+}
+
+/// Builder-style helpers on a diagnostic that was already pushed.
+pub trait Annotate {
+    fn label(&mut self, s: impl Into<String>) -> &mut Self;
+    fn help(&mut self, s: impl Into<String>) -> &mut Self;
+    fn also(&mut self, span: Span, s: impl Into<String>) -> &mut Self;
+}
+
+impl Annotate for Diagnostic {
+    fn label(&mut self, s: impl Into<String>) -> &mut Self {
+        self.label = Some(s.into());
+        self
+    }
+    fn help(&mut self, s: impl Into<String>) -> &mut Self {
+        self.help = Some(s.into());
+        self
+    }
+    fn also(&mut self, span: Span, s: impl Into<String>) -> &mut Self {
+        self.secondary.push(crate::diagnostic::Label {
+            file: self.file,
+            span,
+            message: s.into(),
+        });
+        self
+    }
+}
+
+/// Severity overrides by rule code, from `seloste.toml`.
+pub type Overrides = BTreeMap<&'static str, Severity>;
+
+/// Runs every rule on one notice.
+pub fn check(notice: &Notice, default_languages: &[Lang]) -> Vec<Diagnostic> {
+    let own = notice.language_list();
+    let languages: &[Lang] = if own.is_empty() {
+        default_languages
+    } else {
+        &own
+    };
+    let mut cx = Ctx {
+        notice,
+        languages,
+        project_languages: !default_languages.is_empty(),
+        diagnostics: Vec::new(),
+    };
+    for rule in registry::RULES {
+        if let Some(check) = rule.check {
+            check(&mut cx);
+        }
+    }
+    cx.diagnostics
+}
+
+/// Applies configured severities and drops silenced diagnostics.
+pub fn apply_overrides(diagnostics: &mut Vec<Diagnostic>, overrides: &Overrides) {
+    for d in diagnostics.iter_mut() {
+        if let Some(s) = overrides.get(d.code) {
+            d.severity = *s;
+        }
+    }
+    diagnostics.retain(|d| d.severity != Severity::Allow);
+}
+
+/// Every localised text of a notice with a name for it, in document order.
+pub fn texts(n: &Notice) -> Vec<(&'static str, &Text)> {
+    let mut out: Vec<(&'static str, &Text)> = Vec::new();
+    add(&mut out, "title", &n.title);
+    add(&mut out, "description", &n.description);
+    if let Some(c) = &n.controller {
+        add(&mut out, "controller.name", &c.name);
+        add(&mut out, "controller.address", &c.address);
+    }
+    for p in [&n.representative, &n.processor].into_iter().flatten() {
+        add(&mut out, "name", &p.name);
+        add(&mut out, "address", &p.address);
+        add(&mut out, "description", &p.description);
+    }
+    for c in [&n.contact, &n.dpo].into_iter().flatten() {
+        add(&mut out, "name", &c.name);
+        add(&mut out, "role", &c.role);
+        add(&mut out, "address", &c.address);
+    }
+    for p in n.purposes() {
+        add(&mut out, "description", &p.description);
+        add(&mut out, "law", &p.law);
+        add(&mut out, "legitimate_interests", &p.legitimate_interests);
+        add(&mut out, "withdrawal", &p.withdrawal);
+    }
+    for s in &n.data_subjects {
+        add(&mut out, "name", &s.name);
+        add(&mut out, "description", &s.description);
+    }
+    for c in n.data_categories() {
+        add(&mut out, "name", &c.name);
+        add(&mut out, "items", &c.items);
+    }
+    for s in n.sources() {
+        add(&mut out, "name", &s.name);
+        add(&mut out, "description", &s.description);
+    }
+    for r in n.recipients() {
+        add(&mut out, "name", &r.name);
+        add(&mut out, "purpose", &r.purpose);
+        add(&mut out, "law", &r.law);
+    }
+    for t in &n.transfers {
+        add(&mut out, "safeguard_copy", &t.safeguard_copy);
+        add(&mut out, "description", &t.description);
+    }
+    for r in n.retention() {
+        add(&mut out, "rule", &r.rule);
+    }
+    if let Some(p) = &n.provision {
+        add(&mut out, "consequences", &p.consequences);
+        add(&mut out, "description", &p.description);
+    }
+    if let Some(a) = &n.automated_decisions {
+        add(&mut out, "logic", &a.logic);
+        add(&mut out, "consequences", &a.consequences);
+        add(&mut out, "description", &a.description);
+    }
+    if let Some(r) = &n.rights {
+        add(&mut out, "how", &r.how);
+    }
+    add(&mut out, "security", &n.security);
+    add(&mut out, "cookies", &n.cookies);
+    for a in &n.access_roles {
+        add(&mut out, "role", &a.role);
+        add(&mut out, "sees", &a.sees);
+    }
+    for r in &n.related {
+        add(&mut out, "title", &r.title);
+    }
+    out
+}
+
+fn add<'a>(out: &mut Vec<(&'static str, &'a Text)>, name: &'static str, t: &'a Option<Text>) {
+    if let Some(t) = t {
+        out.push((name, t));
+    }
+}
+
+/// Every e-mail address of a notice.
+pub fn emails(n: &Notice) -> Vec<&Located<String>> {
+    let mut out = Vec::new();
+    if let Some(c) = &n.controller {
+        out.extend(&c.email);
+    }
+    for p in [&n.representative, &n.processor].into_iter().flatten() {
+        out.extend(&p.email);
+    }
+    for c in [&n.contact, &n.dpo].into_iter().flatten() {
+        out.extend(&c.email);
+    }
+    if let Some(r) = &n.rights {
+        out.extend(&r.email);
+    }
+    out
+}
+
+/// Every web address of a notice.
+pub fn urls(n: &Notice) -> Vec<&Located<String>> {
+    let mut out = Vec::new();
+    if let Some(c) = &n.controller {
+        out.extend(&c.web);
+    }
+    for p in [&n.representative, &n.processor].into_iter().flatten() {
+        out.extend(&p.web);
+    }
+    if let Some(r) = &n.rights {
+        out.extend(&r.web);
+    }
+    for r in &n.related {
+        out.extend(&r.url);
+    }
+    out
+}

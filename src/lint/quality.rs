@@ -1,0 +1,500 @@
+//! Quality rules: what makes a notice correct and publishable beyond the
+//! items the GDPR names - complete translations, real storage periods, valid
+//! addresses, safe links, unique and resolvable ids.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::{Annotate, Ctx, emails, texts, urls};
+use crate::model::{Id, Notice};
+
+pub fn notice_metadata(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    let mut missing = Vec::new();
+    if n.id.is_none() {
+        missing.push(("id", "id = \"school-pupil-register\""));
+    }
+    if n.title.is_none() {
+        missing.push((
+            "title",
+            "title = { fi = \"...\", sv = \"...\", en = \"...\" }",
+        ));
+    }
+    if n.version.is_none() {
+        missing.push(("version", "version = \"1.0\""));
+    }
+    if n.updated.is_none() {
+        missing.push(("updated", "updated = 2026-11-21"));
+    }
+    if n.languages.is_none() && !cx.project_languages {
+        missing.push(("languages", "languages = [\"fi\", \"sv\", \"en\"]"));
+    }
+    for (key, example) in missing {
+        cx.report("Q001", n.span.clone(), format!("the notice has no `{key}`"))
+            .label(format!("add `{key}` at the top of this file"))
+            .help(format!("e.g. `{example}`"));
+    }
+    if let Some(l) = &n.languages
+        && l.value.is_empty()
+    {
+        cx.report("Q001", l.span.clone(), "the notice lists no languages")
+            .help("e.g. `languages = [\"fi\", \"sv\", \"en\"]`");
+    }
+}
+
+pub fn missing_translation(cx: &mut Ctx<'_>) {
+    let languages = cx.languages.to_vec();
+    for (field, text) in texts(cx.notice) {
+        let missing: Vec<&str> = languages
+            .iter()
+            .filter(|l| text.get(l).is_none_or(|s| s.trim().is_empty()))
+            .map(|l| l.as_str())
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let list = missing.join(", ");
+        let example = missing.first().copied().unwrap_or("sv");
+        cx.report(
+            "Q002",
+            text.span.clone(),
+            format!("`{field}` has no {list} text"),
+        )
+        .label(format!("missing: {list}"))
+        .help(format!(
+            "add `{example} = \"...\"` to this field; the notice is published in {}",
+            languages
+                .iter()
+                .map(|l| l.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+}
+
+/// Phrases that say nothing about how long data is kept.
+const VAGUE_RETENTION: &[&str] = &[
+    "as long as necessary",
+    "as long as needed",
+    "as long as required",
+    "as long as is necessary",
+    "for as long as necessary",
+    "tarvittavan ajan",
+    "niin kauan kuin on tarpeen",
+    "niin kauan kuin tarpeellista",
+    "niin kauan kuin se on tarpeen",
+    "tarpeen mukaan",
+    "så länge det behövs",
+    "så länge som behövs",
+    "så länge det är nödvändigt",
+    "så länge som det är nödvändigt",
+];
+
+pub fn vague_retention(cx: &mut Ctx<'_>) {
+    for r in cx.notice.retention() {
+        if r.period.is_some() {
+            continue;
+        }
+        let Some(rule) = &r.rule else { continue };
+        for t in rule.all() {
+            let lower = t.value.to_lowercase();
+            let Some(phrase) = VAGUE_RETENTION.iter().find(|p| lower.contains(*p)) else {
+                continue;
+            };
+            // "as long as necessary, at most 2 years" does give a period.
+            if lower.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            cx.report(
+                "Q003",
+                t.span.clone(),
+                format!("\"{phrase}\" is not a storage period"),
+            )
+            .label("vague storage period")
+            .help("give a `period` such as \"P2Y\", or the event that ends the storage");
+        }
+    }
+}
+
+/// A pragmatic check of `local@domain.tld`: what a reader needs to send mail.
+pub fn is_valid_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    local_ok && is_valid_host(domain) && domain.contains('.')
+}
+
+fn is_valid_host(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    !host.is_empty()
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_alphabetic()))
+}
+
+/// An absolute http(s) URL with a plausible host.
+pub fn is_valid_url(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let host_port = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host_port.split(':').next().unwrap_or("");
+    is_valid_host(host) && host.contains('.')
+}
+
+pub fn invalid_email(cx: &mut Ctx<'_>) {
+    for e in emails(cx.notice) {
+        if !is_valid_email(&e.value) {
+            cx.report(
+                "Q004",
+                e.span.clone(),
+                format!("`{}` is not a valid e-mail address", e.value),
+            )
+            .label("expected name@domain.tld")
+            .help("write the address without `mailto:`, spaces or obfuscation such as (at)");
+        }
+    }
+}
+
+pub fn invalid_url(cx: &mut Ctx<'_>) {
+    for u in urls(cx.notice) {
+        if !is_valid_url(&u.value) {
+            cx.report(
+                "Q005",
+                u.span.clone(),
+                format!("`{}` is not a valid web address", u.value),
+            )
+            .label("expected https://...")
+            .help("write the full address, starting with https://");
+        }
+    }
+}
+
+/// Whether a link target is safe to publish: http(s), mailto, tel or a
+/// relative link. Browsers ignore ASCII whitespace and control characters
+/// inside a scheme (`java\tscript:`), so those are removed before comparing.
+pub fn is_safe_link(dest: &str) -> bool {
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
+    let scheme_end = cleaned.find(':');
+    let path_start = cleaned.find(['/', '?', '#']);
+    match (scheme_end, path_start) {
+        // A colon after the first slash, ? or # is not a scheme.
+        (Some(c), Some(p)) if p < c => true,
+        (Some(c), _) => {
+            let scheme = cleaned[..c].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
+        }
+        (None, _) => true,
+    }
+}
+
+/// Link and image targets in a Markdown text.
+pub fn link_targets(markdown: &str) -> Vec<String> {
+    Parser::new(markdown)
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn unsafe_link(cx: &mut Ctx<'_>) {
+    for (field, text) in texts(cx.notice) {
+        for t in text.all() {
+            for dest in link_targets(&t.value) {
+                if !is_safe_link(&dest) {
+                    cx.report(
+                        "Q009",
+                        t.span.clone(),
+                        format!("`{field}` links to `{dest}`, which is not a safe link"),
+                    )
+                    .label("unsafe link target")
+                    .help("use an https:, http:, mailto: or tel: link, or a relative one");
+                }
+            }
+        }
+    }
+}
+
+/// All item ids of a notice, in document order.
+fn item_ids(n: &Notice) -> Vec<&Id> {
+    let mut ids = Vec::new();
+    ids.extend(n.purposes().iter().filter_map(|p| p.id.as_ref()));
+    ids.extend(n.data_subjects.iter().filter_map(|p| p.id.as_ref()));
+    ids.extend(n.data_categories().iter().filter_map(|p| p.id.as_ref()));
+    ids.extend(n.sources().iter().filter_map(|p| p.id.as_ref()));
+    ids.extend(n.recipients().iter().filter_map(|p| p.id.as_ref()));
+    ids.extend(n.transfers.iter().filter_map(|p| p.id.as_ref()));
+    ids.extend(n.retention().iter().filter_map(|p| p.id.as_ref()));
+    ids.extend(n.access_roles.iter().filter_map(|p| p.id.as_ref()));
+    ids
+}
+
+pub fn duplicate_id(cx: &mut Ctx<'_>) {
+    let mut seen: HashMap<&str, &Id> = HashMap::new();
+    let mut ids = item_ids(cx.notice);
+    ids.sort_by_key(|i| i.span.start);
+    for id in ids {
+        match seen.get(id.value.as_str()) {
+            Some(first) => {
+                let first_span = first.span.clone();
+                cx.report(
+                    "Q010",
+                    id.span.clone(),
+                    format!("the id `{}` is used twice in this notice", id.value),
+                )
+                .label("second use")
+                .also(first_span, "first used here")
+                .help("give each item its own id");
+            }
+            None => {
+                seen.insert(&id.value, id);
+            }
+        }
+    }
+}
+
+pub fn unknown_reference(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    let ids_of = |items: Vec<Option<&Id>>| -> Vec<String> {
+        items
+            .into_iter()
+            .flatten()
+            .map(|i| i.value.clone())
+            .collect()
+    };
+    let purposes = ids_of(n.purposes().iter().map(|p| p.id.as_ref()).collect());
+    let subjects = ids_of(n.data_subjects.iter().map(|p| p.id.as_ref()).collect());
+    let categories = ids_of(n.data_categories().iter().map(|p| p.id.as_ref()).collect());
+    let recipients = ids_of(n.recipients().iter().map(|p| p.id.as_ref()).collect());
+    let purposes_and_categories: Vec<String> =
+        purposes.iter().chain(&categories).cloned().collect();
+
+    let mut refs: Vec<(&Id, &[String], &str)> = Vec::new();
+    for c in n.data_categories() {
+        refs.extend(
+            c.subjects
+                .iter()
+                .map(|r| (r, subjects.as_slice(), "data subject")),
+        );
+        refs.extend(
+            c.purposes
+                .iter()
+                .map(|r| (r, purposes.as_slice(), "purpose")),
+        );
+    }
+    for s in n.sources() {
+        refs.extend(
+            s.categories
+                .iter()
+                .map(|r| (r, categories.as_slice(), "data category")),
+        );
+    }
+    for r in n.recipients() {
+        refs.extend(
+            r.categories
+                .iter()
+                .map(|x| (x, categories.as_slice(), "data category")),
+        );
+    }
+    for t in &n.transfers {
+        refs.extend(
+            t.recipient
+                .iter()
+                .map(|r| (r, recipients.as_slice(), "recipient")),
+        );
+    }
+    for r in n.retention() {
+        refs.extend(r.applies_to.iter().map(|x| {
+            (
+                x,
+                purposes_and_categories.as_slice(),
+                "purpose or data category",
+            )
+        }));
+    }
+    for (r, known, what) in refs {
+        if known.contains(&r.value) {
+            continue;
+        }
+        let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+        let d = cx.report(
+            "Q011",
+            r.span.clone(),
+            format!("no {what} has the id `{}`", r.value),
+        );
+        match crate::load::decode::did_you_mean(&r.value, &candidates) {
+            Some(s) => d.label(format!("did you mean `{s}`?")),
+            None => d.label(format!("unknown {what}")),
+        };
+        if candidates.is_empty() {
+            d.help(format!("define the {what} with `id = \"{}\"`", r.value));
+        } else {
+            d.help(format!("known ids: {}", candidates.join(", ")));
+        }
+    }
+}
+
+/// Lower-case ASCII letters and digits in hyphen-separated words.
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+pub fn invalid_id(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    let ids: Vec<&Id> = n.id.iter().chain(item_ids(n)).collect();
+    for id in ids {
+        if !is_valid_id(&id.value) {
+            let suggestion = slug(&id.value);
+            cx.report(
+                "Q012",
+                id.span.clone(),
+                format!("`{}` is not a valid id", id.value),
+            )
+            .label("lower-case letters, digits and hyphens only")
+            .help(if suggestion.is_empty() {
+                "use lower-case ASCII letters, digits and single hyphens, e.g. `pupil-register`"
+                    .to_string()
+            } else {
+                format!("e.g. `{suggestion}`")
+            });
+        }
+    }
+}
+
+/// A best-effort kebab-case version of `s`, for suggestions.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ä' | 'å' => 'a',
+            'ö' => 'o',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        for ok in [
+            "tietosuoja@kunta.fi",
+            "first.last@novia.fi",
+            "tuki+x@opinsys.fi",
+        ] {
+            assert!(is_valid_email(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "tuki",
+            "tuki@",
+            "@opinsys.fi",
+            "tuki@opinsys",
+            "a b@c.fi",
+            "inschool.fi(at)supportvisma.com",
+            "x@-a.fi",
+            "x@a.f1",
+        ] {
+            assert!(!is_valid_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls() {
+        assert!(is_valid_url("https://tietosuoja.fi/en"));
+        assert!(is_valid_url("http://www.novia.fi:8080/x?y#z"));
+        for bad in [
+            "www.novia.fi",
+            "https://",
+            "https://novia",
+            "ftp://x.fi",
+            "https://x.fi/a b",
+            "javascript:alert(1)",
+        ] {
+            assert!(!is_valid_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn link_schemes() {
+        for ok in [
+            "https://x.fi",
+            "mailto:a@b.fi",
+            "tel:+358",
+            "/relative",
+            "#anchor",
+            "page.html",
+            "a/b:c",
+            "HTTPS://X.FI",
+        ] {
+            assert!(is_safe_link(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "java\tscript:x",
+            " javascript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc/passwd",
+        ] {
+            assert!(!is_safe_link(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn markdown_links_are_found() {
+        let t = link_targets("see [x](javascript:alert(1)) and <https://a.fi> and ![i](data:x)");
+        assert_eq!(t, vec!["javascript:alert(1)", "https://a.fi", "data:x"]);
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("opinsys-user-management"));
+        assert!(is_valid_id("p2"));
+        for bad in ["", "A", "a--b", "-a", "a-", "../x", "a_b", "ä"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+        assert_eq!(slug("Koulun Oppilasrekisteri"), "koulun-oppilasrekisteri");
+    }
+}

@@ -1,0 +1,396 @@
+//! A small typed reader over the spanned TOML tree.
+//!
+//! serde's derive stops at the first error and loses spans inside flattened
+//! or untagged types. A notice author wants every problem of a file at once,
+//! each pointing at its key or value, with "did you mean" for typos in keys
+//! and in closed-list codes. So the notice is read by hand through this
+//! reader: each table hands out its keys on request and, when finished,
+//! reports every key nobody asked for, with the nearest known key as a hint.
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Country, Date, Duration, Lang, Located, Text};
+use crate::source::{FileId, Span};
+
+pub type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Collects the diagnostics of one file while its tree is read.
+pub struct Decoder {
+    pub file: FileId,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Whether a text field may be one plain string for every language.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// Prose: must be translated, `{ fi = "...", sv = "...", en = "..." }`.
+    Prose,
+    /// A proper name or address: a plain string is accepted as language-neutral.
+    Name,
+}
+
+/// A table being read. Keys are taken with [`Table::get`]; [`Table::finish`]
+/// reports the keys that were never taken.
+pub struct Table<'v, 'i> {
+    pub span: Span,
+    entries: &'v DeTable<'i>,
+    known: Vec<&'static str>,
+}
+
+impl<'v, 'i> Table<'v, 'i> {
+    pub fn get(&mut self, key: &'static str) -> Option<&'v Value<'i>> {
+        self.known.push(key);
+        self.entries
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Reports unknown keys, in source order, each with a suggestion.
+    pub fn finish(self, d: &mut Decoder, what: &str) {
+        let mut unknown: Vec<_> = self
+            .entries
+            .iter()
+            .filter(|(k, _)| !self.known.contains(&k.get_ref().as_ref()))
+            .collect();
+        unknown.sort_by_key(|(k, _)| k.span().start);
+        for (key, _) in unknown {
+            let name = key.get_ref().as_ref();
+            let mut diag = Diagnostic::new(
+                "L006",
+                d.file,
+                key.span(),
+                format!("unknown key `{name}` in {what}"),
+            );
+            diag = match did_you_mean(name, &self.known) {
+                Some(s) => diag.label(format!("did you mean `{s}`?")).help(format!(
+                    "rename it to `{s}`; the keys of {what} are: {}",
+                    self.known.join(", ")
+                )),
+                None => diag
+                    .label("not a key seloste knows")
+                    .help(format!("the keys of {what} are: {}", self.known.join(", "))),
+            };
+            d.diagnostics.push(diag);
+        }
+    }
+}
+
+fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+impl Decoder {
+    pub fn new(file: FileId) -> Self {
+        Decoder {
+            file,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn wrong_type(&mut self, v: &Value<'_>, expected: &str, help: &str) {
+        let found = type_name(v.get_ref());
+        self.diagnostics.push(
+            Diagnostic::new(
+                "L005",
+                self.file,
+                v.span(),
+                format!("expected {expected}, found {found}"),
+            )
+            .label(format!("this is {found}"))
+            .help(help.to_string()),
+        );
+    }
+
+    pub fn table<'v, 'i>(&mut self, v: &'v Value<'i>, what: &str) -> Option<Table<'v, 'i>> {
+        match v.get_ref() {
+            DeValue::Table(entries) => Some(Table {
+                span: v.span(),
+                entries,
+                known: Vec::new(),
+            }),
+            _ => {
+                self.wrong_type(
+                    v,
+                    "a table",
+                    &format!("write {what} as a table: `[{what}]` on a line of its own, followed by its keys"),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn string(&mut self, v: &Value<'_>) -> Option<Located<String>> {
+        match v.get_ref() {
+            DeValue::String(s) => Some(Located::new(s.to_string(), v.span())),
+            _ => {
+                self.wrong_type(v, "a string", "put the value in double quotes: \"...\"");
+                None
+            }
+        }
+    }
+
+    pub fn bool(&mut self, v: &Value<'_>) -> Option<Located<bool>> {
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(Located::new(*b, v.span())),
+            _ => {
+                self.wrong_type(v, "a boolean", "write `true` or `false`, without quotes");
+                None
+            }
+        }
+    }
+
+    /// An array whose items are read with `item`; an item that fails is left out.
+    pub fn array<'v, 'i, T>(
+        &mut self,
+        v: &'v Value<'i>,
+        what: &str,
+        mut item: impl FnMut(&mut Self, &'v Value<'i>) -> Option<T>,
+    ) -> Option<Located<Vec<T>>> {
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                let values = items.iter().filter_map(|i| item(self, i)).collect();
+                Some(Located::new(values, v.span()))
+            }
+            _ => {
+                self.wrong_type(
+                    v,
+                    "an array",
+                    &format!("write each entry as a `[[{what}]]` table, or `{what} = [...]`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// An array of ids referring to other items of the notice.
+    pub fn ids(&mut self, v: &Value<'_>, what: &str) -> Vec<Located<String>> {
+        self.array(v, what, |d, i| d.string(i))
+            .map(|a| a.value)
+            .unwrap_or_default()
+    }
+
+    /// A value from a closed list, with the nearest code suggested on a typo.
+    pub fn code<T>(
+        &mut self,
+        v: &Value<'_>,
+        what: &str,
+        parse: fn(&str) -> Option<T>,
+        codes: &[&str],
+    ) -> Option<Located<T>> {
+        let s = self.string(v)?;
+        if let Some(value) = parse(&s.value) {
+            return Some(Located::new(value, s.span));
+        }
+        let mut diag = Diagnostic::new(
+            "L007",
+            self.file,
+            s.span.clone(),
+            format!("`{}` is not a known {what}", s.value),
+        );
+        let list = codes.join(", ");
+        diag = match did_you_mean(&s.value, codes) {
+            Some(best) => diag
+                .label(format!("did you mean `{best}`?"))
+                .help(format!("use one of: {list}")),
+            None => diag
+                .label(format!("unknown {what}"))
+                .help(format!("use one of: {list}")),
+        };
+        self.diagnostics.push(diag);
+        None
+    }
+
+    /// Localised text. A table of language codes to strings; for names, a
+    /// plain string is also accepted.
+    pub fn text(&mut self, v: &Value<'_>, kind: TextKind) -> Option<Text> {
+        match v.get_ref() {
+            DeValue::String(s) if kind == TextKind::Name => Some(Text {
+                span: v.span(),
+                neutral: Some(Located::new(s.to_string(), v.span())),
+                translations: Vec::new(),
+            }),
+            DeValue::Table(entries) => {
+                let mut translations = Vec::new();
+                let mut keys: Vec<_> = entries.iter().collect();
+                keys.sort_by_key(|(k, _)| k.span().start);
+                for (key, value) in keys {
+                    let code = key.get_ref().as_ref();
+                    match Lang::parse(code) {
+                        Some(lang) => {
+                            if let Some(s) = self.string(value) {
+                                translations.push((lang, s));
+                            }
+                        }
+                        None => {
+                            let mut diag = Diagnostic::new(
+                                "L006",
+                                self.file,
+                                key.span(),
+                                format!("`{code}` is not a language seloste supports"),
+                            )
+                            .help(format!(
+                                "translations are keyed by language code: {}",
+                                Lang::SUPPORTED.join(", ")
+                            ));
+                            if let Some(s) = did_you_mean(code, Lang::SUPPORTED) {
+                                diag = diag.label(format!("did you mean `{s}`?"));
+                            }
+                            self.diagnostics.push(diag);
+                        }
+                    }
+                }
+                translations.sort_by(|a, b| a.0.cmp(&b.0));
+                Some(Text {
+                    span: v.span(),
+                    neutral: None,
+                    translations,
+                })
+            }
+            _ => {
+                let help = if kind == TextKind::Name {
+                    "write a name as \"...\", or per language as { fi = \"...\", sv = \"...\", en = \"...\" }"
+                } else {
+                    "write the text in each language: { fi = \"...\", sv = \"...\", en = \"...\" }, or use dotted keys like `key.fi = \"...\"`"
+                };
+                self.wrong_type(v, "a table of translations", help);
+                None
+            }
+        }
+    }
+
+    /// A date: a TOML local date (`2026-11-21`) or the same in a string.
+    pub fn date(&mut self, v: &Value<'_>) -> Option<Located<Date>> {
+        let parsed = match v.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => Date::new(d.year, d.month, d.day),
+                _ => None,
+            },
+            DeValue::String(s) => Date::parse(s),
+            _ => {
+                self.wrong_type(v, "a date", "write the date as 2026-11-21");
+                return None;
+            }
+        };
+        if parsed.is_none() {
+            self.diagnostics.push(
+                Diagnostic::new("Q007", self.file, v.span(), "not a valid calendar date")
+                    .label("expected YYYY-MM-DD")
+                    .help("write the date in ISO 8601 form, e.g. 2026-11-21"),
+            );
+        }
+        parsed.map(|d| Located::new(d, v.span()))
+    }
+
+    /// An ISO 8601 duration such as `P2Y`.
+    pub fn duration(&mut self, v: &Value<'_>) -> Option<Located<Duration>> {
+        let s = self.string(v)?;
+        match Duration::parse(&s.value) {
+            Some(d) => Some(Located::new(d, s.span)),
+            None => {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        "Q008",
+                        self.file,
+                        s.span,
+                        format!("`{}` is not an ISO 8601 duration", s.value),
+                    )
+                    .label("expected e.g. P2Y, P6M, P1Y6M, P30D")
+                    .help("write the period as P<n>Y (years), P<n>M (months), P<n>W (weeks) or P<n>D (days), combined in that order; use `rule` for a period described in words"),
+                );
+                None
+            }
+        }
+    }
+
+    /// An ISO 3166-1 alpha-2 country code.
+    pub fn country(&mut self, v: &Value<'_>) -> Option<Located<Country>> {
+        let s = self.string(v)?;
+        match Country::parse(&s.value) {
+            Some(c) => Some(Located::new(c, s.span)),
+            None => {
+                let upper = s.value.to_ascii_uppercase();
+                let mut diag = Diagnostic::new(
+                    "Q006",
+                    self.file,
+                    s.span,
+                    format!("`{}` is not an ISO 3166-1 country code", s.value),
+                );
+                diag = if Country::parse(&upper).is_some() {
+                    diag.label(format!("did you mean `{upper}`?"))
+                        .help("country codes are two upper-case letters")
+                } else {
+                    diag.label("unknown country code").help(
+                        "use the two-letter ISO 3166-1 code, e.g. FI, SE, DE, US; for the EU/EEA as a whole name the country where the data is actually processed",
+                    )
+                };
+                self.diagnostics.push(diag);
+                None
+            }
+        }
+    }
+}
+
+/// Levenshtein edit distance, counting characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The closest candidate, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let lower = word.to_lowercase().replace('_', "-");
+    candidates
+        .iter()
+        .map(|c| {
+            let alt = c.replace('_', "-");
+            (edit_distance(&lower, &alt), *c)
+        })
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_keys_only() {
+        let keys = ["legal_basis", "law", "legitimate_interests", "description"];
+        assert_eq!(did_you_mean("legal_bases", &keys), Some("legal_basis"));
+        assert_eq!(did_you_mean("legal-basis", &keys), Some("legal_basis"));
+        assert_eq!(did_you_mean("descripton", &keys), Some("description"));
+        assert_eq!(did_you_mean("colour", &keys), None);
+        assert_eq!(
+            did_you_mean("legitimate-interest", &["consent", "legitimate-interests"]),
+            Some("legitimate-interests")
+        );
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("ää", "ä"), 1);
+    }
+}

@@ -1,0 +1,208 @@
+//! Loading: the only stage that reads source files.
+//!
+//! Paths in, a [`SourceMap`], the decoded notices and every problem found on
+//! the way out. Nothing here panics on any input: bytes that are not UTF-8,
+//! a byte-order mark, an empty file, TOML syntax errors (all of them, not
+//! just the first), wrong types and unknown keys all become diagnostics that
+//! point into the file. Only failures to read at all are I/O errors.
+
+pub mod decode;
+mod notice;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use toml::de::DeTable;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Notice;
+use crate::source::{FileId, SourceMap};
+
+/// Everything read from the given paths.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub notices: Vec<Notice>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Paths that could not be read at all, with the reason.
+    pub io_errors: Vec<String>,
+}
+
+/// Files to load: each file given, and every `.toml` file below each folder
+/// given, in a stable order.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            // Links are not followed, so a link loop cannot trap the walk.
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_toml(e.path()) => {
+                        found.push(e.into_path())
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(format!("cannot read {}: {e}", path.display())),
+                }
+            }
+            files.extend(found);
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            errors.push(format!("{}: no such file or folder", path.display()));
+        }
+    }
+    (files, errors)
+}
+
+fn is_toml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "toml")
+}
+
+/// Reads and decodes every notice under `paths`, adding the files to `sources`.
+pub fn load(paths: &[PathBuf], sources: &mut SourceMap) -> Loaded {
+    let (files, mut io_errors) = discover(paths);
+    let base = sources.len();
+    let results: Vec<_> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, path)| match std::fs::read(path) {
+            Ok(bytes) => Ok(load_bytes(FileId(base + i), &bytes)),
+            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+        })
+        .collect();
+
+    let mut loaded = Loaded::default();
+    for (path, result) in files.into_iter().zip(results) {
+        match result {
+            Ok(file) => {
+                sources.add(path, file.text);
+                loaded.diagnostics.extend(file.diagnostics);
+                loaded.notices.extend(file.notice);
+            }
+            Err(e) => {
+                // Keep file ids aligned with the list: an unreadable file
+                // still takes its slot, with no text.
+                sources.add(path, String::new());
+                io_errors.push(e);
+            }
+        }
+    }
+    loaded.io_errors = io_errors;
+    check_duplicate_ids(&loaded.notices, &mut loaded.diagnostics);
+    loaded
+}
+
+/// One file's text, its notice if it could be read, and what was wrong.
+pub struct LoadedFile {
+    pub text: String,
+    pub notice: Option<Notice>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Decodes the bytes of one notice file.
+pub fn load_bytes(file: FileId, bytes: &[u8]) -> LoadedFile {
+    let mut diagnostics = Vec::new();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            diagnostics.push(
+                Diagnostic::new("L002", file, at..at, "the file is not valid UTF-8")
+                    .label(format!("invalid byte sequence at byte {at}"))
+                    .help("save the file as UTF-8 (the default of every modern editor); notices in Finnish and Swedish need ä, ö and å to be UTF-8"),
+            );
+            return LoadedFile {
+                text,
+                notice: None,
+                diagnostics,
+            };
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            diagnostics.push(
+                Diagnostic::new("L003", file, 0..0, "the file starts with a byte-order mark")
+                    .label("invisible U+FEFF here")
+                    .help("seloste ignores it, but other TOML tools may not: save the file as UTF-8 without BOM"),
+            );
+            rest.to_string()
+        }
+        None => text,
+    };
+    if text.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::new("L004", file, 0..0, "the file is empty")
+                .help("a notice needs at least an `id`; run `seloste explain L004` or see docs/format.md for a complete example"),
+        );
+        return LoadedFile {
+            text,
+            notice: None,
+            diagnostics,
+        };
+    }
+    let (root, errors) = DeTable::parse_recoverable(&text);
+    if !errors.is_empty() {
+        for e in errors {
+            let span = e.span().unwrap_or(0..0);
+            diagnostics.push(
+                Diagnostic::new("L001", file, span, format!("TOML syntax error: {}", e.message()))
+                    .help("fix the TOML syntax; strings need double quotes, tables are written `[name]`, and a key may appear only once per table"),
+            );
+        }
+        return LoadedFile {
+            text,
+            notice: None,
+            diagnostics,
+        };
+    }
+    if root.get_ref().is_empty() {
+        diagnostics.push(
+            Diagnostic::new("L004", file, 0..0, "the file holds only comments")
+                .help("a notice needs at least an `id`; see docs/format.md for a complete example"),
+        );
+        return LoadedFile {
+            text,
+            notice: None,
+            diagnostics,
+        };
+    }
+    let root = toml::Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
+    let mut decoder = decode::Decoder::new(file);
+    let notice = notice::notice(&mut decoder, &root);
+    diagnostics.extend(decoder.diagnostics);
+    LoadedFile {
+        notice: Some(notice),
+        text,
+        diagnostics,
+    }
+}
+
+/// Notice ids name output files and must be unique across the project.
+fn check_duplicate_ids(notices: &[Notice], diagnostics: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<&str, &Notice> = HashMap::new();
+    for n in notices {
+        let Some(id) = &n.id else { continue };
+        match first.get(id.value.as_str()) {
+            Some(prev) => {
+                let prev_span = prev.id.as_ref().map_or(0..0, |i| i.span.clone());
+                diagnostics.push(
+                    Diagnostic::new(
+                        "L008",
+                        n.file,
+                        id.span.clone(),
+                        format!("notice id `{}` is used by another file too", id.value),
+                    )
+                    .label("second use")
+                    .secondary(prev.file, prev_span, "first used here")
+                    .help("every notice needs its own id: rename one of them"),
+                );
+            }
+            None => {
+                first.insert(&id.value, n);
+            }
+        }
+    }
+}

@@ -1,0 +1,386 @@
+//! Reads one notice document into the model.
+//!
+//! The key names here are the source format; `docs/format.md` documents
+//! them and `notices/` shows them in use.
+
+use super::decode::{Decoder, Table, TextKind, Value};
+use crate::model::*;
+use crate::source::Span;
+
+use TextKind::{Name, Prose};
+
+/// Reads the root table of a notice file.
+pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
+    let Some(mut t) = d.table(root, "the notice") else {
+        return Notice::default();
+    };
+    // The root table's own span is empty; point at the file's start instead.
+    let span: Span = 0..0;
+    let n = Notice {
+        file: d.file,
+        span,
+        id: t.get("id").and_then(|v| d.string(v)),
+        title: t.get("title").and_then(|v| d.text(v, Prose)),
+        description: t.get("description").and_then(|v| d.text(v, Prose)),
+        version: t.get("version").and_then(|v| d.string(v)),
+        updated: t.get("updated").and_then(|v| d.date(v)),
+        languages: t.get("languages").and_then(|v| {
+            d.array(v, "languages", |d, i| {
+                d.code(i, "language", Lang::parse, Lang::SUPPORTED)
+            })
+        }),
+        collected_from: t.get("collected_from").and_then(|v| {
+            d.code(
+                v,
+                "data origin",
+                Collection::from_code,
+                &Collection::codes(),
+            )
+        }),
+        supervisory_authority: t.get("supervisory_authority").and_then(|v| {
+            d.code(
+                v,
+                "supervisory authority",
+                SupervisoryAuthority::from_code,
+                &SupervisoryAuthority::codes(),
+            )
+        }),
+        controller: t.get("controller").and_then(|v| controller(d, v)),
+        representative: t
+            .get("representative")
+            .and_then(|v| party(d, v, "representative")),
+        processor: t.get("processor").and_then(|v| party(d, v, "processor")),
+        contact: t.get("contact").and_then(|v| contact(d, v, "contact")),
+        dpo: t.get("dpo").and_then(|v| contact(d, v, "dpo")),
+        purposes: t
+            .get("purposes")
+            .and_then(|v| d.array(v, "purposes", purpose)),
+        data_subjects: list(d, &mut t, "data_subjects", data_subject),
+        data_categories: t
+            .get("data_categories")
+            .and_then(|v| d.array(v, "data_categories", data_category)),
+        sources: t.get("sources").and_then(|v| d.array(v, "sources", source)),
+        recipients: t
+            .get("recipients")
+            .and_then(|v| d.array(v, "recipients", recipient)),
+        transfers: list(d, &mut t, "transfers", transfer),
+        retention: t
+            .get("retention")
+            .and_then(|v| d.array(v, "retention", retention)),
+        provision: t.get("provision").and_then(|v| provision(d, v)),
+        automated_decisions: t
+            .get("automated_decisions")
+            .and_then(|v| automated_decisions(d, v)),
+        rights: t.get("rights").and_then(|v| rights(d, v)),
+        security: t.get("security").and_then(|v| d.text(v, Prose)),
+        cookies: t.get("cookies").and_then(|v| d.text(v, Prose)),
+        access_roles: list(d, &mut t, "access_roles", access_role),
+        related: list(d, &mut t, "related", related),
+    };
+    t.finish(d, "a notice");
+    n
+}
+
+/// An optional array whose absence and emptiness mean the same.
+fn list<'v, 'i, T>(
+    d: &mut Decoder,
+    t: &mut Table<'v, 'i>,
+    key: &'static str,
+    item: fn(&mut Decoder, &'v Value<'i>) -> Option<T>,
+) -> Vec<T> {
+    t.get(key)
+        .and_then(|v| d.array(v, key, item))
+        .map(|a| a.value)
+        .unwrap_or_default()
+}
+
+fn string(d: &mut Decoder, t: &mut Table<'_, '_>, key: &'static str) -> Option<Located<String>> {
+    t.get(key).and_then(|v| d.string(v))
+}
+
+fn text(d: &mut Decoder, t: &mut Table<'_, '_>, key: &'static str, kind: TextKind) -> Option<Text> {
+    t.get(key).and_then(|v| d.text(v, kind))
+}
+
+fn boolean(d: &mut Decoder, t: &mut Table<'_, '_>, key: &'static str) -> Option<Located<bool>> {
+    t.get(key).and_then(|v| d.bool(v))
+}
+
+fn country(d: &mut Decoder, t: &mut Table<'_, '_>, key: &'static str) -> Option<Located<Country>> {
+    t.get(key).and_then(|v| d.country(v))
+}
+
+fn ids(d: &mut Decoder, t: &mut Table<'_, '_>, key: &'static str) -> Vec<Id> {
+    t.get(key).map(|v| d.ids(v, key)).unwrap_or_default()
+}
+
+fn controller(d: &mut Decoder, v: &Value<'_>) -> Option<Controller> {
+    let mut t = d.table(v, "controller")?;
+    let c = Controller {
+        span: t.span.clone(),
+        name: text(d, &mut t, "name", Name),
+        public_authority: boolean(d, &mut t, "public_authority"),
+        business_id: string(d, &mut t, "business_id"),
+        address: text(d, &mut t, "address", Name),
+        email: string(d, &mut t, "email"),
+        phone: string(d, &mut t, "phone"),
+        web: string(d, &mut t, "web"),
+        country: country(d, &mut t, "country"),
+    };
+    t.finish(d, "[controller]");
+    Some(c)
+}
+
+fn party(d: &mut Decoder, v: &Value<'_>, what: &str) -> Option<Party> {
+    let mut t = d.table(v, what)?;
+    let p = Party {
+        span: t.span.clone(),
+        name: text(d, &mut t, "name", Name),
+        address: text(d, &mut t, "address", Name),
+        email: string(d, &mut t, "email"),
+        phone: string(d, &mut t, "phone"),
+        web: string(d, &mut t, "web"),
+        country: country(d, &mut t, "country"),
+        description: text(d, &mut t, "description", Prose),
+    };
+    t.finish(d, &format!("[{what}]"));
+    Some(p)
+}
+
+fn contact(d: &mut Decoder, v: &Value<'_>, what: &str) -> Option<Contact> {
+    let mut t = d.table(v, what)?;
+    let c = Contact {
+        span: t.span.clone(),
+        name: text(d, &mut t, "name", Name),
+        role: text(d, &mut t, "role", Prose),
+        address: text(d, &mut t, "address", Name),
+        email: string(d, &mut t, "email"),
+        phone: string(d, &mut t, "phone"),
+    };
+    t.finish(d, &format!("[{what}]"));
+    Some(c)
+}
+
+fn purpose(d: &mut Decoder, v: &Value<'_>) -> Option<Purpose> {
+    let mut t = d.table(v, "purposes")?;
+    let p = Purpose {
+        span: t.span.clone(),
+        id: string(d, &mut t, "id"),
+        description: text(d, &mut t, "description", Prose),
+        legal_basis: t.get("legal_basis").and_then(|v| {
+            d.code(
+                v,
+                "legal basis",
+                LegalBasis::from_code,
+                &LegalBasis::codes(),
+            )
+        }),
+        law: text(d, &mut t, "law", Prose),
+        legitimate_interests: text(d, &mut t, "legitimate_interests", Prose),
+        special_category_condition: t.get("special_category_condition").and_then(|v| {
+            d.code(
+                v,
+                "Art. 9(2) condition",
+                Art9Condition::from_code,
+                &Art9Condition::codes(),
+            )
+        }),
+        withdrawal: text(d, &mut t, "withdrawal", Prose),
+    };
+    t.finish(d, "[[purposes]]");
+    Some(p)
+}
+
+fn data_subject(d: &mut Decoder, v: &Value<'_>) -> Option<DataSubject> {
+    let mut t = d.table(v, "data_subjects")?;
+    let s = DataSubject {
+        span: t.span.clone(),
+        id: string(d, &mut t, "id"),
+        name: text(d, &mut t, "name", Prose),
+        description: text(d, &mut t, "description", Prose),
+    };
+    t.finish(d, "[[data_subjects]]");
+    Some(s)
+}
+
+fn data_category(d: &mut Decoder, v: &Value<'_>) -> Option<DataCategory> {
+    let mut t = d.table(v, "data_categories")?;
+    let c = DataCategory {
+        span: t.span.clone(),
+        id: string(d, &mut t, "id"),
+        name: text(d, &mut t, "name", Prose),
+        items: text(d, &mut t, "items", Prose),
+        special_category: t.get("special_category").and_then(|v| {
+            d.code(
+                v,
+                "special category",
+                SpecialCategory::from_code,
+                &SpecialCategory::codes(),
+            )
+        }),
+        criminal_offences: boolean(d, &mut t, "criminal_offences"),
+        editable_by_subject: boolean(d, &mut t, "editable_by_subject"),
+        subjects: ids(d, &mut t, "subjects"),
+        purposes: ids(d, &mut t, "purposes"),
+    };
+    t.finish(d, "[[data_categories]]");
+    Some(c)
+}
+
+fn source(d: &mut Decoder, v: &Value<'_>) -> Option<Source> {
+    let mut t = d.table(v, "sources")?;
+    let s = Source {
+        span: t.span.clone(),
+        id: string(d, &mut t, "id"),
+        name: text(d, &mut t, "name", Name),
+        kind: t.get("kind").and_then(|v| {
+            d.code(
+                v,
+                "source kind",
+                SourceKind::from_code,
+                &SourceKind::codes(),
+            )
+        }),
+        description: text(d, &mut t, "description", Prose),
+        categories: ids(d, &mut t, "categories"),
+    };
+    t.finish(d, "[[sources]]");
+    Some(s)
+}
+
+fn recipient(d: &mut Decoder, v: &Value<'_>) -> Option<Recipient> {
+    let mut t = d.table(v, "recipients")?;
+    let r = Recipient {
+        span: t.span.clone(),
+        id: string(d, &mut t, "id"),
+        name: text(d, &mut t, "name", Name),
+        role: t.get("role").and_then(|v| {
+            d.code(
+                v,
+                "recipient role",
+                RecipientRole::from_code,
+                &RecipientRole::codes(),
+            )
+        }),
+        country: country(d, &mut t, "country"),
+        purpose: text(d, &mut t, "purpose", Prose),
+        law: text(d, &mut t, "law", Prose),
+        categories: ids(d, &mut t, "categories"),
+    };
+    t.finish(d, "[[recipients]]");
+    Some(r)
+}
+
+fn transfer(d: &mut Decoder, v: &Value<'_>) -> Option<Transfer> {
+    let mut t = d.table(v, "transfers")?;
+    let mechanism = t.get("mechanism").and_then(|v| {
+        let one = |d: &mut Decoder, v: &Value<'_>| {
+            d.code(
+                v,
+                "transfer mechanism",
+                TransferMechanism::from_code,
+                &TransferMechanism::codes(),
+            )
+        };
+        // Exactly one is right; an array is read so the linter can say so.
+        if v.get_ref().is_array() {
+            d.array(v, "mechanism", one)
+        } else {
+            one(d, v).map(|m| Located::new(vec![m.clone()], m.span))
+        }
+    });
+    let tr = Transfer {
+        span: t.span.clone(),
+        id: string(d, &mut t, "id"),
+        recipient: string(d, &mut t, "recipient"),
+        country: country(d, &mut t, "country"),
+        mechanism,
+        safeguard_copy: text(d, &mut t, "safeguard_copy", Prose),
+        description: text(d, &mut t, "description", Prose),
+    };
+    t.finish(d, "[[transfers]]");
+    Some(tr)
+}
+
+fn retention(d: &mut Decoder, v: &Value<'_>) -> Option<Retention> {
+    let mut t = d.table(v, "retention")?;
+    let r = Retention {
+        span: t.span.clone(),
+        id: string(d, &mut t, "id"),
+        applies_to: ids(d, &mut t, "applies_to"),
+        period: t.get("period").and_then(|v| d.duration(v)),
+        rule: text(d, &mut t, "rule", Prose),
+    };
+    t.finish(d, "[[retention]]");
+    Some(r)
+}
+
+fn provision(d: &mut Decoder, v: &Value<'_>) -> Option<Provision> {
+    let mut t = d.table(v, "provision")?;
+    let p = Provision {
+        span: t.span.clone(),
+        requirement: t.get("requirement").and_then(|v| {
+            d.code(
+                v,
+                "provision requirement",
+                ProvisionKind::from_code,
+                &ProvisionKind::codes(),
+            )
+        }),
+        consequences: text(d, &mut t, "consequences", Prose),
+        description: text(d, &mut t, "description", Prose),
+    };
+    t.finish(d, "[provision]");
+    Some(p)
+}
+
+fn automated_decisions(d: &mut Decoder, v: &Value<'_>) -> Option<AutomatedDecisions> {
+    let mut t = d.table(v, "automated_decisions")?;
+    let a = AutomatedDecisions {
+        span: t.span.clone(),
+        used: boolean(d, &mut t, "used"),
+        profiling: boolean(d, &mut t, "profiling"),
+        logic: text(d, &mut t, "logic", Prose),
+        consequences: text(d, &mut t, "consequences", Prose),
+        description: text(d, &mut t, "description", Prose),
+    };
+    t.finish(d, "[automated_decisions]");
+    Some(a)
+}
+
+fn rights(d: &mut Decoder, v: &Value<'_>) -> Option<RightsExercise> {
+    let mut t = d.table(v, "rights")?;
+    let r = RightsExercise {
+        span: t.span.clone(),
+        how: text(d, &mut t, "how", Prose),
+        email: string(d, &mut t, "email"),
+        phone: string(d, &mut t, "phone"),
+        web: string(d, &mut t, "web"),
+    };
+    t.finish(d, "[rights]");
+    Some(r)
+}
+
+fn access_role(d: &mut Decoder, v: &Value<'_>) -> Option<AccessRole> {
+    let mut t = d.table(v, "access_roles")?;
+    let a = AccessRole {
+        span: t.span.clone(),
+        id: string(d, &mut t, "id"),
+        role: text(d, &mut t, "role", Prose),
+        sees: text(d, &mut t, "sees", Prose),
+    };
+    t.finish(d, "[[access_roles]]");
+    Some(a)
+}
+
+fn related(d: &mut Decoder, v: &Value<'_>) -> Option<Related> {
+    let mut t = d.table(v, "related")?;
+    let r = Related {
+        span: t.span.clone(),
+        title: text(d, &mut t, "title", Prose),
+        url: string(d, &mut t, "url"),
+        notice: string(d, &mut t, "notice"),
+    };
+    t.finish(d, "[[related]]");
+    Some(r)
+}

@@ -1,0 +1,411 @@
+//! Closed lists from the law and from ISO standards.
+//!
+//! Wherever the GDPR enumerates the possibilities (Art. 6(1) bases, Art. 9(2)
+//! conditions, transfer mechanisms...) the source format takes a code from a
+//! closed list instead of free text, so that the linter can reason about it
+//! and the renderer can write the official wording in each language.
+
+use std::fmt;
+
+/// Declares a closed list: an enum whose values are written in sources as
+/// kebab-case codes, each with the article it stands for.
+macro_rules! closed_list {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $article:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant,)+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The code authors write in a notice.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code,)+ }
+            }
+
+            /// The provision of the GDPR this value stands for.
+            pub fn article(self) -> &'static str {
+                match self { $($name::$variant => $article,)+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+
+            pub fn codes() -> Vec<&'static str> {
+                Self::ALL.iter().map(|v| v.code()).collect()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+closed_list! {
+    /// The lawful bases of Art. 6(1).
+    LegalBasis {
+        Consent = "consent", "Art. 6(1)(a)";
+        Contract = "contract", "Art. 6(1)(b)";
+        LegalObligation = "legal-obligation", "Art. 6(1)(c)";
+        VitalInterests = "vital-interests", "Art. 6(1)(d)";
+        PublicTask = "public-task", "Art. 6(1)(e)";
+        LegitimateInterests = "legitimate-interests", "Art. 6(1)(f)";
+    }
+}
+
+closed_list! {
+    /// The special categories of personal data, Art. 9(1).
+    SpecialCategory {
+        RacialOrEthnicOrigin = "racial-or-ethnic-origin", "Art. 9(1)";
+        PoliticalOpinions = "political-opinions", "Art. 9(1)";
+        ReligiousOrPhilosophicalBeliefs = "religious-or-philosophical-beliefs", "Art. 9(1)";
+        TradeUnionMembership = "trade-union-membership", "Art. 9(1)";
+        Genetic = "genetic", "Art. 9(1)";
+        Biometric = "biometric", "Art. 9(1)";
+        Health = "health", "Art. 9(1)";
+        SexLifeOrOrientation = "sex-life-or-orientation", "Art. 9(1)";
+    }
+}
+
+closed_list! {
+    /// The conditions of Art. 9(2) for processing special categories.
+    Art9Condition {
+        ExplicitConsent = "explicit-consent", "Art. 9(2)(a)";
+        EmploymentAndSocialSecurity = "employment-and-social-security", "Art. 9(2)(b)";
+        VitalInterests = "vital-interests", "Art. 9(2)(c)";
+        NonProfitBody = "non-profit-body", "Art. 9(2)(d)";
+        MadePublic = "made-public", "Art. 9(2)(e)";
+        LegalClaims = "legal-claims", "Art. 9(2)(f)";
+        SubstantialPublicInterest = "substantial-public-interest", "Art. 9(2)(g)";
+        HealthOrSocialCare = "health-or-social-care", "Art. 9(2)(h)";
+        PublicHealth = "public-health", "Art. 9(2)(i)";
+        ArchivingResearchStatistics = "archiving-research-statistics", "Art. 9(2)(j)";
+    }
+}
+
+closed_list! {
+    /// Mechanisms for a transfer to a third country, Art. 45-49.
+    TransferMechanism {
+        Adequacy = "adequacy", "Art. 45";
+        PublicAuthorityInstrument = "public-authority-instrument", "Art. 46(2)(a)";
+        BindingCorporateRules = "binding-corporate-rules", "Art. 46(2)(b), 47";
+        StandardContractualClauses = "standard-contractual-clauses", "Art. 46(2)(c)";
+        AuthorityClauses = "authority-clauses", "Art. 46(2)(d)";
+        CodeOfConduct = "code-of-conduct", "Art. 46(2)(e)";
+        Certification = "certification", "Art. 46(2)(f)";
+        AdHocClauses = "ad-hoc-clauses", "Art. 46(3)(a)";
+        DerogationConsent = "derogation-consent", "Art. 49(1)(a)";
+        DerogationContract = "derogation-contract", "Art. 49(1)(b)";
+        DerogationContractInInterest = "derogation-contract-in-interest", "Art. 49(1)(c)";
+        DerogationPublicInterest = "derogation-public-interest", "Art. 49(1)(d)";
+        DerogationLegalClaims = "derogation-legal-claims", "Art. 49(1)(e)";
+        DerogationVitalInterests = "derogation-vital-interests", "Art. 49(1)(f)";
+        DerogationPublicRegister = "derogation-public-register", "Art. 49(1)(g)";
+        DerogationCompellingInterests = "derogation-compelling-interests", "Art. 49(1), second subparagraph";
+    }
+}
+
+impl TransferMechanism {
+    /// Whether the notice must say how to obtain a copy of the safeguards
+    /// (Art. 13(1)(f): for Art. 46, 47 and the second subparagraph of 49(1)).
+    pub fn needs_copy(self) -> bool {
+        use TransferMechanism::*;
+        matches!(
+            self,
+            PublicAuthorityInstrument
+                | BindingCorporateRules
+                | StandardContractualClauses
+                | AuthorityClauses
+                | CodeOfConduct
+                | Certification
+                | AdHocClauses
+                | DerogationCompellingInterests
+        )
+    }
+
+    /// Derogations a public authority exercising public powers cannot use (Art. 49(3)).
+    pub fn barred_for_public_authorities(self) -> bool {
+        use TransferMechanism::*;
+        matches!(
+            self,
+            DerogationConsent
+                | DerogationContract
+                | DerogationContractInInterest
+                | DerogationCompellingInterests
+        )
+    }
+}
+
+closed_list! {
+    /// The role a recipient has towards the data.
+    RecipientRole {
+        Processor = "processor", "Art. 4(8), 28";
+        Controller = "controller", "Art. 4(7)";
+        JointController = "joint-controller", "Art. 26";
+        Authority = "authority", "Art. 4(9)";
+    }
+}
+
+closed_list! {
+    /// What kind of source data comes from.
+    SourceKind {
+        DataSubject = "data-subject", "Art. 13";
+        Register = "register", "Art. 14(2)(f)";
+        Authority = "authority", "Art. 14(2)(f)";
+        PublicSource = "public", "Art. 14(2)(f)";
+        Organisation = "organisation", "Art. 14(2)(f)";
+    }
+}
+
+closed_list! {
+    /// Where the data is collected, which decides between Art. 13 and 14.
+    Collection {
+        DataSubject = "data-subject", "Art. 13";
+        OtherSources = "other-sources", "Art. 14";
+        Both = "both", "Art. 13, 14";
+    }
+}
+
+closed_list! {
+    /// Whether providing the data is required, Art. 13(2)(e).
+    ProvisionKind {
+        Statutory = "statutory", "Art. 13(2)(e)";
+        Contractual = "contractual", "Art. 13(2)(e)";
+        ContractPrerequisite = "contract-prerequisite", "Art. 13(2)(e)";
+        Voluntary = "voluntary", "Art. 13(2)(e)";
+        Mixed = "mixed", "Art. 13(2)(e)";
+    }
+}
+
+closed_list! {
+    /// Supervisory authorities seloste knows, by the country they serve.
+    SupervisoryAuthority {
+        Finland = "FI", "Art. 77";
+        Sweden = "SE", "Art. 77";
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Country([u8; 2]);
+
+/// Every ISO 3166-1 alpha-2 code (from Debian's iso-codes).
+const ISO_3166_1: &[&str] = &[
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+];
+
+/// The European Economic Area: the 27 EU member states plus Iceland,
+/// Liechtenstein and Norway. Everything else is a third country.
+const EEA: &[&str] = &[
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO",
+];
+
+/// Countries with an adequacy decision under Art. 45 (for the United States
+/// only organisations certified under the EU-US Data Privacy Framework, for
+/// Canada commercial organisations). Checked against the Commission's list
+/// as reproduced in the project's GDPR reference.
+const ADEQUATE: &[&str] = &[
+    "AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "GB", "UY", "US",
+];
+
+impl Country {
+    /// A country by its ISO 3166-1 alpha-2 code (upper case).
+    pub fn parse(code: &str) -> Option<Country> {
+        ISO_3166_1.binary_search(&code).ok()?;
+        let b = code.as_bytes();
+        Some(Country([b[0], b[1]]))
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ever built from ASCII codes in ISO_3166_1.
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+
+    pub fn in_eea(&self) -> bool {
+        EEA.contains(&self.as_str())
+    }
+
+    pub fn has_adequacy_decision(&self) -> bool {
+        ADEQUATE.contains(&self.as_str())
+    }
+
+    pub fn all_codes() -> &'static [&'static str] {
+        ISO_3166_1
+    }
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A calendar date (ISO 8601 `YYYY-MM-DD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (year >= 1000 && (1..=days).contains(&day)).then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A storage period as an ISO 8601 duration of whole years, months, weeks
+/// and days (`P2Y`, `P6M`, `P1Y6M`, `P30D`). Times of day are not periods
+/// anyone keeps a register for, so `T` parts are refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Duration {
+    pub years: u32,
+    pub months: u32,
+    pub weeks: u32,
+    pub days: u32,
+}
+
+impl Duration {
+    pub fn parse(s: &str) -> Option<Duration> {
+        let rest = s.strip_prefix('P')?;
+        if rest.is_empty() {
+            return None;
+        }
+        let mut d = Duration::default();
+        let mut number = String::new();
+        // Units must come in this order, each at most once.
+        let mut next_unit = 0;
+        for c in rest.chars() {
+            if c.is_ascii_digit() {
+                number.push(c);
+                continue;
+            }
+            let unit = ['Y', 'M', 'W', 'D'].iter().position(|u| *u == c)?;
+            if number.is_empty() || unit < next_unit {
+                return None;
+            }
+            let n: u32 = number.parse().ok()?;
+            number.clear();
+            match unit {
+                0 => d.years = n,
+                1 => d.months = n,
+                2 => d.weeks = n,
+                _ => d.days = n,
+            }
+            next_unit = unit + 1;
+        }
+        (number.is_empty() && d != Duration::default()).then_some(d)
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("P")?;
+        for (n, u) in [
+            (self.years, 'Y'),
+            (self.months, 'M'),
+            (self.weeks, 'W'),
+            (self.days, 'D'),
+        ] {
+            if n > 0 {
+                write!(f, "{n}{u}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_codes_are_sorted_for_binary_search() {
+        assert!(ISO_3166_1.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(ISO_3166_1.len(), 249);
+    }
+
+    #[test]
+    fn eea_is_eu_plus_three() {
+        assert_eq!(EEA.len(), 30);
+        assert!(EEA.iter().all(|c| Country::parse(c).is_some()));
+        assert!(Country::parse("NO").unwrap().in_eea());
+        assert!(!Country::parse("CH").unwrap().in_eea());
+        assert!(!Country::parse("GB").unwrap().in_eea());
+        assert!(Country::parse("XX").is_none());
+        assert!(Country::parse("fi").is_none());
+    }
+
+    #[test]
+    fn dates_are_validated() {
+        assert_eq!(Date::parse("2026-11-21"), Date::new(2026, 11, 21));
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2026-02-29").is_none());
+        assert!(Date::parse("2026-13-01").is_none());
+        assert!(Date::parse("21.11.2026").is_none());
+    }
+
+    #[test]
+    fn durations_round_trip() {
+        for s in ["P2Y", "P6M", "P1Y6M", "P30D", "P2W", "P1Y2M3W4D"] {
+            assert_eq!(Duration::parse(s).unwrap().to_string(), s);
+        }
+        for s in [
+            "", "P", "2Y", "P2", "PY", "P1M2Y", "PT5H", "P1Y1Y", "p1y", "P-1Y",
+        ] {
+            assert!(Duration::parse(s).is_none(), "{s} should be refused");
+        }
+    }
+
+    #[test]
+    fn closed_lists_round_trip() {
+        for b in LegalBasis::ALL {
+            assert_eq!(LegalBasis::from_code(b.code()), Some(*b));
+        }
+        assert_eq!(TransferMechanism::ALL.len(), 16);
+    }
+}
