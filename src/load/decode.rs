@@ -20,6 +20,9 @@ pub type Value<'i> = Spanned<DeValue<'i>>;
 pub struct Decoder {
     pub file: FileId,
     pub diagnostics: Vec<Diagnostic>,
+    /// Keys of the document's root table. A root key found inside a table
+    /// was almost always written below a `[table]` header by mistake.
+    pub root_keys: &'static [&'static str],
 }
 
 /// Whether a text field may be one plain string for every language.
@@ -35,6 +38,8 @@ pub enum TextKind {
 /// reports the keys that were never taken.
 pub struct Table<'v, 'i> {
     pub span: Span,
+    /// Set for the document's root table.
+    pub is_root: bool,
     entries: &'v DeTable<'i>,
     known: Vec<&'static str>,
 }
@@ -64,7 +69,11 @@ impl<'v, 'i> Table<'v, 'i> {
                 key.span(),
                 format!("unknown key `{name}` in {what}"),
             );
+            let misplaced = !self.is_root && d.root_keys.contains(&name);
             diag = match did_you_mean(name, &self.known) {
+                _ if misplaced => diag.label(format!("`{name}` belongs at the top level, not in {what}")).help(format!(
+                    "TOML puts every key that follows a table header into that table: move `{name}` above the first `[...]` header of the file"
+                )),
                 Some(s) => diag.label(format!("did you mean `{s}`?")).help(format!(
                     "rename it to `{s}`; the keys of {what} are: {}",
                     self.known.join(", ")
@@ -95,6 +104,7 @@ impl Decoder {
         Decoder {
             file,
             diagnostics: Vec::new(),
+            root_keys: &[],
         }
     }
 
@@ -116,6 +126,7 @@ impl Decoder {
         match v.get_ref() {
             DeValue::Table(entries) => Some(Table {
                 span: v.span(),
+                is_root: false,
                 entries,
                 known: Vec::new(),
             }),

@@ -169,7 +169,15 @@ pub fn load_bytes(file: FileId, bytes: &[u8]) -> LoadedFile {
             diagnostics,
         };
     }
-    let root = toml::Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
+    // Items missing at the top level are reported at the first top-level
+    // key, which is more telling than a leading comment.
+    let first_key = root
+        .get_ref()
+        .iter()
+        .map(|(k, _)| k.span().start)
+        .min()
+        .unwrap_or(0);
+    let root = toml::Spanned::new(first_key..first_key, toml::de::DeValue::Table(root.into_inner()));
     let mut decoder = decode::Decoder::new(file);
     let notice = notice::notice(&mut decoder, &root);
     diagnostics.extend(decoder.diagnostics);

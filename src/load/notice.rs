@@ -10,12 +10,22 @@ use crate::source::Span;
 use TextKind::{Name, Prose};
 
 /// Reads the root table of a notice file.
+/// The keys of a notice's root table.
+pub const ROOT_KEYS: &[&str] = &[
+    "id", "title", "description", "version", "updated", "languages", "collected_from",
+    "supervisory_authority", "controller", "representative", "processor", "contact", "dpo",
+    "purposes", "data_subjects", "data_categories", "sources", "recipients", "transfers",
+    "retention", "provision", "automated_decisions", "rights", "security", "cookies",
+    "access_roles", "related",
+];
+
 pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
     let Some(mut t) = d.table(root, "the notice") else {
         return Notice::default();
     };
-    // The root table's own span is empty; point at the file's start instead.
-    let span: Span = 0..0;
+    t.is_root = true;
+    d.root_keys = ROOT_KEYS;
+    let span: Span = root.span();
     let n = Notice {
         file: d.file,
         span,
@@ -383,4 +393,24 @@ fn related(d: &mut Decoder, v: &Value<'_>) -> Option<Related> {
     };
     t.finish(d, "[[related]]");
     Some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    /// Guards against ROOT_KEYS drifting from what `notice` reads: every
+    /// root key must be accepted, and nothing else.
+    #[test]
+    fn root_keys_match_the_reader() {
+        let doc: String = ROOT_KEYS.iter().map(|k| format!("{k} = 1\n")).collect();
+        let (root, errors) = toml::de::DeTable::parse_recoverable(&doc);
+        assert!(errors.is_empty());
+        let root = toml::Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
+        let mut d = Decoder::new(FileId(0));
+        notice(&mut d, &root);
+        assert!(d.diagnostics.iter().all(|x| x.code != "L006"), "{:?}", d.diagnostics);
+        assert_eq!(d.diagnostics.len(), ROOT_KEYS.len(), "each key is read once, as a wrong type");
+    }
 }

@@ -1,0 +1,288 @@
+//! End-to-end tests of the `seloste` binary: exit codes, output formats and
+//! behaviour on hostile input, run on fixture folders.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the binary in `dir` with colour off, as CI would.
+fn seloste(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_seloste"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn assert_no_panic(o: &Output) {
+    let err = stderr(o);
+    assert!(!err.contains("panicked"), "the binary panicked:\n{err}");
+    assert!(o.status.code().is_some(), "killed by a signal");
+}
+
+/// A public-authority notice that passes every rule, for tests that break
+/// one thing at a time.
+fn valid_notice() -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/cli/valid.toml")).expect("fixture")
+}
+
+fn temp_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).expect("write fixture");
+    }
+    dir
+}
+
+#[test]
+fn bundled_notices_pass_check() {
+    let o = seloste(&root(), &["check", "notices"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("no problems found") || stdout(&o).contains("0 errors"));
+}
+
+#[test]
+fn valid_fixture_is_clean() {
+    let dir = temp_with(&[("valid.toml", valid_notice().as_bytes())]);
+    let o = seloste(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "checked 1 notice: no problems found\n");
+}
+
+#[test]
+fn legacy_example_matches_its_committed_snapshot() {
+    let o = seloste(&root(), &["check", "examples/legacy"]);
+    assert_eq!(o.status.code(), Some(1));
+    let expected = std::fs::read_to_string(root().join("examples/legacy/expected.txt")).expect("snapshot");
+    if std::env::var_os("SELOSTE_BLESS").is_some() {
+        std::fs::write(root().join("examples/legacy/expected.txt"), stdout(&o)).expect("bless");
+        return;
+    }
+    assert_eq!(stdout(&o), expected, "rerun with SELOSTE_BLESS=1 to accept the new output");
+}
+
+#[test]
+fn human_output_snapshot() {
+    let dir = root().join("tests/fixtures/cli/broken");
+    let o = seloste(&dir, &["check", "."]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("broken_human", stdout(&o));
+}
+
+#[test]
+fn json_output_snapshot() {
+    let dir = root().join("tests/fixtures/cli/broken");
+    let o = seloste(&dir, &["check", ".", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+        for key in ["code", "name", "severity", "article", "message", "help", "file", "line", "column", "end_line", "end_column"] {
+            assert!(v.get(key).is_some(), "missing {key} in {line}");
+        }
+    }
+    insta::assert_snapshot!("broken_json", out);
+}
+
+/// Guards the issue's acceptance test: removing the DPO of a public authority.
+#[test]
+fn deleting_the_dpo_of_a_public_authority_fails_with_art_13_1_b() {
+    let text = valid_notice();
+    let start = text.find("[dpo]").expect("fixture has a [dpo] table");
+    let end = text[start + 1..].find("\n[").map_or(text.len(), |i| start + 1 + i);
+    let without = format!("{}{}", &text[..start], &text[end..]);
+    let dir = temp_with(&[("school.toml", without.as_bytes())]);
+    let o = seloste(dir.path(), &["check", "school.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("error[G003]"), "{out}");
+    assert!(out.contains("Art. 13(1)(b)"), "{out}");
+    assert!(out.contains("--> school.toml:"), "{out}");
+}
+
+#[test]
+fn legitimate_interests_under_a_public_authority_cites_article_6_1() {
+    let text = valid_notice().replacen("legal_basis = \"public-task\"", "legal_basis = \"legitimate-interests\"", 1);
+    let dir = temp_with(&[("school.toml", text.as_bytes())]);
+    let o = seloste(dir.path(), &["check", "school.toml", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let records: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    let g006 = records.iter().find(|r| r["code"] == "G006").expect("G006 reported");
+    assert_eq!(g006["severity"], "error");
+    assert_eq!(g006["article"], "Art. 6(1), last subparagraph");
+    assert!(g006["message"].as_str().unwrap_or("").contains("last subparagraph of Art. 6(1)"));
+}
+
+#[test]
+fn garbage_bytes_give_a_located_error_not_a_panic() {
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let dir = temp_with(&[("garbage.toml", &garbage)]);
+    let o = seloste(dir.path(), &["check", "."]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("--> ./garbage.toml:"), "{}", stdout(&o));
+}
+
+#[test]
+fn truncated_file_gives_syntax_errors() {
+    let text = valid_notice();
+    let cut = &text[..text.len() / 2];
+    // Cut inside a string so the TOML really is broken.
+    let cut = format!("{}\nname = \"unterminated", cut);
+    let dir = temp_with(&[("cut.toml", cut.as_bytes())]);
+    let o = seloste(dir.path(), &["check", "."]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("error[L001]"), "{}", stdout(&o));
+}
+
+#[test]
+fn ten_megabyte_file_is_handled() {
+    let mut big = valid_notice();
+    big.push_str("\n[security]\n");
+    let filler = "x".repeat(10 * 1024 * 1024);
+    big.push_str(&format!("fi = \"{filler}\"\nsv = \"x\"\nen = \"x\"\n"));
+    let dir = temp_with(&[("big.toml", big.as_bytes())]);
+    let o = seloste(dir.path(), &["check", "."]);
+    assert_no_panic(&o);
+    assert!(matches!(o.status.code(), Some(0..=2)));
+    // The valid notice plus a huge but well-formed security text is fine.
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn all_syntax_errors_of_a_file_are_reported() {
+    let dir = temp_with(&[("bad.toml", b"id = \"x\"\na = = 1\nb = [1,\nc = \"open\n")]);
+    let o = seloste(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let syntax = stdout(&o).lines().filter(|l| l.contains("\"L001\"")).count();
+    assert!(syntax >= 3, "expected every syntax error, got {syntax}:\n{}", stdout(&o));
+}
+
+#[test]
+fn duplicate_notice_ids_point_at_both_files() {
+    let text = valid_notice();
+    let dir = temp_with(&[("a.toml", text.as_bytes()), ("b.toml", text.as_bytes())]);
+    let o = seloste(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("error[L008]"), "{out}");
+    assert!(out.contains("./a.toml") && out.contains("./b.toml"), "{out}");
+}
+
+#[test]
+fn missing_path_is_exit_2() {
+    let o = seloste(&root(), &["check", "does-not-exist"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("does-not-exist"));
+}
+
+#[test]
+fn usage_error_is_exit_2() {
+    let o = seloste(&root(), &["check", "--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn warnings_fail_only_with_deny_warnings() {
+    let text = valid_notice().replacen("[automated_decisions]\nused = false\n", "", 1);
+    assert_ne!(text, valid_notice(), "fixture has the automated_decisions table");
+    let dir = temp_with(&[("w.toml", text.as_bytes())]);
+    let o = seloste(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("warning[G022]"));
+    let o = seloste(dir.path(), &["check", ".", "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn project_config_overrides_severity() {
+    let text = valid_notice().replacen("[automated_decisions]\nused = false\n", "", 1);
+    let dir = temp_with(&[
+        ("w.toml", text.as_bytes()),
+        ("seloste.toml", b"[rules]\nautomated-decisions-stated = \"error\"\n"),
+    ]);
+    let o = seloste(dir.path(), &["check", "w.toml"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("error[G022]"));
+}
+
+#[test]
+fn broken_config_is_exit_2_with_a_located_error() {
+    let dir = temp_with(&[
+        ("n.toml", valid_notice().as_bytes()),
+        ("seloste.toml", b"[rulez]\n"),
+    ]);
+    let o = seloste(dir.path(), &["check", "n.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("did you mean `rules`?"), "{}", stdout(&o));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let dir = temp_with(&[("bad.toml", b"id = 1\n")]);
+    let plain = seloste(dir.path(), &["check", "."]);
+    assert!(!stdout(&plain).contains('\u{1b}'), "NO_COLOR output has escapes");
+    let forced = Command::new(env!("CARGO_BIN_EXE_seloste"))
+        .args(["--color", "always", "check", "."])
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("runs");
+    assert!(stdout(&forced).contains('\u{1b}'), "--color always has no escapes");
+    let piped = Command::new(env!("CARGO_BIN_EXE_seloste"))
+        .args(["check", "."])
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .expect("runs");
+    assert!(!stdout(&piped).contains('\u{1b}'), "piped output has escapes");
+}
+
+#[test]
+fn explain_prints_the_article_and_accepts_names() {
+    let o = seloste(&root(), &["explain", "G003"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Art. 13(1)(b)"));
+    let by_name = seloste(&root(), &["explain", "dpo-contact"]);
+    assert_eq!(stdout(&o), stdout(&by_name));
+    let unknown = seloste(&root(), &["explain", "dpo-contakt"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("did you mean `dpo-contact`?"));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let o = seloste(&root(), &["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    for r in seloste::lint::registry::RULES {
+        assert!(out.contains(r.code) && out.contains(r.name), "{} missing", r.code);
+    }
+    let json = seloste(&root(), &["rules", "--format", "json"]);
+    assert_eq!(stdout(&json).lines().count(), seloste::lint::registry::RULES.len());
+}
+
+#[test]
+fn help_and_version_work() {
+    for args in [&["--help"][..], &["--version"], &["check", "--help"], &["explain", "--help"], &["rules", "--help"]] {
+        let o = seloste(&root(), args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(!stdout(&o).is_empty());
+    }
+}
