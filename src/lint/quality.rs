@@ -226,6 +226,12 @@ pub fn link_targets(markdown: &str) -> Vec<String> {
 pub fn unsafe_link(cx: &mut Ctx<'_>) {
     for (field, text) in texts(cx.notice) {
         for t in text.all() {
+            // A link can only name a scheme with a colon, written as such or
+            // as a character reference (`&#58;`); most texts have neither,
+            // and skipping the Markdown parse for them halves the rule's cost.
+            if !t.value.contains([':', '&']) {
+                continue;
+            }
             for dest in link_targets(&t.value) {
                 if !is_safe_link(&dest) {
                     cx.report(
@@ -486,6 +492,11 @@ mod tests {
     fn markdown_links_are_found() {
         let t = link_targets("see [x](javascript:alert(1)) and <https://a.fi> and ![i](data:x)");
         assert_eq!(t, vec!["javascript:alert(1)", "https://a.fi", "data:x"]);
+        // Character references are decoded in link targets: the colon-free
+        // fast path in `unsafe_link` must still see these.
+        let t = link_targets("[x](javascript&#58;alert(1))");
+        assert_eq!(t, vec!["javascript:alert(1)"]);
+        assert!(!is_safe_link(&t[0]));
     }
 
     #[test]

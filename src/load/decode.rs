@@ -47,10 +47,7 @@ pub struct Table<'v, 'i> {
 impl<'v, 'i> Table<'v, 'i> {
     pub fn get(&mut self, key: &'static str) -> Option<&'v Value<'i>> {
         self.known.push(key);
-        self.entries
-            .iter()
-            .find(|(k, _)| k.get_ref().as_ref() == key)
-            .map(|(_, v)| v)
+        self.entries.get(key)
     }
 
     /// Reports unknown keys, in source order, each with a suggestion.

@@ -177,7 +177,10 @@ pub fn load_bytes(file: FileId, bytes: &[u8]) -> LoadedFile {
         .map(|(k, _)| k.span().start)
         .min()
         .unwrap_or(0);
-    let root = toml::Spanned::new(first_key..first_key, toml::de::DeValue::Table(root.into_inner()));
+    let root = toml::Spanned::new(
+        first_key..first_key,
+        toml::de::DeValue::Table(root.into_inner()),
+    );
     let mut decoder = decode::Decoder::new(file);
     let notice = notice::notice(&mut decoder, &root);
     diagnostics.extend(decoder.diagnostics);

@@ -12,11 +12,33 @@ use TextKind::{Name, Prose};
 /// Reads the root table of a notice file.
 /// The keys of a notice's root table.
 pub const ROOT_KEYS: &[&str] = &[
-    "id", "title", "description", "version", "updated", "languages", "collected_from",
-    "supervisory_authority", "controller", "representative", "processor", "contact", "dpo",
-    "purposes", "data_subjects", "data_categories", "sources", "recipients", "transfers",
-    "retention", "provision", "automated_decisions", "rights", "security", "cookies",
-    "access_roles", "related",
+    "id",
+    "title",
+    "description",
+    "version",
+    "updated",
+    "languages",
+    "collected_from",
+    "supervisory_authority",
+    "controller",
+    "representative",
+    "processor",
+    "contact",
+    "dpo",
+    "purposes",
+    "data_subjects",
+    "data_categories",
+    "sources",
+    "recipients",
+    "transfers",
+    "retention",
+    "provision",
+    "automated_decisions",
+    "rights",
+    "security",
+    "cookies",
+    "access_roles",
+    "related",
 ];
 
 pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
@@ -410,7 +432,15 @@ mod tests {
         let root = toml::Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
         let mut d = Decoder::new(FileId(0));
         notice(&mut d, &root);
-        assert!(d.diagnostics.iter().all(|x| x.code != "L006"), "{:?}", d.diagnostics);
-        assert_eq!(d.diagnostics.len(), ROOT_KEYS.len(), "each key is read once, as a wrong type");
+        assert!(
+            d.diagnostics.iter().all(|x| x.code != "L006"),
+            "{:?}",
+            d.diagnostics
+        );
+        assert_eq!(
+            d.diagnostics.len(),
+            ROOT_KEYS.len(),
+            "each key is read once, as a wrong type"
+        );
     }
 }
