@@ -66,12 +66,17 @@ fn valid_fixture_is_clean() {
 fn legacy_example_matches_its_committed_snapshot() {
     let o = seloste(&root(), &["check", "examples/legacy"]);
     assert_eq!(o.status.code(), Some(1));
-    let expected = std::fs::read_to_string(root().join("examples/legacy/expected.txt")).expect("snapshot");
     if std::env::var_os("SELOSTE_BLESS").is_some() {
         std::fs::write(root().join("examples/legacy/expected.txt"), stdout(&o)).expect("bless");
         return;
     }
-    assert_eq!(stdout(&o), expected, "rerun with SELOSTE_BLESS=1 to accept the new output");
+    let expected =
+        std::fs::read_to_string(root().join("examples/legacy/expected.txt")).expect("snapshot");
+    assert_eq!(
+        stdout(&o),
+        expected,
+        "rerun with SELOSTE_BLESS=1 to accept the new output"
+    );
 }
 
 #[test]
@@ -90,7 +95,19 @@ fn json_output_snapshot() {
     let out = stdout(&o);
     for line in out.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
-        for key in ["code", "name", "severity", "article", "message", "help", "file", "line", "column", "end_line", "end_column"] {
+        for key in [
+            "code",
+            "name",
+            "severity",
+            "article",
+            "message",
+            "help",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+        ] {
             assert!(v.get(key).is_some(), "missing {key} in {line}");
         }
     }
@@ -102,7 +119,9 @@ fn json_output_snapshot() {
 fn deleting_the_dpo_of_a_public_authority_fails_with_art_13_1_b() {
     let text = valid_notice();
     let start = text.find("[dpo]").expect("fixture has a [dpo] table");
-    let end = text[start + 1..].find("\n[").map_or(text.len(), |i| start + 1 + i);
+    let end = text[start + 1..]
+        .find("\n[")
+        .map_or(text.len(), |i| start + 1 + i);
     let without = format!("{}{}", &text[..start], &text[end..]);
     let dir = temp_with(&[("school.toml", without.as_bytes())]);
     let o = seloste(dir.path(), &["check", "school.toml"]);
@@ -115,21 +134,37 @@ fn deleting_the_dpo_of_a_public_authority_fails_with_art_13_1_b() {
 
 #[test]
 fn legitimate_interests_under_a_public_authority_cites_article_6_1() {
-    let text = valid_notice().replacen("legal_basis = \"public-task\"", "legal_basis = \"legitimate-interests\"", 1);
+    let text = valid_notice().replacen(
+        "legal_basis = \"public-task\"",
+        "legal_basis = \"legitimate-interests\"",
+        1,
+    );
     let dir = temp_with(&[("school.toml", text.as_bytes())]);
     let o = seloste(dir.path(), &["check", "school.toml", "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
-    let records: Vec<serde_json::Value> =
-        stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
-    let g006 = records.iter().find(|r| r["code"] == "G006").expect("G006 reported");
+    let records: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let g006 = records
+        .iter()
+        .find(|r| r["code"] == "G006")
+        .expect("G006 reported");
     assert_eq!(g006["severity"], "error");
     assert_eq!(g006["article"], "Art. 6(1), last subparagraph");
-    assert!(g006["message"].as_str().unwrap_or("").contains("last subparagraph of Art. 6(1)"));
+    assert!(
+        g006["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("last subparagraph of Art. 6(1)")
+    );
 }
 
 #[test]
 fn garbage_bytes_give_a_located_error_not_a_panic() {
-    let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     let dir = temp_with(&[("garbage.toml", &garbage)]);
     let o = seloste(dir.path(), &["check", "."]);
     assert_no_panic(&o);
@@ -169,8 +204,15 @@ fn all_syntax_errors_of_a_file_are_reported() {
     let dir = temp_with(&[("bad.toml", b"id = \"x\"\na = = 1\nb = [1,\nc = \"open\n")]);
     let o = seloste(dir.path(), &["check", ".", "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
-    let syntax = stdout(&o).lines().filter(|l| l.contains("\"L001\"")).count();
-    assert!(syntax >= 3, "expected every syntax error, got {syntax}:\n{}", stdout(&o));
+    let syntax = stdout(&o)
+        .lines()
+        .filter(|l| l.contains("\"L001\""))
+        .count();
+    assert!(
+        syntax >= 3,
+        "expected every syntax error, got {syntax}:\n{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -181,7 +223,10 @@ fn duplicate_notice_ids_point_at_both_files() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains("error[L008]"), "{out}");
-    assert!(out.contains("./a.toml") && out.contains("./b.toml"), "{out}");
+    assert!(
+        out.contains("./a.toml") && out.contains("./b.toml"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -200,7 +245,11 @@ fn usage_error_is_exit_2() {
 #[test]
 fn warnings_fail_only_with_deny_warnings() {
     let text = valid_notice().replacen("[automated_decisions]\nused = false\n", "", 1);
-    assert_ne!(text, valid_notice(), "fixture has the automated_decisions table");
+    assert_ne!(
+        text,
+        valid_notice(),
+        "fixture has the automated_decisions table"
+    );
     let dir = temp_with(&[("w.toml", text.as_bytes())]);
     let o = seloste(dir.path(), &["check", "."]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
@@ -214,7 +263,10 @@ fn project_config_overrides_severity() {
     let text = valid_notice().replacen("[automated_decisions]\nused = false\n", "", 1);
     let dir = temp_with(&[
         ("w.toml", text.as_bytes()),
-        ("seloste.toml", b"[rules]\nautomated-decisions-stated = \"error\"\n"),
+        (
+            "seloste.toml",
+            b"[rules]\nautomated-decisions-stated = \"error\"\n",
+        ),
     ]);
     let o = seloste(dir.path(), &["check", "w.toml"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
@@ -229,21 +281,31 @@ fn broken_config_is_exit_2_with_a_located_error() {
     ]);
     let o = seloste(dir.path(), &["check", "n.toml"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stdout(&o).contains("did you mean `rules`?"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("did you mean `rules`?"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let dir = temp_with(&[("bad.toml", b"id = 1\n")]);
     let plain = seloste(dir.path(), &["check", "."]);
-    assert!(!stdout(&plain).contains('\u{1b}'), "NO_COLOR output has escapes");
+    assert!(
+        !stdout(&plain).contains('\u{1b}'),
+        "NO_COLOR output has escapes"
+    );
     let forced = Command::new(env!("CARGO_BIN_EXE_seloste"))
         .args(["--color", "always", "check", "."])
         .current_dir(dir.path())
         .env_remove("NO_COLOR")
         .output()
         .expect("runs");
-    assert!(stdout(&forced).contains('\u{1b}'), "--color always has no escapes");
+    assert!(
+        stdout(&forced).contains('\u{1b}'),
+        "--color always has no escapes"
+    );
     let piped = Command::new(env!("CARGO_BIN_EXE_seloste"))
         .args(["check", "."])
         .current_dir(dir.path())
@@ -251,7 +313,10 @@ fn colour_only_when_asked_or_on_a_terminal() {
         .env_remove("CLICOLOR_FORCE")
         .output()
         .expect("runs");
-    assert!(!stdout(&piped).contains('\u{1b}'), "piped output has escapes");
+    assert!(
+        !stdout(&piped).contains('\u{1b}'),
+        "piped output has escapes"
+    );
 }
 
 #[test]
@@ -272,15 +337,28 @@ fn rules_lists_every_rule() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     for r in seloste::lint::registry::RULES {
-        assert!(out.contains(r.code) && out.contains(r.name), "{} missing", r.code);
+        assert!(
+            out.contains(r.code) && out.contains(r.name),
+            "{} missing",
+            r.code
+        );
     }
     let json = seloste(&root(), &["rules", "--format", "json"]);
-    assert_eq!(stdout(&json).lines().count(), seloste::lint::registry::RULES.len());
+    assert_eq!(
+        stdout(&json).lines().count(),
+        seloste::lint::registry::RULES.len()
+    );
 }
 
 #[test]
 fn help_and_version_work() {
-    for args in [&["--help"][..], &["--version"], &["check", "--help"], &["explain", "--help"], &["rules", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["check", "--help"],
+        &["explain", "--help"],
+        &["rules", "--help"],
+    ] {
         let o = seloste(&root(), args);
         assert_eq!(o.status.code(), Some(0), "{args:?}");
         assert!(!stdout(&o).is_empty());

@@ -329,7 +329,9 @@ a typo makes the contact unusable. The rule checks the form `name@domain.tld`.";
 
     "Q005" "invalid-url" Error "-" Some(quality::invalid_url),
     "A web address is not valid.",
-    "Web addresses in `web` and `url` must be absolute `https://` or `http://` addresses.";
+    "Web addresses in `web` and `url` are published as links, so they must be absolute \
+`https://` or `http://` addresses with a host name, e.g. `https://www.kunta.fi/tietosuoja`; a \
+bare `www.kunta.fi` would become a broken relative link.";
 
     "Q006" "invalid-country" Error "Art. 13(1)(f)" None,
     "A country code is not ISO 3166-1.",
