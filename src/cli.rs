@@ -150,6 +150,7 @@ pub fn load_and_check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checke
         .flat_map_iter(|n| lint::check(n, &config.languages))
         .collect();
     diagnostics.extend(linted);
+    diagnostics.extend(lint::check_project(&loaded.notices));
     lint::apply_overrides(&mut diagnostics, &config.rules);
     report::sort(&mut diagnostics);
     Checked {

@@ -11,6 +11,9 @@ use crate::model::{Art9Condition, Collection, LegalBasis, SupervisoryAuthority};
 pub fn controller_identity(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     let Some(c) = &n.controller else {
+        if !n.absent(&n.span, "controller") {
+            return;
+        }
         cx.report(
             "G001",
             n.span.clone(),
@@ -22,12 +25,18 @@ pub fn controller_identity(cx: &mut Ctx<'_>) {
         );
         return;
     };
-    if c.name.is_none() {
+    if c.name.is_none() && n.absent(&c.span, "name") {
         cx.report("G001", c.span.clone(), "the controller has no name")
             .label("this table needs a `name`")
             .help("add `name = \"...\"`: the organisation responsible for the register");
     }
-    if c.address.is_none() && c.email.is_none() && c.phone.is_none() {
+    if c.address.is_none()
+        && c.email.is_none()
+        && c.phone.is_none()
+        && ["address", "email", "phone"]
+            .iter()
+            .all(|k| n.absent(&c.span, k))
+    {
         cx.report(
             "G001",
             c.span.clone(),
@@ -45,20 +54,35 @@ pub fn eu_representative(cx: &mut Ctx<'_>) {
     let Some(country) = n.controller.as_ref().and_then(|c| c.country.as_ref()) else {
         return;
     };
-    if !country.value.in_eea() && n.representative.is_none() {
-        cx.report(
-            "G002",
-            country.span.clone(),
-            format!("the controller is established in {} but names no representative in the EU", country.value),
-        )
-        .label("outside the EU/EEA")
-        .help("add a [representative] table with the EU representative's name and contact details (Art. 27)");
+    if country.value.in_eea() {
+        return;
     }
+    if let Some(r) = &n.representative {
+        let contact = r.address.is_some() || r.email.is_some() || r.phone.is_some();
+        if r.name.is_none() || !contact {
+            cx.report(
+                "G002",
+                r.span.clone(),
+                "the EU representative lacks a name or contact details",
+            )
+            .label("needs `name` and `address`, `email` or `phone`")
+            .help("give the representative's name and at least one way to contact it");
+        }
+        return;
+    }
+    cx.report(
+        "G002",
+        country.span.clone(),
+        format!("the controller is established in {} but names no representative in the EU", country.value),
+    )
+    .label("outside the EU/EEA")
+    .help("add a [representative] table with the EU representative's name and contact details (Art. 27)");
 }
 
 pub fn dpo_contact(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     match &n.dpo {
+        None if !n.absent(&n.span, "dpo") => {}
         None => {
             let Some(pa) = n
                 .controller
@@ -76,7 +100,12 @@ pub fn dpo_contact(cx: &mut Ctx<'_>) {
             .label("public authorities must designate a DPO (Art. 37(1)(a))")
             .help("add a [dpo] table with at least an `email`, e.g. `email = \"tietosuoja@kunta.fi\"`; the DPO's name is optional");
         }
-        Some(dpo) if !dpo.has_contact_detail() => {
+        Some(dpo)
+            if !dpo.has_contact_detail()
+                && ["address", "email", "phone"]
+                    .iter()
+                    .all(|k| n.absent(&dpo.span, k)) =>
+        {
             cx.report(
                 "G003",
                 dpo.span.clone(),
@@ -92,6 +121,7 @@ pub fn dpo_contact(cx: &mut Ctx<'_>) {
 pub fn purpose_legal_basis(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     match &n.purposes {
+        None if !n.absent(&n.span, "purposes") => return,
         None => {
             cx.report(
                 "G004",
@@ -110,12 +140,12 @@ pub fn purpose_legal_basis(cx: &mut Ctx<'_>) {
     }
     let codes = LegalBasis::codes().join(", ");
     for p in n.purposes() {
-        if p.description.is_none() {
+        if p.description.is_none() && n.absent(&p.span, "description") {
             cx.report("G004", p.span.clone(), "a purpose has no description")
                 .label("this purpose needs a `description`")
                 .help("say what the data is used for, in each language");
         }
-        if p.legal_basis.is_none() {
+        if p.legal_basis.is_none() && n.absent(&p.span, "legal_basis") {
             cx.report("G004", p.span.clone(), "a purpose has no legal basis")
                 .label("this purpose needs a `legal_basis`")
                 .help(format!("add `legal_basis = \"...\"` with one of: {codes}"));
@@ -253,7 +283,7 @@ pub fn criminal_offence_data(cx: &mut Ctx<'_>) {
 
 pub fn data_categories(cx: &mut Ctx<'_>) {
     let n = cx.notice;
-    if !n.art14() || !n.data_categories().is_empty() {
+    if !n.art14() || !n.data_categories().is_empty() || !n.absent(&n.span, "data_categories") {
         return;
     }
     let span = n
@@ -271,7 +301,7 @@ pub fn data_categories(cx: &mut Ctx<'_>) {
 
 pub fn recipients_stated(cx: &mut Ctx<'_>) {
     let n = cx.notice;
-    if n.recipients.is_none() {
+    if n.recipients.is_none() && n.absent(&n.span, "recipients") {
         cx.report(
             "G011",
             n.span.clone(),
@@ -313,8 +343,10 @@ pub fn third_country_recipient(cx: &mut Ctx<'_>) {
 }
 
 pub fn transfer_mechanism(cx: &mut Ctx<'_>) {
-    for t in &cx.notice.transfers {
+    let n = cx.notice;
+    for t in &n.transfers {
         match &t.mechanism {
+            None if !n.absent(&t.span, "mechanism") => {}
             None => {
                 cx.report(
                     "G013",
@@ -409,6 +441,7 @@ pub fn public_authority_derogation(cx: &mut Ctx<'_>) {
 pub fn storage_period(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     match &n.retention {
+        None if !n.absent(&n.span, "retention") => return,
         None => {
             cx.report("G017", n.span.clone(), "the notice does not say how long data is kept")
                 .label("no [[retention]] in this file")
@@ -426,7 +459,11 @@ pub fn storage_period(cx: &mut Ctx<'_>) {
         Some(_) => {}
     }
     for r in n.retention() {
-        if r.period.is_none() && r.rule.is_none() {
+        if r.period.is_none()
+            && r.rule.is_none()
+            && n.absent(&r.span, "period")
+            && n.absent(&r.span, "rule")
+        {
             cx.report(
                 "G017",
                 r.span.clone(),
@@ -443,6 +480,7 @@ pub fn storage_period(cx: &mut Ctx<'_>) {
 pub fn rights_exercise(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     match &n.rights {
+        None if !n.absent(&n.span, "rights") => {}
         None => {
             cx.report(
                 "G018",
@@ -493,14 +531,19 @@ pub fn consent_withdrawal(cx: &mut Ctx<'_>) {
 
 pub fn supervisory_authority(cx: &mut Ctx<'_>) {
     let n = cx.notice;
-    let Some(country) = n.controller.as_ref().and_then(|c| c.country.as_ref()) else {
-        return;
+    // The model's default: a controller without a country is in Finland.
+    let (country, country_span) = match n.controller.as_ref().and_then(|c| c.country.as_ref()) {
+        Some(c) => (c.value, Some(c.span.clone())),
+        None => match crate::model::Country::parse("FI") {
+            Some(fi) => (fi, None),
+            None => return,
+        },
     };
     let authority = n
         .supervisory_authority
         .as_ref()
         .map_or(SupervisoryAuthority::Finland, |a| a.value);
-    let expected = match country.value.as_str() {
+    let expected = match country.as_str() {
         "FI" => SupervisoryAuthority::Finland,
         "SE" => SupervisoryAuthority::Sweden,
         _ => return,
@@ -509,11 +552,13 @@ pub fn supervisory_authority(cx: &mut Ctx<'_>) {
         let span = n
             .supervisory_authority
             .as_ref()
-            .map_or(country.span.clone(), |a| a.span.clone());
+            .map(|a| a.span.clone())
+            .or(country_span)
+            .unwrap_or(n.span.clone());
         cx.report(
             "G020",
             span,
-            format!("the controller is established in {} but the notice names the {} supervisory authority", country.value, authority.code()),
+            format!("the controller is established in {country} but the notice names the {} supervisory authority", authority.code()),
         )
         .label("authority and controller country differ")
         .help(format!("set `supervisory_authority = \"{}\"` unless another authority is really competent", expected.code()));
@@ -526,17 +571,20 @@ pub fn provision_requirement(cx: &mut Ctx<'_>) {
         return;
     }
     let Some(p) = &n.provision else {
+        if !n.absent(&n.span, "provision") {
+            return;
+        }
         cx.report("G021", n.span.clone(), "the notice does not say whether providing the data is required")
             .label("no [provision] table in this file")
             .help("add a [provision] table with `requirement` (statutory, contractual, contract-prerequisite, voluntary or mixed) and `consequences`");
         return;
     };
-    if p.requirement.is_none() {
+    if p.requirement.is_none() && n.absent(&p.span, "requirement") {
         cx.report("G021", p.span.clone(), "[provision] does not say whether providing the data is a requirement")
             .label("needs `requirement`")
             .help("add `requirement = \"statutory\"` (or contractual, contract-prerequisite, voluntary, mixed)");
     }
-    if p.consequences.is_none() {
+    if p.consequences.is_none() && n.absent(&p.span, "consequences") {
         cx.report(
             "G021",
             p.span.clone(),
@@ -550,6 +598,7 @@ pub fn provision_requirement(cx: &mut Ctx<'_>) {
 pub fn automated_decisions_stated(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     match &n.automated_decisions {
+        None if !n.absent(&n.span, "automated_decisions") => {}
         None => {
             cx.report(
                 "G022",
@@ -559,7 +608,7 @@ pub fn automated_decisions_stated(cx: &mut Ctx<'_>) {
             .label("no [automated_decisions] table in this file")
             .help("add `[automated_decisions]` with `used = false` if there are none");
         }
-        Some(a) if a.used.is_none() => {
+        Some(a) if a.used.is_none() && n.absent(&a.span, "used") => {
             cx.report(
                 "G022",
                 a.span.clone(),
@@ -604,7 +653,7 @@ pub fn data_sources(cx: &mut Ctx<'_>) {
     if !n.art14() {
         return;
     }
-    if n.sources().is_empty() {
+    if n.sources().is_empty() && n.absent(&n.span, "sources") {
         let span = n
             .sources
             .as_ref()
@@ -618,7 +667,7 @@ pub fn data_sources(cx: &mut Ctx<'_>) {
         .help("add [[sources]] entries with `name` and `kind`");
     }
     for s in n.sources() {
-        if s.kind.is_none() {
+        if s.kind.is_none() && n.absent(&s.span, "kind") {
             cx.report("G024", s.span.clone(), "the source does not say what kind of source it is")
                 .label("needs `kind`")
                 .help("add `kind` (data-subject, register, authority, public, organisation): the reader must learn whether data came from publicly accessible sources");
@@ -628,7 +677,7 @@ pub fn data_sources(cx: &mut Ctx<'_>) {
 
 pub fn data_origin(cx: &mut Ctx<'_>) {
     let n = cx.notice;
-    if n.collected_from.is_none() {
+    if n.collected_from.is_none() && n.absent(&n.span, "collected_from") {
         cx.report(
             "G025",
             n.span.clone(),

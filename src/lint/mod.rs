@@ -92,6 +92,37 @@ pub fn check(notice: &Notice, default_languages: &[Lang]) -> Vec<Diagnostic> {
     cx.diagnostics
 }
 
+/// Rules across notices: references from one notice to another.
+pub fn check_project(notices: &[Notice]) -> Vec<Diagnostic> {
+    let ids: Vec<&str> = notices
+        .iter()
+        .filter_map(|n| n.id.as_ref())
+        .map(|i| i.value.as_str())
+        .collect();
+    let mut out = Vec::new();
+    for n in notices {
+        for r in &n.related {
+            let Some(target) = &r.notice else { continue };
+            if ids.contains(&target.value.as_str()) {
+                continue;
+            }
+            let mut d = Diagnostic::new(
+                "Q011",
+                n.file,
+                target.span.clone(),
+                format!("no notice has the id `{}`", target.value),
+            )
+            .help("`notice` in [[related]] names another notice of the project by its id; check the spelling or use `url`");
+            d = match crate::load::decode::did_you_mean(&target.value, &ids) {
+                Some(s) => d.label(format!("did you mean `{s}`?")),
+                None => d.label("unknown notice"),
+            };
+            out.push(d);
+        }
+    }
+    out
+}
+
 /// Applies configured severities and drops silenced diagnostics.
 pub fn apply_overrides(diagnostics: &mut Vec<Diagnostic>, overrides: &Overrides) {
     for d in diagnostics.iter_mut() {
@@ -215,4 +246,73 @@ pub fn urls(n: &Notice) -> Vec<&Located<String>> {
         out.extend(&r.url);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    const VALID: &str = include_str!("../../tests/fixtures/cli/valid.toml");
+
+    fn codes(source: &str) -> Vec<&'static str> {
+        let loaded = crate::load::load_bytes(FileId(0), source.as_bytes());
+        let mut diags = loaded.diagnostics;
+        if let Some(n) = &loaded.notice {
+            diags.extend(check(n, &[]));
+        }
+        let mut codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        codes.sort();
+        codes
+    }
+
+    #[test]
+    fn the_valid_fixture_is_clean() {
+        assert_eq!(codes(VALID), Vec::<&str>::new());
+    }
+
+    /// Regression: a typo in a value was also reported as a missing item.
+    #[test]
+    fn an_invalid_value_is_not_also_reported_missing() {
+        let typo = VALID.replace(
+            "legal_basis = \"public-task\"",
+            "legal_basis = \"public-tsak\"",
+        );
+        assert_eq!(codes(&typo), ["L007"]);
+        let date = VALID.replace("updated = 2026-11-21", "updated = \"2026-02-30\"");
+        assert_eq!(codes(&date), ["Q007"]);
+        let origin = VALID.replace("collected_from = \"both\"", "collected_from = 3");
+        assert_eq!(codes(&origin), ["L005"]);
+    }
+
+    /// Regression: `supervisory_authority = "SE"` went unnoticed when the
+    /// controller had no country, although Finland is then the default.
+    #[test]
+    fn authority_is_compared_with_the_default_country() {
+        let se = VALID.replace(
+            "collected_from = \"both\"",
+            "collected_from = \"both\"\nsupervisory_authority = \"SE\"",
+        );
+        assert_eq!(codes(&se), ["G020"]);
+    }
+
+    #[test]
+    fn related_notices_must_exist() {
+        let mut a = crate::load::load_bytes(FileId(0), VALID.as_bytes())
+            .notice
+            .expect("loads");
+        a.related.push(crate::model::Related {
+            notice: Some(crate::model::Located::new(
+                "example-schol-register".into(),
+                0..0,
+            )),
+            ..Default::default()
+        });
+        let d = check_project(&[a]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].label.as_deref(),
+            Some("did you mean `example-school-register`?")
+        );
+    }
 }

@@ -12,22 +12,22 @@ use crate::model::{Id, Notice};
 pub fn notice_metadata(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     let mut missing = Vec::new();
-    if n.id.is_none() {
+    if n.id.is_none() && n.absent(&n.span, "id") {
         missing.push(("id", "id = \"school-pupil-register\""));
     }
-    if n.title.is_none() {
+    if n.title.is_none() && n.absent(&n.span, "title") {
         missing.push((
             "title",
             "title = { fi = \"...\", sv = \"...\", en = \"...\" }",
         ));
     }
-    if n.version.is_none() {
+    if n.version.is_none() && n.absent(&n.span, "version") {
         missing.push(("version", "version = \"1.0\""));
     }
-    if n.updated.is_none() {
+    if n.updated.is_none() && n.absent(&n.span, "updated") {
         missing.push(("updated", "updated = 2026-11-21"));
     }
-    if n.languages.is_none() && !cx.project_languages {
+    if n.languages.is_none() && !cx.project_languages && n.absent(&n.span, "languages") {
         missing.push(("languages", "languages = [\"fi\", \"sv\", \"en\"]"));
     }
     for (key, example) in missing {
@@ -85,6 +85,10 @@ const VAGUE_RETENTION: &[&str] = &[
     "niin kauan kuin tarpeellista",
     "niin kauan kuin se on tarpeen",
     "tarpeen mukaan",
+    "tarpeellisen ajan",
+    "tarpeen vaatiman ajan",
+    "niin kauan kuin tarpeen",
+    "niin pitkään kuin on tarpeen",
     "så länge det behövs",
     "så länge som behövs",
     "så länge det är nödvändigt",

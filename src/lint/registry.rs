@@ -178,8 +178,10 @@ the category's `purposes`, or at least one purpose), e.g. `\"substantial-public-
     "Criminal-offence data is processed without naming the law that authorises it.",
     "Personal data relating to criminal convictions and offences may be processed only under \
 the control of official authority or when authorised by Union or Member State law (Art. 10). \
-Schools meet this in practice with criminal-record checks of staff (Act 504/2002).\n\nFix: \
-name the law in the `law` of the purposes that process the category.";
+Schools meet this in practice with criminal-record checks of staff (Act 504/2002).\n\nThe \
+rule checks the purposes listed in the category's `purposes`; when the category lists none, \
+any purpose naming a `law` satisfies it, so link the category to its purposes for a precise \
+check.\n\nFix: name the law in the `law` of the purposes that process the category.";
 
     "G010" "data-categories" Error "Art. 14(1)(d)" Some(gdpr::data_categories),
     "A notice for data obtained from other sources lists no data categories.",

@@ -23,6 +23,10 @@ pub struct Decoder {
     /// Keys of the document's root table. A root key found inside a table
     /// was almost always written below a `[table]` header by mistake.
     pub root_keys: &'static [&'static str],
+    /// Keys that were present but whose value could not be read, as
+    /// (start of the table's span, key): already diagnosed, so rules must
+    /// not also call them missing.
+    pub invalid: Vec<(usize, &'static str)>,
 }
 
 /// Whether a text field may be one plain string for every language.
@@ -48,6 +52,22 @@ impl<'v, 'i> Table<'v, 'i> {
     pub fn get(&mut self, key: &'static str) -> Option<&'v Value<'i>> {
         self.known.push(key);
         self.entries.get(key)
+    }
+
+    /// Reads `key` with `f`; a value that is present but unreadable is
+    /// remembered in [`Decoder::invalid`].
+    pub fn read<T>(
+        &mut self,
+        d: &mut Decoder,
+        key: &'static str,
+        f: impl FnOnce(&mut Decoder, &'v Value<'i>) -> Option<T>,
+    ) -> Option<T> {
+        let v = self.get(key)?;
+        let value = f(d, v);
+        if value.is_none() {
+            d.invalid.push((self.span.start, key));
+        }
+        value
     }
 
     /// Reports unknown keys, in source order, each with a suggestion.
@@ -102,6 +122,7 @@ impl Decoder {
             file,
             diagnostics: Vec::new(),
             root_keys: &[],
+            invalid: Vec::new(),
         }
     }
 

@@ -48,20 +48,20 @@ pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
     t.is_root = true;
     d.root_keys = ROOT_KEYS;
     let span: Span = root.span();
-    let n = Notice {
+    let mut n = Notice {
         file: d.file,
         span,
-        id: t.get("id").and_then(|v| d.string(v)),
-        title: t.get("title").and_then(|v| d.text(v, Prose)),
-        description: t.get("description").and_then(|v| d.text(v, Prose)),
-        version: t.get("version").and_then(|v| d.string(v)),
-        updated: t.get("updated").and_then(|v| d.date(v)),
-        languages: t.get("languages").and_then(|v| {
+        id: t.read(d, "id", |d, v| d.string(v)),
+        title: t.read(d, "title", |d, v| d.text(v, Prose)),
+        description: t.read(d, "description", |d, v| d.text(v, Prose)),
+        version: t.read(d, "version", |d, v| d.string(v)),
+        updated: t.read(d, "updated", |d, v| d.date(v)),
+        languages: t.read(d, "languages", |d, v| {
             d.array(v, "languages", |d, i| {
                 d.code(i, "language", Lang::parse, Lang::SUPPORTED)
             })
         }),
-        collected_from: t.get("collected_from").and_then(|v| {
+        collected_from: t.read(d, "collected_from", |d, v| {
             d.code(
                 v,
                 "data origin",
@@ -69,7 +69,7 @@ pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
                 &Collection::codes(),
             )
         }),
-        supervisory_authority: t.get("supervisory_authority").and_then(|v| {
+        supervisory_authority: t.read(d, "supervisory_authority", |d, v| {
             d.code(
                 v,
                 "supervisory authority",
@@ -77,39 +77,31 @@ pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
                 &SupervisoryAuthority::codes(),
             )
         }),
-        controller: t.get("controller").and_then(|v| controller(d, v)),
-        representative: t
-            .get("representative")
-            .and_then(|v| party(d, v, "representative")),
-        processor: t.get("processor").and_then(|v| party(d, v, "processor")),
-        contact: t.get("contact").and_then(|v| contact(d, v, "contact")),
-        dpo: t.get("dpo").and_then(|v| contact(d, v, "dpo")),
-        purposes: t
-            .get("purposes")
-            .and_then(|v| d.array(v, "purposes", purpose)),
+        controller: t.read(d, "controller", controller),
+        representative: t.read(d, "representative", |d, v| party(d, v, "representative")),
+        processor: t.read(d, "processor", |d, v| party(d, v, "processor")),
+        contact: t.read(d, "contact", |d, v| contact(d, v, "contact")),
+        dpo: t.read(d, "dpo", |d, v| contact(d, v, "dpo")),
+        purposes: t.read(d, "purposes", |d, v| d.array(v, "purposes", purpose)),
         data_subjects: list(d, &mut t, "data_subjects", data_subject),
-        data_categories: t
-            .get("data_categories")
-            .and_then(|v| d.array(v, "data_categories", data_category)),
-        sources: t.get("sources").and_then(|v| d.array(v, "sources", source)),
-        recipients: t
-            .get("recipients")
-            .and_then(|v| d.array(v, "recipients", recipient)),
+        data_categories: t.read(d, "data_categories", |d, v| {
+            d.array(v, "data_categories", data_category)
+        }),
+        sources: t.read(d, "sources", |d, v| d.array(v, "sources", source)),
+        recipients: t.read(d, "recipients", |d, v| d.array(v, "recipients", recipient)),
         transfers: list(d, &mut t, "transfers", transfer),
-        retention: t
-            .get("retention")
-            .and_then(|v| d.array(v, "retention", retention)),
-        provision: t.get("provision").and_then(|v| provision(d, v)),
-        automated_decisions: t
-            .get("automated_decisions")
-            .and_then(|v| automated_decisions(d, v)),
-        rights: t.get("rights").and_then(|v| rights(d, v)),
-        security: t.get("security").and_then(|v| d.text(v, Prose)),
-        cookies: t.get("cookies").and_then(|v| d.text(v, Prose)),
+        retention: t.read(d, "retention", |d, v| d.array(v, "retention", retention)),
+        provision: t.read(d, "provision", provision),
+        automated_decisions: t.read(d, "automated_decisions", automated_decisions),
+        rights: t.read(d, "rights", rights),
+        security: t.read(d, "security", |d, v| d.text(v, Prose)),
+        cookies: t.read(d, "cookies", |d, v| d.text(v, Prose)),
         access_roles: list(d, &mut t, "access_roles", access_role),
         related: list(d, &mut t, "related", related),
+        invalid: Vec::new(),
     };
     t.finish(d, "a notice");
+    n.invalid = std::mem::take(&mut d.invalid);
     n
 }
 
@@ -120,26 +112,25 @@ fn list<'v, 'i, T>(
     key: &'static str,
     item: fn(&mut Decoder, &'v Value<'i>) -> Option<T>,
 ) -> Vec<T> {
-    t.get(key)
-        .and_then(|v| d.array(v, key, item))
+    t.read(d, key, |d, v| d.array(v, key, item))
         .map(|a| a.value)
         .unwrap_or_default()
 }
 
 fn string(d: &mut Decoder, t: &mut Table<'_, '_>, key: &'static str) -> Option<Located<String>> {
-    t.get(key).and_then(|v| d.string(v))
+    t.read(d, key, |d, v| d.string(v))
 }
 
 fn text(d: &mut Decoder, t: &mut Table<'_, '_>, key: &'static str, kind: TextKind) -> Option<Text> {
-    t.get(key).and_then(|v| d.text(v, kind))
+    t.read(d, key, |d, v| d.text(v, kind))
 }
 
 fn boolean(d: &mut Decoder, t: &mut Table<'_, '_>, key: &'static str) -> Option<Located<bool>> {
-    t.get(key).and_then(|v| d.bool(v))
+    t.read(d, key, |d, v| d.bool(v))
 }
 
 fn country(d: &mut Decoder, t: &mut Table<'_, '_>, key: &'static str) -> Option<Located<Country>> {
-    t.get(key).and_then(|v| d.country(v))
+    t.read(d, key, |d, v| d.country(v))
 }
 
 fn ids(d: &mut Decoder, t: &mut Table<'_, '_>, key: &'static str) -> Vec<Id> {
@@ -199,7 +190,7 @@ fn purpose(d: &mut Decoder, v: &Value<'_>) -> Option<Purpose> {
         span: t.span.clone(),
         id: string(d, &mut t, "id"),
         description: text(d, &mut t, "description", Prose),
-        legal_basis: t.get("legal_basis").and_then(|v| {
+        legal_basis: t.read(d, "legal_basis", |d, v| {
             d.code(
                 v,
                 "legal basis",
@@ -209,7 +200,7 @@ fn purpose(d: &mut Decoder, v: &Value<'_>) -> Option<Purpose> {
         }),
         law: text(d, &mut t, "law", Prose),
         legitimate_interests: text(d, &mut t, "legitimate_interests", Prose),
-        special_category_condition: t.get("special_category_condition").and_then(|v| {
+        special_category_condition: t.read(d, "special_category_condition", |d, v| {
             d.code(
                 v,
                 "Art. 9(2) condition",
@@ -242,7 +233,7 @@ fn data_category(d: &mut Decoder, v: &Value<'_>) -> Option<DataCategory> {
         id: string(d, &mut t, "id"),
         name: text(d, &mut t, "name", Prose),
         items: text(d, &mut t, "items", Prose),
-        special_category: t.get("special_category").and_then(|v| {
+        special_category: t.read(d, "special_category", |d, v| {
             d.code(
                 v,
                 "special category",
@@ -265,7 +256,7 @@ fn source(d: &mut Decoder, v: &Value<'_>) -> Option<Source> {
         span: t.span.clone(),
         id: string(d, &mut t, "id"),
         name: text(d, &mut t, "name", Name),
-        kind: t.get("kind").and_then(|v| {
+        kind: t.read(d, "kind", |d, v| {
             d.code(
                 v,
                 "source kind",
@@ -286,7 +277,7 @@ fn recipient(d: &mut Decoder, v: &Value<'_>) -> Option<Recipient> {
         span: t.span.clone(),
         id: string(d, &mut t, "id"),
         name: text(d, &mut t, "name", Name),
-        role: t.get("role").and_then(|v| {
+        role: t.read(d, "role", |d, v| {
             d.code(
                 v,
                 "recipient role",
@@ -305,7 +296,7 @@ fn recipient(d: &mut Decoder, v: &Value<'_>) -> Option<Recipient> {
 
 fn transfer(d: &mut Decoder, v: &Value<'_>) -> Option<Transfer> {
     let mut t = d.table(v, "transfers")?;
-    let mechanism = t.get("mechanism").and_then(|v| {
+    let mechanism = t.read(d, "mechanism", |d, v| {
         let one = |d: &mut Decoder, v: &Value<'_>| {
             d.code(
                 v,
@@ -340,7 +331,7 @@ fn retention(d: &mut Decoder, v: &Value<'_>) -> Option<Retention> {
         span: t.span.clone(),
         id: string(d, &mut t, "id"),
         applies_to: ids(d, &mut t, "applies_to"),
-        period: t.get("period").and_then(|v| d.duration(v)),
+        period: t.read(d, "period", |d, v| d.duration(v)),
         rule: text(d, &mut t, "rule", Prose),
     };
     t.finish(d, "[[retention]]");
@@ -351,7 +342,7 @@ fn provision(d: &mut Decoder, v: &Value<'_>) -> Option<Provision> {
     let mut t = d.table(v, "provision")?;
     let p = Provision {
         span: t.span.clone(),
-        requirement: t.get("requirement").and_then(|v| {
+        requirement: t.read(d, "requirement", |d, v| {
             d.code(
                 v,
                 "provision requirement",

@@ -74,9 +74,26 @@ pub struct Notice {
     pub cookies: Option<Text>,
     pub access_roles: Vec<AccessRole>,
     pub related: Vec<Related>,
+    /// Keys present in the source whose value was invalid (and diagnosed
+    /// while loading), as (start of the enclosing table's span, key).
+    pub invalid: Vec<(usize, &'static str)>,
 }
 
 impl Notice {
+    /// Whether `key` of the table starting at `table_start` was given but
+    /// invalid. Rules use it so that a typo is reported once, as a typo,
+    /// and not a second time as a missing item.
+    pub fn was_invalid(&self, table_start: usize, key: &str) -> bool {
+        self.invalid
+            .iter()
+            .any(|(s, k)| *s == table_start && *k == key)
+    }
+
+    /// Whether `key` of the table at `table` is absent (not merely invalid).
+    pub fn absent(&self, table: &Span, key: &str) -> bool {
+        !self.was_invalid(table.start, key)
+    }
+
     /// The notice id, or an empty string when it has none (already diagnosed).
     pub fn id_str(&self) -> &str {
         self.id.as_ref().map_or("", |id| id.value.as_str())
