@@ -372,31 +372,54 @@ impl Decoder {
 
 /// Levenshtein edit distance, counting characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
+    distance(&a, &b, &mut Vec::new(), &mut Vec::new())
+}
+
+/// Edit distance with caller-owned row buffers, so that comparing one word
+/// with many candidates allocates nothing per candidate.
+fn distance(a: &[char], b: &[char], prev: &mut Vec<usize>, cur: &mut Vec<usize>) -> usize {
+    prev.clear();
+    prev.extend(0..=b.len());
+    for (i, ca) in a.iter().enumerate() {
+        cur.clear();
+        cur.push(i + 1);
         for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
+            let cost = usize::from(ca != cb);
             cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
         }
-        prev = cur;
+        std::mem::swap(prev, cur);
     }
     prev[b.len()]
 }
 
+/// Lower case, with `_` and `-` treated alike (keys use `_`, codes `-`).
+fn normalise(s: &str) -> Vec<char> {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '_' { '-' } else { c })
+        .collect()
+}
+
 /// The closest candidate, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let lower = word.to_lowercase().replace('_', "-");
-    candidates
-        .iter()
-        .map(|c| {
-            let alt = c.replace('_', "-");
-            (edit_distance(&lower, &alt), *c)
-        })
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let word = normalise(word);
+    let (mut prev, mut cur) = (Vec::new(), Vec::new());
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        let cand = normalise(c);
+        let limit = (cand.len() / 3).max(2);
+        // The distance is at least the difference in length.
+        if word.len().abs_diff(cand.len()) > limit {
+            continue;
+        }
+        let d = distance(&word, &cand, &mut prev, &mut cur);
+        if d <= limit && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 #[cfg(test)]
