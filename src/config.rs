@@ -37,11 +37,12 @@ pub fn load(
     };
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let file = sources.add(path.to_path_buf(), text);
-    let text = &sources.get(file).text;
-    Ok(parse(file, text))
+    let source = sources.get(file);
+    Ok(parse(file, source.start, &source.text))
 }
 
-pub fn parse(file: FileId, text: &str) -> (Config, Vec<Diagnostic>) {
+/// Parses a configuration whose text starts at global offset `base`.
+pub fn parse(file: FileId, base: usize, text: &str) -> (Config, Vec<Diagnostic>) {
     let mut config = Config::default();
     let (root, errors) = toml::de::DeTable::parse_recoverable(text.trim_start_matches('\u{feff}'));
     if !errors.is_empty() {
@@ -49,19 +50,16 @@ pub fn parse(file: FileId, text: &str) -> (Config, Vec<Diagnostic>) {
         let diags = errors
             .into_iter()
             .map(|e| {
-                let span = e.span().map_or(0..0, |s| s.start + offset..s.end + offset);
-                Diagnostic::new(
-                    "L001",
-                    file,
-                    span,
-                    format!("TOML syntax error: {}", e.message()),
-                )
+                let span = e.span().map_or(base..base, |s| {
+                    base + s.start + offset..base + s.end + offset
+                });
+                Diagnostic::new("L001", span, format!("TOML syntax error: {}", e.message()))
             })
             .collect();
         return (config, diags);
     }
     let root = toml::Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
-    let mut d = Decoder::new(file);
+    let mut d = Decoder::new(file, base);
     if let Some(mut t) = d.table(&root, "seloste.toml") {
         if let Some(v) = t.get("languages")
             && let Some(langs) = d.array(v, "languages", |d, i| {
@@ -94,8 +92,7 @@ fn read_rules(d: &mut Decoder, v: &crate::load::decode::Value<'_>, config: &mut 
         let Some(rule) = registry::lookup(key.get_ref()) else {
             let mut diag = Diagnostic::new(
                 "L006",
-                d.file,
-                key.span(),
+                d.span(key.span()),
                 format!("`{}` is not a rule", key.get_ref()),
             )
             .help("`seloste rules` lists every rule's code and name");
@@ -110,7 +107,7 @@ fn read_rules(d: &mut Decoder, v: &crate::load::decode::Value<'_>, config: &mut 
         };
         if !rule.configurable() {
             d.diagnostics.push(
-                Diagnostic::new("L007", d.file, key.span(), format!("{} ({}) cannot be reconfigured", rule.code, rule.name))
+                Diagnostic::new("L007", d.span(key.span()), format!("{} ({}) cannot be reconfigured", rule.code, rule.name))
                     .help("a file that cannot be read cannot be checked; loader errors always stay errors"),
             );
             continue;
@@ -127,6 +124,7 @@ mod tests {
     fn reads_languages_and_rule_overrides_by_code_or_name() {
         let (c, d) = parse(
             FileId(0),
+            0,
             "languages = [\"fi\", \"sv\"]\n[rules]\nG007 = \"allow\"\nvague-retention = \"error\"\n",
         );
         assert!(d.is_empty(), "{d:?}");
@@ -139,6 +137,7 @@ mod tests {
     fn unknown_keys_rules_and_levels_are_errors() {
         let (_, d) = parse(
             FileId(0),
+            0,
             "langauges = []\n[rules]\nG999 = \"allow\"\nG007 = \"off\"\nL001 = \"allow\"\n",
         );
         let codes: Vec<_> = d.iter().map(|d| d.code).collect();

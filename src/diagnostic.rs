@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::source::{FileId, Span};
+use crate::source::Span;
 
 /// How serious a finding is. `Allow` silences a rule through configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -50,7 +50,6 @@ impl fmt::Display for Severity {
 /// A secondary location, e.g. the first definition of a duplicated id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
-    pub file: FileId,
     pub span: Span,
     pub message: String,
 }
@@ -62,7 +61,8 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
-    pub file: FileId,
+    /// Where it points, in the global offset space of the run's
+    /// [`SourceMap`](crate::source::SourceMap): the span says the file.
     pub span: Span,
     /// Shown under the caret.
     pub label: Option<String>,
@@ -72,13 +72,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with the rule's default severity.
-    pub fn new(code: &'static str, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Self {
         let severity = crate::lint::registry::rule(code).map_or(Severity::Error, |r| r.severity);
         Diagnostic {
             code,
             severity,
             message: message.into(),
-            file,
             span,
             label: None,
             help: None,
@@ -96,9 +95,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn secondary(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn secondary(mut self, span: Span, message: impl Into<String>) -> Self {
         self.secondary.push(Label {
-            file,
             span,
             message: message.into(),
         });

@@ -57,7 +57,7 @@ fn locations(checked: &Checked, path: &Path) -> Vec<String> {
         .diagnostics
         .iter()
         .map(|d| {
-            let file = checked.sources.get(d.file);
+            let file = checked.sources.get(checked.sources.file_of(d.span.start));
             let (line, column) = file.line_col(d.span.start);
             let name = if path.is_dir() {
                 let rel = file.path.strip_prefix(path).unwrap_or(&file.path);

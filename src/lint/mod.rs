@@ -34,8 +34,7 @@ impl<'a> Ctx<'a> {
         span: Span,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
-        self.diagnostics
-            .push(Diagnostic::new(code, self.notice.file, span, message));
+        self.diagnostics.push(Diagnostic::new(code, span, message));
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
     }
@@ -59,7 +58,6 @@ impl Annotate for Diagnostic {
     }
     fn also(&mut self, span: Span, s: impl Into<String>) -> &mut Self {
         self.secondary.push(crate::diagnostic::Label {
-            file: self.file,
             span,
             message: s.into(),
         });
@@ -108,7 +106,6 @@ pub fn check_project(notices: &[Notice]) -> Vec<Diagnostic> {
             }
             let mut d = Diagnostic::new(
                 "Q011",
-                n.file,
                 target.span.clone(),
                 format!("no notice has the id `{}`", target.value),
             )
@@ -256,7 +253,7 @@ mod tests {
     const VALID: &str = include_str!("../../tests/fixtures/cli/valid.toml");
 
     fn codes(source: &str) -> Vec<&'static str> {
-        let loaded = crate::load::load_bytes(FileId(0), source.as_bytes());
+        let loaded = crate::load::load_bytes(FileId(0), 0, source.as_bytes());
         let mut diags = loaded.diagnostics;
         if let Some(n) = &loaded.notice {
             diags.extend(check(n, &[]));
@@ -298,7 +295,7 @@ mod tests {
 
     #[test]
     fn related_notices_must_exist() {
-        let mut a = crate::load::load_bytes(FileId(0), VALID.as_bytes())
+        let mut a = crate::load::load_bytes(FileId(0), 0, VALID.as_bytes())
             .notice
             .expect("loads");
         a.related.push(crate::model::Related {

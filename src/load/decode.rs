@@ -19,6 +19,9 @@ pub type Value<'i> = Spanned<DeValue<'i>>;
 /// Collects the diagnostics of one file while its tree is read.
 pub struct Decoder {
     pub file: FileId,
+    /// Global offset of the file (see [`crate::source`]); added to every
+    /// span toml reports, which are file-local.
+    pub base: usize,
     pub diagnostics: Vec<Diagnostic>,
     /// Keys of the document's root table. A root key found inside a table
     /// was almost always written below a `[table]` header by mistake.
@@ -82,8 +85,7 @@ impl<'v, 'i> Table<'v, 'i> {
             let name = key.get_ref().as_ref();
             let mut diag = Diagnostic::new(
                 "L006",
-                d.file,
-                key.span(),
+                d.span(key.span()),
                 format!("unknown key `{name}` in {what}"),
             );
             let misplaced = !self.is_root && d.root_keys.contains(&name);
@@ -117,9 +119,15 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
 }
 
 impl Decoder {
-    pub fn new(file: FileId) -> Self {
+    /// A file-local span from toml, as a global span.
+    pub fn span(&self, local: std::ops::Range<usize>) -> Span {
+        local.start + self.base..local.end + self.base
+    }
+
+    pub fn new(file: FileId, base: usize) -> Self {
         Decoder {
             file,
+            base,
             diagnostics: Vec::new(),
             root_keys: &[],
             invalid: Vec::new(),
@@ -131,8 +139,7 @@ impl Decoder {
         self.diagnostics.push(
             Diagnostic::new(
                 "L005",
-                self.file,
-                v.span(),
+                self.span(v.span()),
                 format!("expected {expected}, found {found}"),
             )
             .label(format!("this is {found}"))
@@ -143,7 +150,7 @@ impl Decoder {
     pub fn table<'v, 'i>(&mut self, v: &'v Value<'i>, what: &str) -> Option<Table<'v, 'i>> {
         match v.get_ref() {
             DeValue::Table(entries) => Some(Table {
-                span: v.span(),
+                span: self.span(v.span()),
                 is_root: false,
                 entries,
                 known: Vec::new(),
@@ -161,7 +168,7 @@ impl Decoder {
 
     pub fn string(&mut self, v: &Value<'_>) -> Option<Located<String>> {
         match v.get_ref() {
-            DeValue::String(s) => Some(Located::new(s.to_string(), v.span())),
+            DeValue::String(s) => Some(Located::new(s.to_string(), self.span(v.span()))),
             _ => {
                 self.wrong_type(v, "a string", "put the value in double quotes: \"...\"");
                 None
@@ -171,7 +178,7 @@ impl Decoder {
 
     pub fn bool(&mut self, v: &Value<'_>) -> Option<Located<bool>> {
         match v.get_ref() {
-            DeValue::Boolean(b) => Some(Located::new(*b, v.span())),
+            DeValue::Boolean(b) => Some(Located::new(*b, self.span(v.span()))),
             _ => {
                 self.wrong_type(v, "a boolean", "write `true` or `false`, without quotes");
                 None
@@ -189,7 +196,7 @@ impl Decoder {
         match v.get_ref() {
             DeValue::Array(items) => {
                 let values = items.iter().filter_map(|i| item(self, i)).collect();
-                Some(Located::new(values, v.span()))
+                Some(Located::new(values, self.span(v.span())))
             }
             _ => {
                 self.wrong_type(
@@ -223,7 +230,6 @@ impl Decoder {
         }
         let mut diag = Diagnostic::new(
             "L007",
-            self.file,
             s.span.clone(),
             format!("`{}` is not a known {what}", s.value),
         );
@@ -245,8 +251,8 @@ impl Decoder {
     pub fn text(&mut self, v: &Value<'_>, kind: TextKind) -> Option<Text> {
         match v.get_ref() {
             DeValue::String(s) if kind == TextKind::Name => Some(Text {
-                span: v.span(),
-                neutral: Some(Located::new(s.to_string(), v.span())),
+                span: self.span(v.span()),
+                neutral: Some(Located::new(s.to_string(), self.span(v.span()))),
                 translations: Vec::new(),
             }),
             DeValue::Table(entries) => {
@@ -264,8 +270,7 @@ impl Decoder {
                         None => {
                             let mut diag = Diagnostic::new(
                                 "L006",
-                                self.file,
-                                key.span(),
+                                self.span(key.span()),
                                 format!("`{code}` is not a language seloste supports"),
                             )
                             .help(format!(
@@ -281,7 +286,7 @@ impl Decoder {
                 }
                 translations.sort_by(|a, b| a.0.cmp(&b.0));
                 Some(Text {
-                    span: v.span(),
+                    span: self.span(v.span()),
                     neutral: None,
                     translations,
                 })
@@ -313,12 +318,12 @@ impl Decoder {
         };
         if parsed.is_none() {
             self.diagnostics.push(
-                Diagnostic::new("Q007", self.file, v.span(), "not a valid calendar date")
+                Diagnostic::new("Q007", self.span(v.span()), "not a valid calendar date")
                     .label("expected YYYY-MM-DD")
                     .help("write the date in ISO 8601 form, e.g. 2026-11-21"),
             );
         }
-        parsed.map(|d| Located::new(d, v.span()))
+        parsed.map(|d| Located::new(d, self.span(v.span())))
     }
 
     /// An ISO 8601 duration such as `P2Y`.
@@ -328,10 +333,7 @@ impl Decoder {
             Some(d) => Some(Located::new(d, s.span)),
             None => {
                 self.diagnostics.push(
-                    Diagnostic::new(
-                        "Q008",
-                        self.file,
-                        s.span,
+                    Diagnostic::new("Q008", s.span,
                         format!("`{}` is not an ISO 8601 duration", s.value),
                     )
                     .label("expected e.g. P2Y, P6M, P1Y6M, P30D")
@@ -351,7 +353,6 @@ impl Decoder {
                 let upper = s.value.to_ascii_uppercase();
                 let mut diag = Diagnostic::new(
                     "Q006",
-                    self.file,
                     s.span,
                     format!("`{}` is not an ISO 3166-1 country code", s.value),
                 );

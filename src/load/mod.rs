@@ -63,28 +63,37 @@ fn is_toml(path: &Path) -> bool {
 /// Reads and decodes every notice under `paths`, adding the files to `sources`.
 pub fn load(paths: &[PathBuf], sources: &mut SourceMap) -> Loaded {
     let (files, mut io_errors) = discover(paths);
-    let base = sources.len();
-    let results: Vec<_> = files
+    let contents: Vec<std::io::Result<Vec<u8>>> = files.par_iter().map(std::fs::read).collect();
+    // Each file gets its range of the global offset space before decoding,
+    // so that files can be decoded in parallel. Invalid UTF-8 is shown with
+    // replacement characters of up to three bytes per byte: reserve for that.
+    let first = sources.len();
+    let starts: Vec<usize> = contents
+        .iter()
+        .map(|c| sources.reserve(c.as_ref().map_or(0, |b| b.len() * 3)))
+        .collect();
+    let results: Vec<_> = contents
         .par_iter()
+        .zip(&starts)
         .enumerate()
-        .map(|(i, path)| match std::fs::read(path) {
-            Ok(bytes) => Ok(load_bytes(FileId(base + i), &bytes)),
-            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+        .map(|(i, (bytes, start))| match bytes {
+            Ok(bytes) => Ok(load_bytes(FileId(first + i), *start, bytes)),
+            Err(e) => Err(format!("cannot read {}: {e}", files[i].display())),
         })
         .collect();
 
     let mut loaded = Loaded::default();
-    for (path, result) in files.into_iter().zip(results) {
+    for ((path, result), start) in files.into_iter().zip(results).zip(starts) {
         match result {
             Ok(file) => {
-                sources.add(path, file.text);
+                sources.add_at(start, path, file.text);
                 loaded.diagnostics.extend(file.diagnostics);
                 loaded.notices.extend(file.notice);
             }
             Err(e) => {
                 // Keep file ids aligned with the list: an unreadable file
                 // still takes its slot, with no text.
-                sources.add(path, String::new());
+                sources.add_at(start, path, String::new());
                 io_errors.push(e);
             }
         }
@@ -101,17 +110,19 @@ pub struct LoadedFile {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Decodes the bytes of one notice file.
-pub fn load_bytes(file: FileId, bytes: &[u8]) -> LoadedFile {
+/// Decodes the bytes of one notice file whose text starts at global offset
+/// `base` (see [`crate::source`]).
+pub fn load_bytes(file: FileId, base: usize, bytes: &[u8]) -> LoadedFile {
+    let at = |local: usize| base + local..base + local;
     let mut diagnostics = Vec::new();
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(e) => {
-            let at = e.valid_up_to();
+            let invalid = e.valid_up_to();
             let text = String::from_utf8_lossy(bytes).into_owned();
             diagnostics.push(
-                Diagnostic::new("L002", file, at..at, "the file is not valid UTF-8")
-                    .label(format!("invalid byte sequence at byte {at}"))
+                Diagnostic::new("L002", at(invalid), "the file is not valid UTF-8")
+                    .label(format!("invalid byte sequence at byte {invalid}"))
                     .help("save the file as UTF-8 (the default of every modern editor); notices in Finnish and Swedish need ä, ö and å to be UTF-8"),
             );
             return LoadedFile {
@@ -124,7 +135,7 @@ pub fn load_bytes(file: FileId, bytes: &[u8]) -> LoadedFile {
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => {
             diagnostics.push(
-                Diagnostic::new("L003", file, 0..0, "the file starts with a byte-order mark")
+                Diagnostic::new("L003", at(0), "the file starts with a byte-order mark")
                     .label("invisible U+FEFF here")
                     .help("seloste ignores it, but other TOML tools may not: save the file as UTF-8 without BOM"),
             );
@@ -134,7 +145,7 @@ pub fn load_bytes(file: FileId, bytes: &[u8]) -> LoadedFile {
     };
     if text.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::new("L004", file, 0..0, "the file is empty")
+            Diagnostic::new("L004", at(0), "the file is empty")
                 .help("a notice needs at least an `id`; run `seloste explain L004` or see docs/format.md for a complete example"),
         );
         return LoadedFile {
@@ -146,9 +157,9 @@ pub fn load_bytes(file: FileId, bytes: &[u8]) -> LoadedFile {
     let (root, errors) = DeTable::parse_recoverable(&text);
     if !errors.is_empty() {
         for e in errors {
-            let span = e.span().unwrap_or(0..0);
+            let span = e.span().map_or(at(0), |s| base + s.start..base + s.end);
             diagnostics.push(
-                Diagnostic::new("L001", file, span, format!("TOML syntax error: {}", e.message()))
+                Diagnostic::new("L001", span, format!("TOML syntax error: {}", e.message()))
                     .help("fix the TOML syntax; strings need double quotes, tables are written `[name]`, and a key may appear only once per table"),
             );
         }
@@ -160,7 +171,7 @@ pub fn load_bytes(file: FileId, bytes: &[u8]) -> LoadedFile {
     }
     if root.get_ref().is_empty() {
         diagnostics.push(
-            Diagnostic::new("L004", file, 0..0, "the file holds only comments")
+            Diagnostic::new("L004", at(0), "the file holds only comments")
                 .help("a notice needs at least an `id`; see docs/format.md for a complete example"),
         );
         return LoadedFile {
@@ -181,7 +192,7 @@ pub fn load_bytes(file: FileId, bytes: &[u8]) -> LoadedFile {
         first_key..first_key,
         toml::de::DeValue::Table(root.into_inner()),
     );
-    let mut decoder = decode::Decoder::new(file);
+    let mut decoder = decode::Decoder::new(file, base);
     let notice = notice::notice(&mut decoder, &root);
     diagnostics.extend(decoder.diagnostics);
     LoadedFile {
@@ -202,12 +213,11 @@ fn check_duplicate_ids(notices: &[Notice], diagnostics: &mut Vec<Diagnostic>) {
                 diagnostics.push(
                     Diagnostic::new(
                         "L008",
-                        n.file,
                         id.span.clone(),
                         format!("notice id `{}` is used by another file too", id.value),
                     )
                     .label("second use")
-                    .secondary(prev.file, prev_span, "first used here")
+                    .secondary(prev_span, "first used here")
                     .help("every notice needs its own id: rename one of them"),
                 );
             }

@@ -47,7 +47,7 @@ pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
     };
     t.is_root = true;
     d.root_keys = ROOT_KEYS;
-    let span: Span = root.span();
+    let span: Span = d.span(root.span());
     let mut n = Notice {
         file: d.file,
         span,
@@ -421,7 +421,7 @@ mod tests {
         let (root, errors) = toml::de::DeTable::parse_recoverable(&doc);
         assert!(errors.is_empty());
         let root = toml::Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
-        let mut d = Decoder::new(FileId(0));
+        let mut d = Decoder::new(FileId(0), 0);
         notice(&mut d, &root);
         assert!(
             d.diagnostics.iter().all(|x| x.code != "L006"),

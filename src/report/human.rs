@@ -42,7 +42,7 @@ fn excerpt<'a>(file: &'a SourceFile, spans: &[&Span]) -> (&'a str, usize, usize)
     while !text.is_char_boundary(to) {
         to += 1;
     }
-    let (line, _) = file.line_col(from);
+    let (line, _) = file.line_col(file.start + from);
     (&text[from..to], line, from)
 }
 
@@ -55,29 +55,30 @@ fn clamp(span: &Span, offset: usize, len: usize) -> Span {
 /// Renders one diagnostic as text (with ANSI colour; the caller's stream
 /// decides whether to keep it).
 pub fn render(d: &Diagnostic, sources: &SourceMap) -> String {
-    let file = sources.get(d.file);
+    let id = sources.file_of(d.span.start);
+    let file = sources.get(id);
+    let local = |f: &SourceFile, s: &Span| f.local(s.start)..f.local(s.end);
     let path = file.path.display().to_string();
-    let same_file: Vec<&Span> = std::iter::once(&d.span)
-        .chain(
-            d.secondary
-                .iter()
-                .filter(|l| l.file == d.file)
-                .map(|l| &l.span),
-        )
-        .collect();
-    let (text, line_start, offset) = excerpt(file, &same_file);
+    let (here, elsewhere): (Vec<_>, Vec<_>) = d
+        .secondary
+        .iter()
+        .partition(|l| sources.file_of(l.span.start) == id);
+    let primary = local(file, &d.span);
+    let here_spans: Vec<Span> = here.iter().map(|l| local(file, &l.span)).collect();
+    let all: Vec<&Span> = std::iter::once(&primary).chain(&here_spans).collect();
+    let (text, line_start, offset) = excerpt(file, &all);
     let mut snippet = Snippet::source(text)
         .line_start(line_start)
         .path(path.clone())
         .annotation(
             AnnotationKind::Primary
-                .span(clamp(&d.span, offset, text.len()))
+                .span(clamp(&primary, offset, text.len()))
                 .label(d.label.as_deref()),
         );
-    for l in d.secondary.iter().filter(|l| l.file == d.file) {
+    for (l, span) in here.iter().zip(&here_spans) {
         snippet = snippet.annotation(
             AnnotationKind::Context
-                .span(clamp(&l.span, offset, text.len()))
+                .span(clamp(span, offset, text.len()))
                 .label(l.message.as_str()),
         );
     }
@@ -86,16 +87,17 @@ pub fn render(d: &Diagnostic, sources: &SourceMap) -> String {
         .id(d.code)
         .element(snippet);
     let mut others = Vec::new();
-    for l in d.secondary.iter().filter(|l| l.file != d.file) {
-        let other = sources.get(l.file);
-        let (text, line_start, offset) = excerpt(other, &[&l.span]);
+    for l in elsewhere {
+        let other = sources.get(sources.file_of(l.span.start));
+        let span = local(other, &l.span);
+        let (text, line_start, offset) = excerpt(other, &[&span]);
         others.push(
             Snippet::source(text)
                 .line_start(line_start)
                 .path(other.path.display().to_string())
                 .annotation(
                     AnnotationKind::Context
-                        .span(clamp(&l.span, offset, text.len()))
+                        .span(clamp(&span, offset, text.len()))
                         .label(l.message.as_str()),
                 ),
         );

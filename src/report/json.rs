@@ -10,12 +10,8 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::registry;
 use crate::source::{SourceMap, Span};
 
-fn location(
-    sources: &SourceMap,
-    file: crate::source::FileId,
-    span: &Span,
-) -> (String, usize, usize, usize, usize) {
-    let f = sources.get(file);
+fn location(sources: &SourceMap, span: &Span) -> (String, usize, usize, usize, usize) {
+    let f = sources.get(sources.file_of(span.start));
     let (line, column) = f.line_col(span.start);
     let (end_line, end_column) = f.line_col(span.end);
     (
@@ -30,12 +26,12 @@ fn location(
 /// The JSON record of one diagnostic.
 pub fn record(d: &Diagnostic, sources: &SourceMap) -> Value {
     let rule = registry::rule(d.code);
-    let (file, line, column, end_line, end_column) = location(sources, d.file, &d.span);
+    let (file, line, column, end_line, end_column) = location(sources, &d.span);
     let related: Vec<Value> = d
         .secondary
         .iter()
         .map(|l| {
-            let (file, line, column, end_line, end_column) = location(sources, l.file, &l.span);
+            let (file, line, column, end_line, end_column) = location(sources, &l.span);
             json!({
                 "file": file, "line": line, "column": column,
                 "end_line": end_line, "end_column": end_column, "message": l.message,

@@ -13,8 +13,8 @@ use crate::diagnostic::Diagnostic;
 /// whatever order rules and threads produced them in.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (a.file, a.span.start, a.span.end, a.code, &a.message).cmp(&(
-            b.file,
+        // Global offsets order by file first, then position.
+        (a.span.start, a.span.end, a.code, &a.message).cmp(&(
             b.span.start,
             b.span.end,
             b.code,
