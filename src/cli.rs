@@ -42,6 +42,25 @@ pub enum Command {
     /// Exit code 0: no errors (warnings allowed); 1: errors found (or warnings
     /// with --deny-warnings); 2: usage or I/O error.
     Check(CheckArgs),
+    /// Check, then render every notice to HTML, print HTML and Markdown.
+    ///
+    /// Output goes to `site/<lang>/<notice-id>.{html,print.html,md}` with an
+    /// index page per language. Errors stop the build before anything is
+    /// written; the previous output is replaced only when the whole build
+    /// succeeded.
+    Build(BuildArgs),
+    /// Write the default templates into a folder, for editing.
+    ///
+    /// A project's `templates/` folder (or --templates DIR) overrides the
+    /// built-in templates file by file.
+    InitTemplates {
+        /// Folder to write into.
+        #[arg(default_value = "templates")]
+        dir: PathBuf,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
     /// Explain a rule: what it checks, the article behind it and how to fix it.
     Explain {
         /// A rule code (G003) or name (dpo-contact).
@@ -71,6 +90,65 @@ pub struct CheckArgs {
     /// Print only the diagnostics, without the summary line.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Notice files or folders (folders are searched for *.toml).
+    #[arg(default_value = "notices")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output folder. It is replaced as a whole; seloste refuses to replace a
+    /// non-empty folder it did not write.
+    #[arg(long, short, default_value = "site")]
+    pub out: PathBuf,
+
+    /// Languages to build [default: every language each notice declares].
+    #[arg(long, value_delimiter = ',', value_parser = parse_lang)]
+    pub lang: Vec<crate::model::Lang>,
+
+    /// Formats to build.
+    #[arg(long, value_delimiter = ',', value_enum, default_values_t = [OutputFormat::Html, OutputFormat::Print, OutputFormat::Md])]
+    pub format: Vec<OutputFormat>,
+
+    /// Folder of templates overriding the built-in ones file by file
+    /// [default: ./templates when it exists].
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Fail (exit 1, nothing written) when there are warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
+    crate::model::Lang::parse(s).ok_or_else(|| {
+        format!(
+            "`{s}` is not a supported language ({})",
+            crate::model::Lang::SUPPORTED.join(", ")
+        )
+    })
+}
+
+/// An output format of `build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Standalone web page.
+    Html,
+    /// Print-ready HTML (A4), for PDF.
+    Print,
+    /// CommonMark.
+    Md,
+}
+
+impl OutputFormat {
+    fn render_format(self) -> crate::render::Format {
+        match self {
+            OutputFormat::Html => crate::render::Format::Html,
+            OutputFormat::Print => crate::render::Format::Print,
+            OutputFormat::Md => crate::render::Format::Md,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,6 +183,8 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(&args, cli.config),
+        Command::Build(args) => build(&args, cli.config),
+        Command::InitTemplates { dir, force } => init_templates(&dir, force),
         Command::Explain { rule } => explain(&rule),
         Command::Rules { format } => rules(format),
     }
@@ -179,6 +259,79 @@ fn check(args: &CheckArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitC
         writeln!(anstream::stderr(), "error: {e}")?;
     }
     Ok(exit_code(&checked, tally, args.deny_warnings))
+}
+
+fn build(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let checked = load_and_check(&args.paths, config_path);
+    // Diagnostics go to stderr so that stdout stays free for tools.
+    let stderr = anstream::stderr();
+    let mut err = stderr.lock();
+    report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
+    let tally = Tally::of(&checked.diagnostics);
+    for e in &checked.fatal {
+        writeln!(err, "error: {e}")?;
+    }
+    if !checked.fatal.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
+        writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;
+        writeln!(
+            err,
+            "error: nothing was built; fix the errors above (the previous output is untouched)"
+        )?;
+        return Ok(ExitCode::from(1));
+    }
+    let templates = args.templates.clone().or_else(|| {
+        let default = PathBuf::from("templates");
+        default.is_dir().then_some(default)
+    });
+    let renderer = crate::render::Renderer::new(templates.as_deref())?;
+    let mut formats: Vec<crate::render::Format> =
+        args.format.iter().map(|f| f.render_format()).collect();
+    formats.sort();
+    formats.dedup();
+    let selection = crate::render::Selection {
+        languages: args.lang.clone(),
+        formats,
+    };
+    let files = renderer.site(&checked.notices, &selection, &checked.config.languages)?;
+    crate::output::write_site(&args.out, &files)?;
+    if tally.warnings > 0 {
+        writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;
+    }
+    writeln!(
+        err,
+        "built {} notices into {}/ ({} files)",
+        checked.notices.len(),
+        args.out.display(),
+        files.len()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init_templates(dir: &std::path::Path, force: bool) -> anyhow::Result<ExitCode> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = 0;
+    for (name, source) in crate::render::templates::defaults() {
+        let path = dir.join(name);
+        if path.exists() && !force {
+            writeln!(
+                anstream::stderr(),
+                "skipped {} (exists; --force to overwrite)",
+                path.display()
+            )?;
+            continue;
+        }
+        std::fs::write(&path, source)?;
+        written += 1;
+    }
+    writeln!(
+        anstream::stderr(),
+        "wrote {written} templates to {}",
+        dir.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn exit_code(checked: &Checked, tally: Tally, deny_warnings: bool) -> ExitCode {

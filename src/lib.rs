@@ -12,5 +12,7 @@ pub mod diagnostic;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod output;
+pub mod render;
 pub mod report;
 pub mod source;

@@ -276,7 +276,6 @@ right-portability-text = If we process your data on the basis of your consent or
 right-portability-ref = Article 20 GDPR
 right-object-title = Right to object
 right-object-text = When we process your data to carry out a task in the public interest or in the exercise of official authority, or on the basis of our legitimate interests, you have the right to object at any time on grounds relating to your particular situation. We must then stop processing the data, unless we can show compelling legitimate grounds that override your interests, rights and freedoms, or the processing is needed for legal claims.
-right-object-marketing-text = You have the right to object at any time to the processing of your personal data for direct marketing, including profiling related to it. If you object, your data will no longer be used for direct marketing.
 right-object-ref = Article 21 GDPR
 right-withdraw-consent-title = Right to withdraw consent
 right-withdraw-consent-text = If we process your data on the basis of your consent, you can withdraw your consent at any time, and withdrawing it is as easy as giving it. Withdrawing consent does not make the processing carried out before it unlawful.

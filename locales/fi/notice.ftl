@@ -277,7 +277,6 @@ right-portability-text = Jos käsittelemme tietojasi suostumuksesi tai sopimukse
 right-portability-ref = EU:n yleisen tietosuoja-asetuksen 20 artikla
 right-object-title = Vastustamisoikeus
 right-object-text = Kun käsittelemme tietojasi yleistä etua koskevan tehtävän suorittamiseksi tai julkisen vallan käyttämiseksi taikka oikeutettujen etujemme perusteella, sinulla on oikeus milloin tahansa vastustaa käsittelyä henkilökohtaiseen erityiseen tilanteeseesi liittyvällä perusteella. Silloin emme saa enää käsitellä tietoja, ellemme osoita, että käsittelyyn on huomattavan tärkeä ja perusteltu syy, joka syrjäyttää etusi, oikeutesi ja vapautesi, tai että käsittely on tarpeen oikeusvaateen laatimiseksi, esittämiseksi tai puolustamiseksi.
-right-object-marketing-text = Sinulla on oikeus milloin tahansa vastustaa henkilötietojesi käsittelyä suoramarkkinointia varten, myös siihen liittyvää profilointia. Jos vastustat, tietojasi ei enää käytetä suoramarkkinointiin.
 right-object-ref = EU:n yleisen tietosuoja-asetuksen 21 artikla
 right-withdraw-consent-title = Oikeus peruuttaa suostumus
 right-withdraw-consent-text = Jos käsittelemme tietojasi suostumuksesi perusteella, voit peruuttaa suostumuksesi milloin tahansa, ja peruuttaminen on yhtä helppoa kuin suostumuksen antaminen. Peruuttaminen ei tee sitä edeltänyttä käsittelyä lainvastaiseksi.

@@ -277,7 +277,6 @@ right-portability-text = Om vi behandlar dina uppgifter på grundval av ditt sam
 right-portability-ref = artikel 20 i dataskyddsförordningen
 right-object-title = Rätt att göra invändningar
 right-object-text = När vi behandlar dina uppgifter för att utföra en uppgift av allmänt intresse eller som ett led i myndighetsutövning, eller på grundval av våra berättigade intressen, har du rätt att när som helst invända mot behandlingen av skäl som har att göra med din specifika situation. Vi får då inte längre behandla uppgifterna, om vi inte kan visa tvingande berättigade skäl som väger tyngre än dina intressen, rättigheter och friheter, eller om behandlingen behövs för att fastställa, göra gällande eller försvara rättsliga anspråk.
-right-object-marketing-text = Du har rätt att när som helst invända mot att dina personuppgifter behandlas för direktmarknadsföring, inklusive profilering som har samband med sådan marknadsföring. Om du invänder används dina uppgifter inte längre för direktmarknadsföring.
 right-object-ref = artikel 21 i dataskyddsförordningen
 right-withdraw-consent-title = Rätt att återkalla samtycke
 right-withdraw-consent-text = Om vi behandlar dina uppgifter på grundval av ditt samtycke kan du när som helst återkalla samtycket, och det ska vara lika lätt att återkalla som att ge det. Att du återkallar samtycket påverkar inte lagligheten i den behandling som skett innan dess.

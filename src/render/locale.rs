@@ -1,0 +1,174 @@
+//! Fluent locales: every fixed string of a rendered notice, per language.
+//!
+//! The `.ftl` files under `locales/<lang>/` are compiled into the binary.
+//! Bundles are built once per run and shared across rendering threads
+//! (`fluent`'s concurrent bundle is `Sync`).
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context, anyhow, bail};
+use fluent::concurrent::FluentBundle;
+use fluent::{FluentArgs, FluentResource, FluentValue};
+
+pub struct Locales {
+    bundles: BTreeMap<String, FluentBundle<FluentResource>>,
+}
+
+impl Locales {
+    /// The locales compiled into the binary.
+    pub fn embedded() -> anyhow::Result<Locales> {
+        Self::from_files(super::embedded::LOCALES.iter().copied())
+    }
+
+    /// Builds bundles from `(lang/file.ftl, source)` pairs.
+    pub fn from_files<'a>(
+        files: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> anyhow::Result<Locales> {
+        let mut bundles: BTreeMap<String, FluentBundle<FluentResource>> = BTreeMap::new();
+        for (path, source) in files {
+            let Some((lang, _)) = path.split_once('/') else {
+                continue;
+            };
+            let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
+                anyhow!(
+                    "locales/{path}: {} syntax errors, first: {:?}",
+                    errors.len(),
+                    errors.first()
+                )
+            })?;
+            let bundle = match bundles.get_mut(lang) {
+                Some(b) => b,
+                None => {
+                    let id = lang
+                        .parse()
+                        .with_context(|| format!("locales/{lang}: not a language tag"))?;
+                    let mut b = FluentBundle::new_concurrent(vec![id]);
+                    // Isolation marks would end up in file names and plain text.
+                    b.set_use_isolating(false);
+                    bundles.entry(lang.to_string()).or_insert(b)
+                }
+            };
+            if let Err(errors) = bundle.add_resource(resource) {
+                bail!(
+                    "locales/{path}: {} keys defined twice, first: {:?}",
+                    errors.len(),
+                    errors.first()
+                );
+            }
+        }
+        Ok(Locales { bundles })
+    }
+
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.bundles.keys().map(String::as_str)
+    }
+
+    pub fn has(&self, lang: &str, key: &str) -> bool {
+        self.bundles.get(lang).is_some_and(|b| b.has_message(key))
+    }
+
+    /// The message `key` in `lang`, with arguments.
+    pub fn message(
+        &self,
+        lang: &str,
+        key: &str,
+        args: &[(&str, FluentValue<'_>)],
+    ) -> anyhow::Result<String> {
+        let bundle = self
+            .bundles
+            .get(lang)
+            .ok_or_else(|| anyhow!("no locale for language `{lang}`"))?;
+        let pattern = bundle
+            .get_message(key)
+            .and_then(|m| m.value())
+            .ok_or_else(|| anyhow!("locale `{lang}` has no message `{key}`"))?;
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            fargs.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+        if let Some(e) = errors.first() {
+            bail!("locale `{lang}`, message `{key}`: {e}");
+        }
+        Ok(text.into_owned())
+    }
+
+    /// A message without arguments.
+    pub fn get(&self, lang: &str, key: &str) -> anyhow::Result<String> {
+        self.message(lang, key, &[])
+    }
+
+    /// Every message key of a language.
+    pub fn keys(&self, lang: &str) -> Vec<String> {
+        let mut keys: Vec<String> = super::embedded::LOCALES
+            .iter()
+            .filter(|(p, _)| p.split_once('/').is_some_and(|(l, _)| l == lang))
+            .filter_map(|(_, src)| FluentResource::try_new(src.to_string()).ok())
+            .flat_map(|r| {
+                r.entries()
+                    .filter_map(|e| match e {
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        keys.sort();
+        keys
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key missing in one language would make its notices fail to render.
+    #[test]
+    fn every_key_exists_in_every_locale() {
+        let locales = Locales::embedded().expect("embedded locales parse");
+        let langs: Vec<&str> = locales.languages().collect();
+        assert_eq!(langs, ["en", "fi", "sv"]);
+        let reference = locales.keys("en");
+        assert!(reference.len() > 100, "only {} keys", reference.len());
+        for lang in &langs {
+            let keys = locales.keys(lang);
+            let missing: Vec<_> = reference.iter().filter(|k| !keys.contains(k)).collect();
+            let extra: Vec<_> = keys.iter().filter(|k| !reference.contains(k)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}: missing {missing:?}, extra {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn durations_have_correct_plurals() {
+        let l = Locales::embedded().expect("locales");
+        let count = |n: u32| [("count", FluentValue::from(n))];
+        assert_eq!(
+            l.message("fi", "duration-years", &count(2)).unwrap(),
+            "2 vuotta"
+        );
+        assert_eq!(
+            l.message("fi", "duration-years", &count(1)).unwrap(),
+            "1 vuosi"
+        );
+        assert_eq!(
+            l.message("sv", "duration-years", &count(1)).unwrap(),
+            "1 år"
+        );
+        assert_eq!(
+            l.message("sv", "duration-months", &count(2)).unwrap(),
+            "2 månader"
+        );
+        assert_eq!(
+            l.message("en", "duration-months", &count(6)).unwrap(),
+            "6 months"
+        );
+        assert_eq!(
+            l.message("en", "duration-days", &count(1)).unwrap(),
+            "1 day"
+        );
+    }
+}

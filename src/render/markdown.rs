@@ -1,0 +1,275 @@
+//! Markdown in source fields, made safe for each output format.
+//!
+//! Authors may use Markdown in every text field. What they write is
+//! published, so it is treated as untrusted: raw HTML (block and inline) is
+//! shown as text, links and images keep only safe schemes (http, https,
+//! mailto, tel, relative), images become links (a notice makes no external
+//! requests), and headings are demoted below the notice's own. The same
+//! event filter feeds both the HTML and the Markdown output, so a text that
+//! is inert in one is inert in the other.
+
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::lint::quality::is_safe_link;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Field headings start at h3: h1 is the notice title, h2 its sections.
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H3,
+        HeadingLevel::H2 => HeadingLevel::H4,
+        HeadingLevel::H3 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// The parsed events with everything unsafe neutralised.
+fn safe_events(source: &str) -> Vec<Event<'_>> {
+    let mut out = Vec::new();
+    // For each open link or image, whether it was dropped (unsafe target).
+    let mut dropped: Vec<bool> = Vec::new();
+    for event in Parser::new_ext(source, options()) {
+        match event {
+            Event::Html(s) | Event::InlineHtml(s) => out.push(Event::Text(s)),
+            // An HTML block's content is now text: give it a paragraph.
+            Event::Start(Tag::HtmlBlock) => out.push(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) => out.push(Event::End(TagEnd::Paragraph)),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let unsafe_link = !is_safe_link(&dest_url);
+                dropped.push(unsafe_link);
+                if !unsafe_link {
+                    // Autolinks serialise as `<...>`; write them as ordinary
+                    // links so the Markdown output never holds angle brackets.
+                    let link_type = match link_type {
+                        LinkType::Autolink | LinkType::Email => LinkType::Inline,
+                        t => t,
+                    };
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::Start(Tag::Image {
+                dest_url,
+                title,
+                id,
+                ..
+            }) => {
+                let unsafe_link = !is_safe_link(&dest_url);
+                dropped.push(unsafe_link);
+                if !unsafe_link {
+                    out.push(Event::Start(Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                if !dropped.pop().unwrap_or(true) {
+                    out.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => out.push(Event::Start(Tag::Heading {
+                level: demote(level),
+                id,
+                classes,
+                attrs,
+            })),
+            Event::End(TagEnd::Heading(level)) => {
+                out.push(Event::End(TagEnd::Heading(demote(level))))
+            }
+            e => out.push(e),
+        }
+    }
+    out
+}
+
+/// Safe HTML for the html and print formats.
+pub fn to_html(source: &str) -> String {
+    let mut html = String::with_capacity(source.len() + source.len() / 4);
+    pulldown_cmark::html::push_html(&mut html, safe_events(source).into_iter());
+    // Header cells of tables written in a field are column headers. Raw
+    // HTML from the source is escaped, so every `<th>` here is the parser's.
+    html.trim_end()
+        .replace("<th>", "<th scope=\"col\">")
+        .replace("<th style=", "<th scope=\"col\" style=")
+}
+
+/// Sanitised Markdown for the md format: the author's Markdown, re-written
+/// from the safe events, so raw HTML comes out escaped and unsafe links as
+/// their text.
+pub fn to_markdown(source: &str) -> String {
+    let mut md = String::with_capacity(source.len() + 16);
+    let style = pulldown_cmark_to_cmark::Options {
+        list_token: '-',
+        increment_ordered_list_bullets: true,
+        ..Default::default()
+    };
+    match pulldown_cmark_to_cmark::cmark_with_options(
+        safe_events(source).iter(),
+        &mut md,
+        options(),
+        style,
+    ) {
+        // The serialiser escapes `<` in text as `\<`, which CommonMark
+        // shows as `<`; an entity says the same to every Markdown reader,
+        // including those that read the file as plain HTML-ish text.
+        Ok(_) => md.trim().replace("\\<", "&lt;"),
+        // The serialiser refuses only malformed event streams, which the
+        // parser does not produce; fall back to fully escaped text.
+        Err(_) => escape_markdown(source),
+    }
+}
+
+/// Escapes a plain string so that Markdown shows it literally and no HTML
+/// can be formed from it.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, line) in s.lines().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in line.chars() {
+            match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                c => out.push(c),
+            }
+        }
+    }
+    // A list marker (`-`, `+`, `1.`, `1)` followed by a space) at the start
+    // would turn the value into a list; anything else reads as it is.
+    let marker_len = out
+        .find(|c: char| !c.is_ascii_digit())
+        .filter(|&i| i > 0 && out[i..].starts_with(['.', ')']))
+        .map(|i| i + 1)
+        .or_else(|| out.starts_with(['-', '+']).then_some(1));
+    if let Some(n) = marker_len
+        && (out.len() == n || out[n..].starts_with(' '))
+    {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_text_in_html() {
+        let h = to_html("<script>alert(1)</script>\n\nHi <b onclick=x>there</b>");
+        assert!(!h.contains("<script"), "{h}");
+        assert!(!h.contains("<b "), "{h}");
+        assert!(h.contains("&lt;script&gt;"), "{h}");
+    }
+
+    #[test]
+    fn unsafe_links_lose_their_target() {
+        for src in [
+            "[x](javascript:alert(1))",
+            "[x](JAVASCRIPT:alert(1))",
+            "<javascript:alert(1)>",
+            "![x](data:image/png;base64,AAAA)",
+            "[x](java&#9;script:alert(1))",
+        ] {
+            // The target may remain visible as text; it must not be a link.
+            let h = to_html(src).to_lowercase();
+            assert!(
+                !h.contains("href=\"javascript")
+                    && !h.contains("href=\"data")
+                    && !h.contains("src="),
+                "{src} -> {h}"
+            );
+            let m = to_markdown(src).to_lowercase();
+            assert!(
+                !m.contains("](javascript") && !m.contains("](data:") && !m.contains("<javascript"),
+                "{src} -> {m}"
+            );
+        }
+    }
+
+    #[test]
+    fn safe_links_and_formatting_survive() {
+        let h = to_html("See [the law](https://finlex.fi) and **this**.");
+        assert!(
+            h.contains("<a href=\"https://finlex.fi\">the law</a>"),
+            "{h}"
+        );
+        assert!(h.contains("<strong>this</strong>"));
+        let m = to_markdown("See [the law](https://finlex.fi) and **this**.");
+        assert_eq!(m, "See [the law](https://finlex.fi) and **this**.");
+    }
+
+    #[test]
+    fn images_become_links() {
+        let h = to_html("![logo](https://example.fi/logo.png)");
+        assert!(!h.contains("<img"), "{h}");
+        assert!(h.contains("href=\"https://example.fi/logo.png\""), "{h}");
+    }
+
+    #[test]
+    fn markdown_output_holds_no_raw_html() {
+        for src in [
+            "<script>alert(1)</script>",
+            "a <img src=x onerror=alert(1)> b",
+            "<div>\nblock\n</div>",
+            "<https://a.fi>",
+            "`<code>`",
+        ] {
+            let m = to_markdown(src);
+            let reparsed = to_html(&m);
+            assert!(
+                !reparsed.contains("<script")
+                    && !reparsed.contains("<img")
+                    && !reparsed.contains("<div"),
+                "{src} -> {m} -> {reparsed}"
+            );
+            // Re-parsing the output finds no raw HTML at all.
+            assert!(
+                Parser::new_ext(&m, options())
+                    .all(|e| !matches!(e, Event::Html(_) | Event::InlineHtml(_))),
+                "{src} -> {m}"
+            );
+        }
+    }
+
+    #[test]
+    fn headings_are_demoted() {
+        assert!(to_html("# Big").starts_with("<h3>"));
+    }
+
+    #[test]
+    fn plain_strings_are_escaped_for_markdown() {
+        assert_eq!(escape_markdown("Opinsys Oy"), "Opinsys Oy");
+        assert_eq!(escape_markdown("a*b*_c_ <x>"), "a\\*b\\*\\_c\\_ &lt;x&gt;");
+        assert_eq!(escape_markdown("- not a list"), "\\- not a list");
+        assert_eq!(escape_markdown("1. not a list"), "\\1. not a list");
+        assert_eq!(escape_markdown("+358 29 566 6700"), "+358 29 566 6700");
+        assert_eq!(escape_markdown("2026 report"), "2026 report");
+        assert_eq!(escape_markdown("{{ 7*7 }}"), "{{ 7\\*7 }}");
+    }
+}

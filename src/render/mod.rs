@@ -1,0 +1,234 @@
+//! Rendering: checked notices to HTML, print HTML and Markdown, in each of
+//! their languages. Renderers return bytes and never touch the file system;
+//! `output` writes them.
+//!
+//! Templates are parsed once and locale bundles built once per run
+//! ([`Renderer::new`]); notices are then rendered in parallel.
+
+pub mod locale;
+pub mod markdown;
+pub mod resolve;
+pub mod templates;
+pub mod view;
+
+/// The default templates and the locales, compiled in by `build.rs`.
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context;
+use minijinja::Environment;
+use rayon::prelude::*;
+
+pub use resolve::Format;
+
+use crate::model::{Lang, Notice};
+use locale::Locales;
+use resolve::Resolver;
+use view::{FormatLink, IndexEntry, IndexView};
+
+/// One rendered file, relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedFile {
+    /// Relative path with `/` separators, e.g. `fi/opinsys-koejakaja.html`.
+    pub path: String,
+    pub contents: Vec<u8>,
+}
+
+pub struct Renderer {
+    locales: Arc<Locales>,
+    env: Environment<'static>,
+}
+
+/// What to render.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// Languages to render; empty means each notice's own languages.
+    pub languages: Vec<Lang>,
+    pub formats: Vec<Format>,
+}
+
+impl Renderer {
+    pub fn new(template_overrides: Option<&Path>) -> anyhow::Result<Renderer> {
+        let locales = Arc::new(Locales::embedded()?);
+        let env = templates::environment(template_overrides, locales.clone())?;
+        Ok(Renderer { locales, env })
+    }
+
+    pub fn locales(&self) -> &Locales {
+        &self.locales
+    }
+
+    fn render_template(&self, name: &str, ctx: minijinja::Value) -> anyhow::Result<String> {
+        let template = self
+            .env
+            .get_template(name)
+            .with_context(|| format!("template {name}"))?;
+        template
+            .render(ctx)
+            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
+    }
+
+    /// The languages `n` is rendered in under `sel`.
+    pub fn languages_of(n: &Notice, sel: &Selection, defaults: &[Lang]) -> Vec<Lang> {
+        let own = n.language_list();
+        let own = if own.is_empty() {
+            defaults.to_vec()
+        } else {
+            own
+        };
+        if sel.languages.is_empty() {
+            own
+        } else {
+            own.into_iter()
+                .filter(|l| sel.languages.contains(l))
+                .collect()
+        }
+    }
+
+    /// One notice in one language and format. `languages` and `formats` are
+    /// those built, for the links to the other versions.
+    pub fn notice(
+        &self,
+        n: &Notice,
+        lang: &Lang,
+        format: Format,
+        languages: &[Lang],
+        formats: &[Format],
+    ) -> anyhow::Result<String> {
+        let resolver = Resolver {
+            locales: &self.locales,
+            lang,
+            format,
+        };
+        let view = resolver
+            .notice(n, languages, formats)
+            .with_context(|| format!("notice {} ({lang})", n.id_str()))?;
+        let mut out = self
+            .render_template(
+                format.template(),
+                minijinja::Value::from(minijinja::value::Serde(&view)),
+            )
+            .with_context(|| format!("notice {} ({lang}, {})", n.id_str(), format.name()))?;
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        Ok(out)
+    }
+
+    /// Every file of a site: each notice in each language and format, and
+    /// an index page per language. Sorted by path, so output is stable.
+    pub fn site(
+        &self,
+        notices: &[Notice],
+        sel: &Selection,
+        defaults: &[Lang],
+    ) -> anyhow::Result<Vec<RenderedFile>> {
+        let jobs: Vec<(&Notice, Lang, Format, Vec<Lang>)> = notices
+            .iter()
+            .flat_map(|n| {
+                let langs = Self::languages_of(n, sel, defaults);
+                langs
+                    .clone()
+                    .into_iter()
+                    .flat_map(move |l| sel.formats.iter().map(move |f| (l.clone(), *f)))
+                    .map(move |(l, f)| (n, l, f, langs.clone()))
+            })
+            .collect();
+        let mut files = jobs
+            .par_iter()
+            .map(|(n, lang, format, langs)| {
+                Ok(RenderedFile {
+                    path: format!("{lang}/{}.{}", n.id_str(), format.extension()),
+                    contents: self
+                        .notice(n, lang, *format, langs, &sel.formats)?
+                        .into_bytes(),
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        files.extend(self.indexes(notices, sel, defaults)?);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    fn indexes(
+        &self,
+        notices: &[Notice],
+        sel: &Selection,
+        defaults: &[Lang],
+    ) -> anyhow::Result<Vec<RenderedFile>> {
+        let mut all_langs: Vec<Lang> = notices
+            .iter()
+            .flat_map(|n| Self::languages_of(n, sel, defaults))
+            .collect();
+        all_langs.sort_by_key(|l| Lang::SUPPORTED.iter().position(|s| *s == l.as_str()));
+        all_langs.dedup();
+        let mut files = Vec::new();
+        for lang in &all_langs {
+            let resolver = Resolver {
+                locales: &self.locales,
+                lang,
+                format: Format::Html,
+            };
+            let mut entries = Vec::new();
+            for n in notices
+                .iter()
+                .filter(|n| Self::languages_of(n, sel, defaults).contains(lang))
+            {
+                let links = sel
+                    .formats
+                    .iter()
+                    .map(|f| {
+                        Ok(FormatLink {
+                            format: f.name().to_string(),
+                            label: self
+                                .locales
+                                .get(lang.as_str(), &format!("label-format-{}", f.name()))?,
+                            href: format!("{}.{}", n.id_str(), f.extension()),
+                        })
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                entries.push(IndexEntry {
+                    id: n.id_str().to_string(),
+                    title: n
+                        .title
+                        .as_ref()
+                        .and_then(|t| t.get(lang))
+                        .unwrap_or_default()
+                        .to_string(),
+                    controller: n
+                        .controller
+                        .as_ref()
+                        .and_then(|c| c.name.as_ref())
+                        .and_then(|t| t.get(lang))
+                        .map(str::to_string),
+                    updated: n
+                        .updated
+                        .as_ref()
+                        .map(|d| resolver.date(d.value))
+                        .transpose()?,
+                    updated_iso: n.updated.as_ref().map(|d| d.value.to_string()),
+                    links,
+                });
+            }
+            let view = IndexView {
+                lang: lang.to_string(),
+                title: self.locales.get(lang.as_str(), "index-title")?,
+                notices: entries,
+                alternates: resolver.alternates(&all_langs, "index.html")?,
+            };
+            let html = self.render_template(
+                "index.html",
+                minijinja::Value::from(minijinja::value::Serde(&view)),
+            )?;
+            files.push(RenderedFile {
+                path: format!("{lang}/index.html"),
+                contents: html.into_bytes(),
+            });
+        }
+        Ok(files)
+    }
+}

@@ -1,0 +1,811 @@
+//! Resolution: a checked notice, one language and one format -> its view.
+//!
+//! This is where the compiler writes what the author does not: the official
+//! wording of each legal basis, the rights that apply to the bases used
+//! (GDPR reference, section 3), the objection right apart (Art. 21(4)), the
+//! supervisory authority and its contact details, dates and durations in the
+//! language's own style.
+
+use fluent::FluentValue;
+use pulldown_cmark::{Event, Parser, TagEnd};
+
+use super::locale::Locales;
+use super::markdown;
+use super::view::*;
+use crate::model::{
+    Art9Condition, Date, Duration, Lang, LegalBasis, Notice, SourceKind, SupervisoryAuthority, Text,
+};
+
+/// An output format of a notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Html,
+    Print,
+    Md,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Html, Format::Print, Format::Md];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Print => "print",
+            Format::Md => "md",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Self::ALL.into_iter().find(|f| f.name() == s)
+    }
+
+    /// File extension of a notice in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Print => "print.html",
+            Format::Md => "md",
+        }
+    }
+
+    /// The template that renders a notice in this format.
+    pub fn template(self) -> &'static str {
+        match self {
+            Format::Html => "notice.html",
+            Format::Print => "notice.print.html",
+            Format::Md => "notice.md",
+        }
+    }
+}
+
+/// Contact details of the supervisory authorities seloste knows. Names and
+/// addresses are localised in the Fluent files; these are the same in every
+/// language except the web address.
+struct AuthorityContact {
+    phone: Option<&'static str>,
+    email: Option<&'static str>,
+    web: fn(&str) -> &'static str,
+}
+
+fn authority_contact(a: SupervisoryAuthority) -> AuthorityContact {
+    match a {
+        SupervisoryAuthority::Finland => AuthorityContact {
+            phone: Some("+358 29 566 6700"),
+            email: Some("tietosuoja@om.fi"),
+            web: |lang| match lang {
+                "sv" => "https://tietosuoja.fi/sv",
+                "en" => "https://tietosuoja.fi/en",
+                _ => "https://tietosuoja.fi",
+            },
+        },
+        SupervisoryAuthority::Sweden => AuthorityContact {
+            // Phone and e-mail are not confirmed in the project's reference.
+            phone: None,
+            email: None,
+            web: |_| "https://www.imy.se",
+        },
+    }
+}
+
+pub struct Resolver<'a> {
+    pub locales: &'a Locales,
+    pub lang: &'a Lang,
+    pub format: Format,
+}
+
+type Result<T> = anyhow::Result<T>;
+
+impl Resolver<'_> {
+    fn l(&self) -> &str {
+        self.lang.as_str()
+    }
+
+    fn t(&self, key: &str) -> Result<String> {
+        self.locales.get(self.l(), key)
+    }
+
+    fn t_args(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> Result<String> {
+        self.locales.message(self.l(), key, args)
+    }
+
+    fn text(&self, t: &Option<Text>) -> Option<String> {
+        t.as_ref()
+            .and_then(|t| t.get(self.lang))
+            .map(str::to_string)
+    }
+
+    fn markup(&self, t: &Option<Text>) -> Option<Markup> {
+        let source = t.as_ref().and_then(|t| t.get(self.lang))?;
+        Some(Markup(match self.format {
+            Format::Md => markdown::to_markdown(source),
+            Format::Html | Format::Print => markdown::to_html(source),
+        }))
+    }
+
+    pub fn date(&self, d: Date) -> Result<String> {
+        let monthname = self.t(&format!("month-{}", d.month))?;
+        self.t_args(
+            "date",
+            &[
+                ("day", FluentValue::from(d.day.to_string())),
+                ("month", FluentValue::from(d.month.to_string())),
+                ("monthname", FluentValue::from(monthname)),
+                ("year", FluentValue::from(d.year.to_string())),
+            ],
+        )
+    }
+
+    pub fn duration(&self, d: Duration) -> Result<String> {
+        let mut parts = Vec::new();
+        for (n, key) in [
+            (d.years, "duration-years"),
+            (d.months, "duration-months"),
+            (d.weeks, "duration-weeks"),
+            (d.days, "duration-days"),
+        ] {
+            if n > 0 {
+                parts.push(self.t_args(key, &[("count", FluentValue::from(n))])?);
+            }
+        }
+        Ok(parts.join(" "))
+    }
+
+    fn country(&self, c: &crate::model::Country) -> Result<String> {
+        self.t(&format!("country-{c}"))
+    }
+
+    /// The view of `n`. `languages` are those the notice is published in,
+    /// for the links to the other versions.
+    pub fn notice(&self, n: &Notice, languages: &[Lang], formats: &[Format]) -> Result<NoticeView> {
+        let controller_name = n.controller.as_ref().and_then(|c| self.text(&c.name));
+        let automated_used = n
+            .automated_decisions
+            .as_ref()
+            .and_then(|a| a.used.as_ref())
+            .is_some_and(|u| u.value);
+
+        let purposes = n
+            .purposes()
+            .iter()
+            .map(|p| {
+                let basis = p.legal_basis.as_ref().map(|b| b.value);
+                Ok(PurposeView {
+                    id: p.id.as_ref().map(|i| i.value.clone()),
+                    description: self.markup(&p.description),
+                    basis: basis
+                        .map(|b| self.t(&format!("basis-{}", b.code())))
+                        .transpose()?,
+                    basis_ref: basis
+                        .map(|b| self.t(&format!("basis-{}-ref", b.code())))
+                        .transpose()?,
+                    law: self.markup(&p.law),
+                    legitimate_interests: self.markup(&p.legitimate_interests),
+                    special_condition: p
+                        .special_category_condition
+                        .as_ref()
+                        .map(|c| self.t(&format!("cond-{}", c.value.code())))
+                        .transpose()?,
+                    consent: basis == Some(LegalBasis::Consent)
+                        || p.special_category_condition
+                            .as_ref()
+                            .is_some_and(|c| c.value == Art9Condition::ExplicitConsent),
+                    withdrawal: self.markup(&p.withdrawal),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+
+        let data_categories = n
+            .data_categories()
+            .iter()
+            .map(|c| {
+                Ok(CategoryView {
+                    id: c.id.as_ref().map(|i| i.value.clone()),
+                    name: self.text(&c.name),
+                    items: self.markup(&c.items),
+                    special: c
+                        .special_category
+                        .as_ref()
+                        .map(|s| self.t(&format!("special-{}", s.value.code())))
+                        .transpose()?,
+                    criminal: c.criminal_offences.as_ref().is_some_and(|f| f.value),
+                    editable: c.editable_by_subject.as_ref().is_some_and(|f| f.value),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+
+        let name_of = |id: &str| -> Option<String> {
+            n.purposes()
+                .iter()
+                .find(|p| p.id.as_ref().is_some_and(|i| i.value == id))
+                .and_then(|p| self.text(&p.description).map(|d| first_sentence(&d)))
+                .or_else(|| {
+                    n.data_categories()
+                        .iter()
+                        .find(|c| c.id.as_ref().is_some_and(|i| i.value == id))
+                        .and_then(|c| self.text(&c.name))
+                })
+        };
+
+        let recipients = n
+            .recipients()
+            .iter()
+            .map(|r| {
+                Ok(RecipientView {
+                    id: r.id.as_ref().map(|i| i.value.clone()),
+                    name: self.text(&r.name),
+                    role: r
+                        .role
+                        .as_ref()
+                        .map(|x| self.t(&format!("role-{}", x.value.code())))
+                        .transpose()?,
+                    country: r
+                        .country
+                        .as_ref()
+                        .map(|c| self.country(&c.value))
+                        .transpose()?,
+                    third_country: r.country.as_ref().is_some_and(|c| !c.value.in_eea()),
+                    purpose: self.markup(&r.purpose),
+                    law: self.markup(&r.law),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+
+        let transfers = n
+            .transfers
+            .iter()
+            .map(|t| {
+                let mechanism = t
+                    .mechanism
+                    .as_ref()
+                    .and_then(|m| m.value.first())
+                    .map(|m| m.value);
+                let recipient = t.recipient.as_ref().and_then(|id| {
+                    n.recipients()
+                        .iter()
+                        .find(|r| r.id.as_ref().is_some_and(|i| i.value == id.value))
+                        .and_then(|r| self.text(&r.name))
+                });
+                Ok(TransferView {
+                    id: t.id.as_ref().map(|i| i.value.clone()),
+                    recipient,
+                    country: t
+                        .country
+                        .as_ref()
+                        .map(|c| self.country(&c.value))
+                        .transpose()?,
+                    mechanism: mechanism
+                        .map(|m| self.t(&format!("mech-{}", m.code())))
+                        .transpose()?,
+                    mechanism_ref: mechanism
+                        .map(|m| self.t(&format!("mech-{}-ref", m.code())))
+                        .transpose()?,
+                    safeguard_copy: self.markup(&t.safeguard_copy),
+                    description: self.markup(&t.description),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+
+        let retention = n
+            .retention()
+            .iter()
+            .map(|r| {
+                Ok(RetentionView {
+                    id: r.id.as_ref().map(|i| i.value.clone()),
+                    applies_to: r
+                        .applies_to
+                        .iter()
+                        .filter_map(|a| name_of(&a.value))
+                        .collect(),
+                    period: r
+                        .period
+                        .as_ref()
+                        .map(|p| self.duration(p.value))
+                        .transpose()?,
+                    rule: self.markup(&r.rule),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+
+        let (rights, objection) = self.rights(n, automated_used)?;
+
+        let rights_how = RightsHowView {
+            how: n.rights.as_ref().and_then(|r| self.markup(&r.how)),
+            email: n
+                .rights
+                .as_ref()
+                .and_then(|r| r.email.as_ref())
+                .map(|e| e.value.clone()),
+            phone: n
+                .rights
+                .as_ref()
+                .and_then(|r| r.phone.as_ref())
+                .map(|e| e.value.clone()),
+            web: n
+                .rights
+                .as_ref()
+                .and_then(|r| r.web.as_ref())
+                .map(|e| e.value.clone()),
+            reply_time: self.t("rights-reply-time")?,
+        };
+
+        let authority = n
+            .supervisory_authority
+            .as_ref()
+            .map_or(SupervisoryAuthority::Finland, |a| a.value);
+        let contact = authority_contact(authority);
+        let code = authority.code();
+        let complaint = ComplaintView {
+            text: self.t("complaint-text")?,
+            authority: self.t(&format!("authority-{code}-name"))?,
+            visiting_address: Some(self.t(&format!("authority-{code}-visiting"))?),
+            postal_address: Some(self.t(&format!("authority-{code}-postal"))?),
+            phone: contact.phone.map(str::to_string),
+            email: contact.email.map(str::to_string),
+            web: Some((contact.web)(self.l()).to_string()),
+        };
+
+        let processor = n
+            .processor
+            .as_ref()
+            .map(|p| -> Result<PartyView> {
+                let mut view = self.party(
+                    p.name.as_ref(),
+                    p.address.as_ref(),
+                    p.email.as_ref(),
+                    p.phone.as_ref(),
+                    p.web.as_ref(),
+                    None,
+                    p.country.as_ref(),
+                )?;
+                view.description = self.markup(&p.description);
+                if let (Some(pn), Some(cn)) = (&view.name, &controller_name) {
+                    view.statement = Some(self.t_args(
+                        "processor-statement",
+                        &[
+                            ("processor", FluentValue::from(pn.clone())),
+                            ("controller", FluentValue::from(cn.clone())),
+                        ],
+                    )?);
+                }
+                Ok(view)
+            })
+            .transpose()?;
+
+        let automated = n
+            .automated_decisions
+            .as_ref()
+            .map(|a| -> Result<AutomatedView> {
+                let used = a.used.as_ref().is_some_and(|u| u.value);
+                let profiling = a.profiling.as_ref().is_some_and(|u| u.value);
+                let mut statement = self.t(if used {
+                    "automated-used"
+                } else {
+                    "automated-none"
+                })?;
+                if profiling {
+                    statement = format!("{statement} {}", self.t("profiling-used")?);
+                }
+                Ok(AutomatedView {
+                    used,
+                    profiling,
+                    statement,
+                    logic: self.markup(&a.logic),
+                    consequences: self.markup(&a.consequences),
+                    description: self.markup(&a.description),
+                })
+            })
+            .transpose()?;
+
+        let summary = Summary {
+            controller: controller_name.clone(),
+            purposes: n
+                .purposes()
+                .iter()
+                .zip(&purposes)
+                .filter_map(|(p, v)| {
+                    let d = self.text(&p.description)?;
+                    Some(match &v.basis {
+                        Some(b) => format!("{} ({b})", first_sentence(&d).trim_end_matches('.')),
+                        None => first_sentence(&d),
+                    })
+                })
+                .collect(),
+            data: data_categories
+                .iter()
+                .filter_map(|c| c.name.clone())
+                .collect(),
+            rights: rights
+                .iter()
+                .chain(&objection)
+                .map(|r| r.title.clone())
+                .collect(),
+            contact: rights_how
+                .email
+                .clone()
+                .or_else(|| {
+                    n.dpo
+                        .as_ref()
+                        .and_then(|d| d.email.as_ref())
+                        .map(|e| e.value.clone())
+                })
+                .or_else(|| {
+                    n.controller
+                        .as_ref()
+                        .and_then(|c| c.email.as_ref())
+                        .map(|e| e.value.clone())
+                }),
+        };
+
+        let collection = n
+            .collected_from
+            .as_ref()
+            .map(|c| self.t(&format!("collected-{}", c.value.code())))
+            .transpose()?;
+
+        let mut view = NoticeView {
+            lang: self.l().to_string(),
+            format: self.format.name().to_string(),
+            id: n.id_str().to_string(),
+            title: self.text(&n.title).unwrap_or_default(),
+            description: self.markup(&n.description),
+            version: n.version.as_ref().map(|v| v.value.clone()),
+            updated: n.updated.as_ref().map(|d| self.date(d.value)).transpose()?,
+            updated_iso: n.updated.as_ref().map(|d| d.value.to_string()),
+            alternates: self.alternates(
+                languages,
+                &format!("{}.{}", n.id_str(), self.format.extension()),
+            )?,
+            formats: formats
+                .iter()
+                .filter(|f| **f != self.format)
+                .map(|f| {
+                    Ok(FormatLink {
+                        format: f.name().to_string(),
+                        label: self.t(&format!("label-format-{}", f.name()))?,
+                        href: format!("{}.{}", n.id_str(), f.extension()),
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?,
+            sections: Vec::new(),
+            summary,
+            controller: n
+                .controller
+                .as_ref()
+                .map(|c| {
+                    self.party(
+                        c.name.as_ref(),
+                        c.address.as_ref(),
+                        c.email.as_ref(),
+                        c.phone.as_ref(),
+                        c.web.as_ref(),
+                        c.business_id.as_ref(),
+                        c.country.as_ref(),
+                    )
+                })
+                .transpose()?,
+            representative: n
+                .representative
+                .as_ref()
+                .map(|p| {
+                    self.party(
+                        p.name.as_ref(),
+                        p.address.as_ref(),
+                        p.email.as_ref(),
+                        p.phone.as_ref(),
+                        p.web.as_ref(),
+                        None,
+                        p.country.as_ref(),
+                    )
+                })
+                .transpose()?,
+            processor,
+            contact: n.contact.as_ref().map(|c| self.contact(c)),
+            dpo: n.dpo.as_ref().map(|c| self.contact(c)),
+            collection,
+            purposes,
+            data_subjects: n
+                .data_subjects
+                .iter()
+                .map(|s| SubjectView {
+                    id: s.id.as_ref().map(|i| i.value.clone()),
+                    name: self.text(&s.name),
+                    description: self.markup(&s.description),
+                })
+                .collect(),
+            data_categories,
+            sources: n
+                .sources()
+                .iter()
+                .map(|s| {
+                    Ok(SourceView {
+                        id: s.id.as_ref().map(|i| i.value.clone()),
+                        name: self.text(&s.name),
+                        kind: s
+                            .kind
+                            .as_ref()
+                            .map(|k| self.t(&format!("source-{}", k.value.code())))
+                            .transpose()?,
+                        public: s
+                            .kind
+                            .as_ref()
+                            .is_some_and(|k| k.value == SourceKind::PublicSource),
+                        description: self.markup(&s.description),
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?,
+            recipients_none: n.recipients.as_ref().is_some_and(|r| r.value.is_empty()),
+            recipients,
+            transfers,
+            retention,
+            provision: n
+                .provision
+                .as_ref()
+                .map(|p| -> Result<ProvisionView> {
+                    Ok(ProvisionView {
+                        requirement: p
+                            .requirement
+                            .as_ref()
+                            .map(|r| self.t(&format!("provision-{}", r.value.code())))
+                            .transpose()?,
+                        consequences: self.markup(&p.consequences),
+                        description: self.markup(&p.description),
+                    })
+                })
+                .transpose()?,
+            automated,
+            security: self.markup(&n.security),
+            cookies: self.markup(&n.cookies),
+            access_roles: n
+                .access_roles
+                .iter()
+                .map(|a| AccessRoleView {
+                    id: a.id.as_ref().map(|i| i.value.clone()),
+                    role: self.text(&a.role),
+                    sees: self.markup(&a.sees),
+                })
+                .collect(),
+            related: n
+                .related
+                .iter()
+                .map(|r| RelatedView {
+                    title: self.text(&r.title),
+                    url: r.url.as_ref().map(|u| u.value.clone()).or_else(|| {
+                        r.notice
+                            .as_ref()
+                            .map(|id| format!("{}.{}", id.value, self.format.extension()))
+                    }),
+                })
+                .collect(),
+            rights,
+            objection,
+            rights_how,
+            complaint,
+        };
+        view.sections = self.sections(&view)?;
+        Ok(view)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn party(
+        &self,
+        name: Option<&Text>,
+        address: Option<&Text>,
+        email: Option<&crate::model::Located<String>>,
+        phone: Option<&crate::model::Located<String>>,
+        web: Option<&crate::model::Located<String>>,
+        business_id: Option<&crate::model::Located<String>>,
+        country: Option<&crate::model::Located<crate::model::Country>>,
+    ) -> Result<PartyView> {
+        Ok(PartyView {
+            name: name.and_then(|t| t.get(self.lang)).map(str::to_string),
+            address: address.and_then(|t| t.get(self.lang)).map(str::to_string),
+            email: email.map(|e| e.value.clone()),
+            phone: phone.map(|e| e.value.clone()),
+            web: web.map(|e| e.value.clone()),
+            business_id: business_id.map(|e| e.value.clone()),
+            country: country.map(|c| self.country(&c.value)).transpose()?,
+            description: None,
+            statement: None,
+        })
+    }
+
+    fn contact(&self, c: &crate::model::Contact) -> ContactView {
+        ContactView {
+            name: self.text(&c.name),
+            role: self.text(&c.role),
+            address: self.text(&c.address),
+            email: c.email.as_ref().map(|e| e.value.clone()),
+            phone: c.phone.as_ref().map(|e| e.value.clone()),
+        }
+    }
+
+    /// Links to the same page in the other languages.
+    pub fn alternates(&self, languages: &[Lang], file: &str) -> Result<Vec<Alternate>> {
+        languages
+            .iter()
+            .filter(|l| *l != self.lang)
+            .map(|l| {
+                Ok(Alternate {
+                    lang: l.to_string(),
+                    name: self.t(&format!("lang-{l}"))?,
+                    href: format!("../{l}/{file}"),
+                })
+            })
+            .collect()
+    }
+
+    /// The rights that apply to the legal bases used (GDPR reference,
+    /// section 3), and the objection right separately (Art. 21(4)). A right
+    /// that applies to some purposes only names them.
+    fn rights(&self, n: &Notice, automated: bool) -> Result<(Vec<RightView>, Option<RightView>)> {
+        use LegalBasis::*;
+        let purposes = n.purposes();
+        let basis = |p: &crate::model::Purpose| p.legal_basis.as_ref().map(|b| b.value);
+        let is_consent = |p: &crate::model::Purpose| {
+            basis(p) == Some(Consent)
+                || p.special_category_condition
+                    .as_ref()
+                    .is_some_and(|c| c.value == Art9Condition::ExplicitConsent)
+        };
+        // The purposes matching `f`, or nothing when every purpose does.
+        let scope = |f: &dyn Fn(&crate::model::Purpose) -> bool| -> Vec<String> {
+            if purposes.iter().all(f) {
+                return Vec::new();
+            }
+            purposes
+                .iter()
+                .filter(|p| f(p))
+                .filter_map(|p| self.text(&p.description).map(|d| first_sentence(&d)))
+                .collect()
+        };
+        let right = |id: &str, text: String, applies_to: Vec<String>| -> Result<RightView> {
+            Ok(RightView {
+                id: id.to_string(),
+                title: self.t(&format!("right-{id}-title"))?,
+                text,
+                reference: self.t(&format!("right-{id}-ref"))?,
+                applies_to,
+            })
+        };
+        let body = |id: &str| self.t(&format!("right-{id}-text"));
+        let mut rights = vec![
+            right("access", body("access")?, Vec::new())?,
+            right("rectification", body("rectification")?, Vec::new())?,
+        ];
+
+        // Erasure is limited where the law or a public task requires the
+        // processing (Art. 17(3)(b)); say so when such a basis is used.
+        let limited = purposes
+            .iter()
+            .any(|p| matches!(basis(p), Some(LegalObligation | PublicTask)));
+        let full = purposes.iter().any(|p| {
+            matches!(
+                basis(p),
+                Some(Consent | Contract | VitalInterests | LegitimateInterests)
+            ) || is_consent(p)
+        });
+        let erasure = match (full, limited) {
+            (true, true) => format!(
+                "{} {}",
+                body("erasure")?,
+                self.t("right-erasure-limited-text")?
+            ),
+            (false, true) => self.t("right-erasure-limited-text")?,
+            _ => body("erasure")?,
+        };
+        rights.push(right("erasure", erasure, Vec::new())?);
+        rights.push(right("restriction", body("restriction")?, Vec::new())?);
+        // Portability only for consent or contract (Art. 20(1)), never for
+        // public-task processing (Art. 20(3)).
+        let portable = |p: &crate::model::Purpose| is_consent(p) || basis(p) == Some(Contract);
+        if purposes.iter().any(portable) {
+            rights.push(right(
+                "portability",
+                body("portability")?,
+                scope(&portable),
+            )?);
+        }
+        if purposes.iter().any(is_consent) {
+            rights.push(right(
+                "withdraw-consent",
+                body("withdraw-consent")?,
+                scope(&is_consent),
+            )?);
+        }
+        if automated {
+            rights.push(right(
+                "automated-decisions",
+                body("automated-decisions")?,
+                Vec::new(),
+            )?);
+        }
+        let objectable =
+            |p: &crate::model::Purpose| matches!(basis(p), Some(PublicTask | LegitimateInterests));
+        let objection = if purposes.iter().any(objectable) {
+            Some(right("object", body("object")?, scope(&objectable))?)
+        } else {
+            None
+        };
+        Ok((rights, objection))
+    }
+
+    /// The sections present, in the traditional Finnish order.
+    fn sections(&self, v: &NoticeView) -> Result<Vec<Section>> {
+        let present = [
+            ("controller", v.controller.is_some()),
+            ("representative", v.representative.is_some()),
+            ("contact", v.contact.is_some()),
+            ("dpo", v.dpo.is_some()),
+            ("processor", v.processor.is_some()),
+            ("register", true),
+            ("purposes", !v.purposes.is_empty()),
+            ("subjects", !v.data_subjects.is_empty()),
+            ("data", !v.data_categories.is_empty()),
+            ("sources", !v.sources.is_empty()),
+            ("recipients", !v.recipients.is_empty() || v.recipients_none),
+            ("transfers", true),
+            ("retention", !v.retention.is_empty()),
+            ("security", v.security.is_some()),
+            ("automated", v.automated.is_some()),
+            ("provision", v.provision.is_some()),
+            ("access", !v.access_roles.is_empty()),
+            ("cookies", v.cookies.is_some()),
+            ("rights", true),
+            ("objection", v.objection.is_some()),
+            ("complaint", true),
+            ("related", !v.related.is_empty()),
+        ];
+        present
+            .into_iter()
+            .filter(|(_, p)| *p)
+            .enumerate()
+            .map(|(i, (id, _))| {
+                Ok(Section {
+                    id: id.to_string(),
+                    number: i + 1,
+                    heading: self.t(&format!("sec-{id}"))?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The first sentence of a Markdown text, as plain text, for the summary.
+pub fn first_sentence(markdown: &str) -> String {
+    let mut plain = String::new();
+    for e in Parser::new(markdown) {
+        match e {
+            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+            // Block ends separate words; inline ends (emphasis, links) don't.
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableCell,
+            ) => plain.push(' '),
+            _ => {}
+        }
+    }
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let end = plain.find(". ").map_or(plain.len(), |i| i + 1);
+    let sentence = &plain[..end];
+    if sentence.chars().count() > 160 {
+        let cut: String = sentence.chars().take(157).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        sentence.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_sentence_is_plain_and_short() {
+        assert_eq!(first_sentence("**Bold** start. Second one."), "Bold start.");
+        // Regression: inline ends added a space before punctuation.
+        assert_eq!(first_sentence("To **subscribers**."), "To subscribers.");
+        assert_eq!(first_sentence("- a\n- b"), "a b");
+        assert!(first_sentence(&"x".repeat(500)).ends_with('…'));
+    }
+}

@@ -1,0 +1,200 @@
+//! minijinja templates: the defaults compiled into the binary, overridable
+//! file by file from a project's `templates/` folder.
+//!
+//! Auto-escaping is chosen by file extension: `.html` escapes for HTML and
+//! `.md` escapes for Markdown (a custom mode, handled by the formatter
+//! below), so a value from a source can never form markup in either format
+//! unless it went through `render::markdown` and was marked safe. Undefined
+//! variables are errors, so a template typo fails the build instead of
+//! silently publishing an empty field.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context;
+use minijinja::value::{Kwargs, Value};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
+
+use super::locale::Locales;
+use super::markdown::escape_markdown;
+
+/// The default templates, as `(name, source)`.
+pub fn defaults() -> &'static [(&'static str, &'static str)] {
+    super::embedded::TEMPLATES
+}
+
+const MARKDOWN: &str = "markdown";
+
+fn auto_escape(name: &str) -> AutoEscape {
+    if name.ends_with(".md") {
+        AutoEscape::Custom(MARKDOWN.into())
+    } else if name.ends_with(".html") {
+        AutoEscape::Html
+    } else {
+        AutoEscape::None
+    }
+}
+
+/// Escapes text for HTML content and quoted attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Builds the template environment: defaults, then overrides from `dir`.
+pub fn environment(
+    overrides: Option<&Path>,
+    locales: Arc<Locales>,
+) -> anyhow::Result<Environment<'static>> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(auto_escape);
+    env.set_formatter(|out, state, value| {
+        if let AutoEscape::Custom(mode) = state.auto_escape()
+            && mode == MARKDOWN
+        {
+            let text = if value.is_none() {
+                String::new()
+            } else if value.is_safe() {
+                value.to_string()
+            } else {
+                escape_markdown(&value.to_string())
+            };
+            return out.write_str(&text).map_err(Error::from);
+        }
+        if matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe() {
+            // minijinja's HTML escaping also escapes `/`, which HTML does not
+            // need and which makes every link in the output hard to read.
+            let text = if value.is_none() {
+                String::new()
+            } else {
+                value.to_string()
+            };
+            return out.write_str(&escape_html(&text)).map_err(Error::from);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    for (name, source) in defaults() {
+        env.add_template_owned(name.to_string(), source.to_string())
+            .with_context(|| format!("built-in template {name}"))?;
+    }
+    if let Some(dir) = overrides {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .with_context(|| format!("cannot read templates folder {}", dir.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let Some(name) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            let source = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read template {}", path.display()))?;
+            env.add_template_owned(name, source)
+                .with_context(|| format!("template {}", path.display()))?;
+        }
+    }
+    env.add_function(
+        "t",
+        move |state: &State, key: &str, args: Kwargs| -> Result<String, Error> {
+            let lang = state
+                .lookup("lang")
+                .and_then(|l| l.as_str().map(str::to_string))
+                .ok_or_else(|| {
+                    Error::new(ErrorKind::UndefinedError, "t() needs `lang` in the context")
+                })?;
+            let mut fargs = Vec::new();
+            let names: Vec<String> = args.args().map(str::to_string).collect();
+            for name in &names {
+                let v: Value = args.get(name)?;
+                let fv = match v.as_i64() {
+                    Some(n) => fluent::FluentValue::from(n),
+                    None => fluent::FluentValue::from(v.to_string()),
+                };
+                fargs.push((name.as_str(), fv));
+            }
+            args.assert_all_used()?;
+            locales
+                .message(&lang, key, &fargs)
+                .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))
+        },
+    );
+    Ok(env)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env() -> Environment<'static> {
+        environment(None, Arc::new(Locales::embedded().expect("locales"))).expect("env")
+    }
+
+    #[test]
+    fn markdown_templates_escape_plain_values() {
+        let mut e = env();
+        e.add_template("x.md", "{{ v }}|{{ s|safe }}").unwrap();
+        let out = e
+            .get_template("x.md")
+            .unwrap()
+            .render(minijinja::context! { v => "<b>*x*</b>", s => "**ok**" })
+            .unwrap();
+        assert_eq!(out, "&lt;b&gt;\\*x\\*&lt;/b&gt;|**ok**");
+    }
+
+    #[test]
+    fn html_templates_escape_and_template_syntax_in_values_is_inert() {
+        let mut e = env();
+        e.add_template("x.html", "{{ v }}").unwrap();
+        let out = e
+            .get_template("x.html")
+            .unwrap()
+            .render(minijinja::context! { v => "<script>{{ 7*7 }}</script>" })
+            .unwrap();
+        assert_eq!(out, "&lt;script&gt;{{ 7*7 }}&lt;/script&gt;");
+    }
+
+    #[test]
+    fn undefined_variables_are_errors() {
+        let mut e = env();
+        e.add_template("x.html", "{{ nope }}").unwrap();
+        assert!(
+            e.get_template("x.html")
+                .unwrap()
+                .render(minijinja::context! {})
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn t_reads_the_notice_language() {
+        let mut e = env();
+        e.add_template(
+            "x.html",
+            "{{ t('lang-fi') }} {{ t('duration-years', count=2) }}",
+        )
+        .unwrap();
+        let out = e
+            .get_template("x.html")
+            .unwrap()
+            .render(minijinja::context! { lang => "sv" })
+            .unwrap();
+        assert_eq!(out, "suomi 2 år");
+    }
+}

@@ -1,0 +1,311 @@
+//! The view of one notice in one language and format: what templates see.
+//!
+//! Everything a template shows is resolved here, in Rust: texts in the
+//! chosen language, the official wording of legal bases and mechanisms, the
+//! derived rights, the supervisory authority, dates and durations. Templates
+//! only lay it out, so a project can restyle its notices without being able
+//! to get the law wrong.
+//!
+//! Two kinds of string reach templates:
+//! - plain strings (names, addresses, labels): escaped by the template engine
+//!   for the output format;
+//! - [`Markup`] fields (texts that may hold Markdown): already converted to
+//!   safe HTML (html, print) or to sanitised Markdown (md), and marked as safe
+//!   so they are inserted as they are (`|safe` in a template is harmless but
+//!   not needed). Both conversions are in `markdown.rs`.
+
+use serde::Serialize;
+
+/// A text field already rendered for the output format (see module docs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Markup(pub String);
+
+impl Serialize for Markup {
+    /// Into a template context, as a string marked safe: it was sanitised
+    /// when it was rendered, and escaping it again would garble it.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if minijinja::value::serializing_for_value() {
+            minijinja::Value::from_safe_string(self.0.clone()).serialize(s)
+        } else {
+            s.serialize_str(&self.0)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeView {
+    /// Language code of this rendering: `fi`, `sv`, `en`.
+    pub lang: String,
+    /// `html`, `print` or `md`.
+    pub format: String,
+    pub id: String,
+    pub title: String,
+    pub description: Option<Markup>,
+    pub version: Option<String>,
+    /// Formatted for the language: 21.11.2026 / 21 November 2026.
+    pub updated: Option<String>,
+    /// ISO 8601, for `<time datetime>`.
+    pub updated_iso: Option<String>,
+    /// The same notice in the other languages it is published in.
+    pub alternates: Vec<Alternate>,
+    /// The same notice in the other formats built (e.g. the printable
+    /// version), in this language.
+    pub formats: Vec<FormatLink>,
+    /// Sections present in this notice, in the traditional Finnish order,
+    /// numbered from 1. Templates render them in this order.
+    pub sections: Vec<Section>,
+    pub summary: Summary,
+    pub controller: Option<PartyView>,
+    pub representative: Option<PartyView>,
+    pub processor: Option<PartyView>,
+    pub contact: Option<ContactView>,
+    pub dpo: Option<ContactView>,
+    /// Where the data comes from, as a sentence (Art. 13 / 14).
+    pub collection: Option<String>,
+    pub purposes: Vec<PurposeView>,
+    pub data_subjects: Vec<SubjectView>,
+    pub data_categories: Vec<CategoryView>,
+    pub sources: Vec<SourceView>,
+    pub recipients: Vec<RecipientView>,
+    /// The notice says explicitly that there are no recipients.
+    pub recipients_none: bool,
+    pub transfers: Vec<TransferView>,
+    pub retention: Vec<RetentionView>,
+    pub provision: Option<ProvisionView>,
+    pub automated: Option<AutomatedView>,
+    pub security: Option<Markup>,
+    pub cookies: Option<Markup>,
+    pub access_roles: Vec<AccessRoleView>,
+    pub related: Vec<RelatedView>,
+    /// The rights that apply to this notice's legal bases, objection excluded.
+    pub rights: Vec<RightView>,
+    /// The right to object, shown apart from the other rights (Art. 21(4)).
+    pub objection: Option<RightView>,
+    pub rights_how: RightsHowView,
+    pub complaint: ComplaintView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    /// The language's name in that language: suomi, svenska, English.
+    pub name: String,
+    /// Relative link to the same notice in that language and format.
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Stable anchor and key: controller, contact, dpo, register, purposes...
+    pub id: String,
+    pub number: usize,
+    pub heading: String,
+}
+
+/// The short first layer: who, why, what, key rights, whom to contact.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub controller: Option<String>,
+    /// Purposes, each a short plain-text line with its legal basis label.
+    pub purposes: Vec<String>,
+    /// Names of the data categories.
+    pub data: Vec<String>,
+    /// Titles of the rights that apply.
+    pub rights: Vec<String>,
+    /// Where to turn: the rights e-mail, else the DPO's, else the controller's.
+    pub contact: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PartyView {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub web: Option<String>,
+    pub business_id: Option<String>,
+    pub country: Option<String>,
+    pub description: Option<Markup>,
+    /// For the processor: a sentence saying it processes on the controller's behalf.
+    pub statement: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ContactView {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub address: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PurposeView {
+    pub id: Option<String>,
+    pub description: Option<Markup>,
+    /// Official wording of the Art. 6(1) basis: "task carried out in the public interest...".
+    pub basis: Option<String>,
+    /// The article reference in the language: "Article 6(1)(e) GDPR".
+    pub basis_ref: Option<String>,
+    pub law: Option<Markup>,
+    pub legitimate_interests: Option<Markup>,
+    /// Art. 9(2) condition with its reference.
+    pub special_condition: Option<String>,
+    pub consent: bool,
+    pub withdrawal: Option<Markup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SubjectView {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub description: Option<Markup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryView {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub items: Option<Markup>,
+    /// The special category's name, when it is one (Art. 9(1)).
+    pub special: Option<String>,
+    pub criminal: bool,
+    pub editable: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub kind: Option<String>,
+    /// Whether the source is publicly accessible (Art. 14(2)(f)).
+    pub public: bool,
+    pub description: Option<Markup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecipientView {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub country: Option<String>,
+    pub third_country: bool,
+    pub purpose: Option<Markup>,
+    pub law: Option<Markup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TransferView {
+    pub id: Option<String>,
+    pub recipient: Option<String>,
+    pub country: Option<String>,
+    pub mechanism: Option<String>,
+    pub mechanism_ref: Option<String>,
+    pub safeguard_copy: Option<Markup>,
+    pub description: Option<Markup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RetentionView {
+    pub id: Option<String>,
+    /// Names of the categories or purposes the period applies to.
+    pub applies_to: Vec<String>,
+    /// "2 vuotta", "1 år 6 månader", "30 days".
+    pub period: Option<String>,
+    pub rule: Option<Markup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvisionView {
+    pub requirement: Option<String>,
+    pub consequences: Option<Markup>,
+    pub description: Option<Markup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AutomatedView {
+    pub used: bool,
+    pub profiling: bool,
+    /// The standard sentence: none are made, or they are made as described.
+    pub statement: String,
+    pub logic: Option<Markup>,
+    pub consequences: Option<Markup>,
+    pub description: Option<Markup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AccessRoleView {
+    pub id: Option<String>,
+    pub role: Option<String>,
+    pub sees: Option<Markup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedView {
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RightView {
+    /// access, rectification, erasure, restriction, portability, object,
+    /// withdraw-consent, automated-decisions.
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    /// "Article 15 GDPR" in the language.
+    pub reference: String,
+    /// When the right applies to some purposes only (portability, withdrawal
+    /// of consent, objection in a notice that mixes legal bases): those
+    /// purposes, as short plain text. Empty when it applies to all.
+    pub applies_to: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct RightsHowView {
+    pub how: Option<Markup>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub web: Option<String>,
+    /// The standard sentence on the reply time (one month, Art. 12(3)).
+    pub reply_time: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComplaintView {
+    pub text: String,
+    pub authority: String,
+    pub visiting_address: Option<String>,
+    pub postal_address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub web: Option<String>,
+}
+
+/// The index page of one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexView {
+    pub lang: String,
+    pub title: String,
+    pub notices: Vec<IndexEntry>,
+    pub alternates: Vec<Alternate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexEntry {
+    pub id: String,
+    pub title: String,
+    pub controller: Option<String>,
+    pub updated: Option<String>,
+    /// ISO 8601, for `<time datetime>`.
+    pub updated_iso: Option<String>,
+    /// Links to the formats built: html, print, md.
+    pub links: Vec<FormatLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormatLink {
+    pub format: String,
+    pub label: String,
+    pub href: String,
+}
