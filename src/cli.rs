@@ -258,7 +258,11 @@ fn check(args: &CheckArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitC
     for e in &checked.fatal {
         writeln!(anstream::stderr(), "error: {e}")?;
     }
-    Ok(exit_code(&checked, tally, args.deny_warnings))
+    let code = exit_code(&checked, tally, args.deny_warnings);
+    // The process ends here: freeing every source and notice one by one
+    // would only delay the exit (about 5% of a large run).
+    std::mem::forget(checked);
+    Ok(code)
 }
 
 fn build(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {

@@ -9,7 +9,10 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use std::collections::BTreeSet;
+
 use anyhow::{Context, bail};
+use rayon::prelude::*;
 
 use crate::render::RenderedFile;
 
@@ -53,15 +56,23 @@ pub fn write_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<()> {
         .prefix(&format!(".{name}.new-"))
         .tempdir_in(&parent)
         .with_context(|| format!("cannot create a temporary folder in {}", parent.display()))?;
-    for f in files {
-        let path = staging.path().join(&f.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        std::fs::write(&path, &f.contents)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+    // Folders first, once each; then the files, in parallel: creating many
+    // small files is bound by the file system's latency, not by one core.
+    let dirs: BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent())
+        .filter(|d| !d.as_os_str().is_empty())
+        .collect();
+    for dir in dirs {
+        let dir = staging.path().join(dir);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
     }
+    files.par_iter().try_for_each(|f| {
+        let path = staging.path().join(&f.path);
+        std::fs::write(&path, &f.contents)
+            .with_context(|| format!("cannot write {}", path.display()))
+    })?;
     std::fs::write(staging.path().join(MARKER), MARKER_TEXT)
         .context("cannot write the output marker")?;
 

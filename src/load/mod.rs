@@ -73,11 +73,11 @@ pub fn load(paths: &[PathBuf], sources: &mut SourceMap) -> Loaded {
         .map(|c| sources.reserve(c.as_ref().map_or(0, |b| b.len() * 3)))
         .collect();
     let results: Vec<_> = contents
-        .par_iter()
+        .into_par_iter()
         .zip(&starts)
         .enumerate()
         .map(|(i, (bytes, start))| match bytes {
-            Ok(bytes) => Ok(load_bytes(FileId(first + i), *start, bytes)),
+            Ok(bytes) => Ok(load_owned(FileId(first + i), *start, bytes)),
             Err(e) => Err(format!("cannot read {}: {e}", files[i].display())),
         })
         .collect();
@@ -113,13 +113,19 @@ pub struct LoadedFile {
 /// Decodes the bytes of one notice file whose text starts at global offset
 /// `base` (see [`crate::source`]).
 pub fn load_bytes(file: FileId, base: usize, bytes: &[u8]) -> LoadedFile {
+    load_owned(file, base, bytes.to_vec())
+}
+
+/// [`load_bytes`] on bytes it may keep: valid UTF-8 becomes the file's text
+/// without a copy.
+pub fn load_owned(file: FileId, base: usize, bytes: Vec<u8>) -> LoadedFile {
     let at = |local: usize| base + local..base + local;
     let mut diagnostics = Vec::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+    let text = match String::from_utf8(bytes) {
+        Ok(s) => s,
         Err(e) => {
-            let invalid = e.valid_up_to();
-            let text = String::from_utf8_lossy(bytes).into_owned();
+            let invalid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             diagnostics.push(
                 Diagnostic::new("L002", at(invalid), "the file is not valid UTF-8")
                     .label(format!("invalid byte sequence at byte {invalid}"))

@@ -4,7 +4,7 @@
 //! Bundles are built once per run and shared across rendering threads
 //! (`fluent`'s concurrent bundle is `Sync`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Context, anyhow, bail};
 use fluent::concurrent::FluentBundle;
@@ -12,6 +12,11 @@ use fluent::{FluentArgs, FluentResource, FluentValue};
 
 pub struct Locales {
     bundles: BTreeMap<String, FluentBundle<FluentResource>>,
+    /// Messages without arguments, formatted once: templates ask for the
+    /// same headings and labels thousands of times in a large build.
+    plain: HashMap<String, HashMap<String, String>>,
+    /// Message keys per language, sorted.
+    keys: BTreeMap<String, Vec<String>>,
 }
 
 impl Locales {
@@ -25,6 +30,7 @@ impl Locales {
         files: impl Iterator<Item = (&'a str, &'a str)>,
     ) -> anyhow::Result<Locales> {
         let mut bundles: BTreeMap<String, FluentBundle<FluentResource>> = BTreeMap::new();
+        let mut keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (path, source) in files {
             let Some((lang, _)) = path.split_once('/') else {
                 continue;
@@ -36,6 +42,12 @@ impl Locales {
                     errors.first()
                 )
             })?;
+            keys.entry(lang.to_string())
+                .or_default()
+                .extend(resource.entries().filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                    _ => None,
+                }));
             let bundle = match bundles.get_mut(lang) {
                 Some(b) => b,
                 None => {
@@ -56,7 +68,27 @@ impl Locales {
                 );
             }
         }
-        Ok(Locales { bundles })
+        for k in keys.values_mut() {
+            k.sort();
+        }
+        let mut locales = Locales {
+            bundles,
+            plain: HashMap::new(),
+            keys,
+        };
+        let mut plain: HashMap<String, HashMap<String, String>> = HashMap::new();
+        for (lang, keys) in &locales.keys {
+            for key in keys {
+                if let Ok(text) = locales.format(lang, key, &[]) {
+                    plain
+                        .entry(lang.clone())
+                        .or_default()
+                        .insert(key.clone(), text);
+                }
+            }
+        }
+        locales.plain = plain;
+        Ok(locales)
     }
 
     pub fn languages(&self) -> impl Iterator<Item = &str> {
@@ -69,6 +101,21 @@ impl Locales {
 
     /// The message `key` in `lang`, with arguments.
     pub fn message(
+        &self,
+        lang: &str,
+        key: &str,
+        args: &[(&str, FluentValue<'_>)],
+    ) -> anyhow::Result<String> {
+        if args.is_empty()
+            && let Some(text) = self.plain.get(lang).and_then(|m| m.get(key))
+        {
+            return Ok(text.clone());
+        }
+        self.format(lang, key, args)
+    }
+
+    /// Formats a message through Fluent.
+    fn format(
         &self,
         lang: &str,
         key: &str,
@@ -101,21 +148,7 @@ impl Locales {
 
     /// Every message key of a language.
     pub fn keys(&self, lang: &str) -> Vec<String> {
-        let mut keys: Vec<String> = super::embedded::LOCALES
-            .iter()
-            .filter(|(p, _)| p.split_once('/').is_some_and(|(l, _)| l == lang))
-            .filter_map(|(_, src)| FluentResource::try_new(src.to_string()).ok())
-            .flat_map(|r| {
-                r.entries()
-                    .filter_map(|e| match e {
-                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                        _ => None,
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        keys.sort();
-        keys
+        self.keys.get(lang).cloned().unwrap_or_default()
     }
 }
 

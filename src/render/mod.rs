@@ -89,6 +89,26 @@ impl Renderer {
         }
     }
 
+    fn render_view(
+        &self,
+        n: &Notice,
+        lang: &Lang,
+        view: &view::NoticeView,
+    ) -> anyhow::Result<String> {
+        let format = view.format.as_str();
+        let template = Format::parse(format).map_or("notice.html", Format::template);
+        let mut out = self
+            .render_template(
+                template,
+                minijinja::Value::from(minijinja::value::Serde(view)),
+            )
+            .with_context(|| format!("notice {} ({lang}, {format})", n.id_str()))?;
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        Ok(out)
+    }
+
     /// One notice in one language and format. `languages` and `formats` are
     /// those built, for the links to the other versions.
     pub fn notice(
@@ -107,16 +127,47 @@ impl Renderer {
         let view = resolver
             .notice(n, languages, formats)
             .with_context(|| format!("notice {} ({lang})", n.id_str()))?;
-        let mut out = self
-            .render_template(
-                format.template(),
-                minijinja::Value::from(minijinja::value::Serde(&view)),
-            )
-            .with_context(|| format!("notice {} ({lang}, {})", n.id_str(), format.name()))?;
-        if !out.ends_with('\n') {
-            out.push('\n');
+        self.render_view(n, lang, &view)
+    }
+
+    /// A notice in one language, in each of `formats`. HTML and print HTML
+    /// share one resolved view.
+    fn notice_files(
+        &self,
+        n: &Notice,
+        lang: &Lang,
+        languages: &[Lang],
+        formats: &[Format],
+    ) -> anyhow::Result<Vec<RenderedFile>> {
+        let mut files = Vec::new();
+        let mut html_view: Option<view::NoticeView> = None;
+        for &format in formats {
+            let resolver = Resolver {
+                locales: &self.locales,
+                lang,
+                format,
+            };
+            let view = match (format, &mut html_view) {
+                (Format::Html | Format::Print, Some(v)) => {
+                    resolver.link(v, n, languages, formats)?;
+                    v.clone()
+                }
+                _ => {
+                    let v = resolver
+                        .notice(n, languages, formats)
+                        .with_context(|| format!("notice {} ({lang})", n.id_str()))?;
+                    if format != Format::Md {
+                        html_view = Some(v.clone());
+                    }
+                    v
+                }
+            };
+            files.push(RenderedFile {
+                path: format!("{lang}/{}.{}", n.id_str(), format.extension()),
+                contents: self.render_view(n, lang, &view)?.into_bytes(),
+            });
         }
-        Ok(out)
+        Ok(files)
     }
 
     /// Every file of a site: each notice in each language and format, and
@@ -127,28 +178,21 @@ impl Renderer {
         sel: &Selection,
         defaults: &[Lang],
     ) -> anyhow::Result<Vec<RenderedFile>> {
-        let jobs: Vec<(&Notice, Lang, Format, Vec<Lang>)> = notices
+        let jobs: Vec<(&Notice, Lang, Vec<Lang>)> = notices
             .iter()
             .flat_map(|n| {
                 let langs = Self::languages_of(n, sel, defaults);
                 langs
                     .clone()
                     .into_iter()
-                    .flat_map(move |l| sel.formats.iter().map(move |f| (l.clone(), *f)))
-                    .map(move |(l, f)| (n, l, f, langs.clone()))
+                    .map(move |l| (n, l, langs.clone()))
             })
             .collect();
-        let mut files = jobs
+        let rendered = jobs
             .par_iter()
-            .map(|(n, lang, format, langs)| {
-                Ok(RenderedFile {
-                    path: format!("{lang}/{}.{}", n.id_str(), format.extension()),
-                    contents: self
-                        .notice(n, lang, *format, langs, &sel.formats)?
-                        .into_bytes(),
-                })
-            })
+            .map(|(n, lang, langs)| self.notice_files(n, lang, langs, &sel.formats))
             .collect::<anyhow::Result<Vec<_>>>()?;
+        let mut files: Vec<RenderedFile> = rendered.into_iter().flatten().collect();
         files.extend(self.indexes(notices, sel, defaults)?);
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)

@@ -451,21 +451,8 @@ impl Resolver<'_> {
             version: n.version.as_ref().map(|v| v.value.clone()),
             updated: n.updated.as_ref().map(|d| self.date(d.value)).transpose()?,
             updated_iso: n.updated.as_ref().map(|d| d.value.to_string()),
-            alternates: self.alternates(
-                languages,
-                &format!("{}.{}", n.id_str(), self.format.extension()),
-            )?,
-            formats: formats
-                .iter()
-                .filter(|f| **f != self.format)
-                .map(|f| {
-                    Ok(FormatLink {
-                        format: f.name().to_string(),
-                        label: self.t(&format!("label-format-{}", f.name()))?,
-                        href: format!("{}.{}", n.id_str(), f.extension()),
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?,
+            alternates: Vec::new(),
+            formats: Vec::new(),
             sections: Vec::new(),
             summary,
             controller: n
@@ -569,11 +556,8 @@ impl Resolver<'_> {
                 .iter()
                 .map(|r| RelatedView {
                     title: self.text(&r.title),
-                    url: r.url.as_ref().map(|u| u.value.clone()).or_else(|| {
-                        r.notice
-                            .as_ref()
-                            .map(|id| format!("{}.{}", id.value, self.format.extension()))
-                    }),
+                    url: r.url.as_ref().map(|u| u.value.clone()),
+                    notice: r.notice.as_ref().map(|id| id.value.clone()),
                 })
                 .collect(),
             rights,
@@ -582,7 +566,45 @@ impl Resolver<'_> {
             complaint,
         };
         view.sections = self.sections(&view)?;
+        self.link(&mut view, n, languages, formats)?;
         Ok(view)
+    }
+
+    /// Sets what depends on the output format but not on how texts are
+    /// rendered: the format name and the links to other versions. A view
+    /// resolved for HTML serves print HTML too after this, so the texts of
+    /// a notice are converted once for both.
+    pub fn link(
+        &self,
+        view: &mut NoticeView,
+        n: &Notice,
+        languages: &[Lang],
+        formats: &[Format],
+    ) -> Result<()> {
+        view.format = self.format.name().to_string();
+        view.alternates = self.alternates(
+            languages,
+            &format!("{}.{}", n.id_str(), self.format.extension()),
+        )?;
+        view.formats = formats
+            .iter()
+            .filter(|f| **f != self.format)
+            .map(|f| {
+                Ok(FormatLink {
+                    format: f.name().to_string(),
+                    label: self.t(&format!("label-format-{}", f.name()))?,
+                    href: format!("{}.{}", n.id_str(), f.extension()),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        for r in &mut view.related {
+            if r.url.is_none()
+                && let Some(id) = &r.notice
+            {
+                r.url = Some(format!("{id}.{}", self.format.extension()));
+            }
+        }
+        Ok(())
     }
 
     #[allow(clippy::too_many_arguments)]

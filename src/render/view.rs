@@ -243,7 +243,10 @@ pub struct AccessRoleView {
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedView {
     pub title: Option<String>,
+    /// The link: the source's `url`, or the related notice in this format.
     pub url: Option<String>,
+    /// The related notice's id, when the source names one.
+    pub notice: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
