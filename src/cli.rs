@@ -49,6 +49,15 @@ pub enum Command {
     /// written; the previous output is replaced only when the whole build
     /// succeeded.
     Build(BuildArgs),
+    /// Build every customer's notices from a vendor's service notices.
+    ///
+    /// Each customer file (`customers/*.toml`) names the services it uses;
+    /// every service is bound to the customer, checked, and rendered in the
+    /// customer's languages into `<out>/<customer>/`, with `manifest.json`
+    /// and `<out>/<customer>.zip`. A customer with errors gets no output
+    /// (its previous bundle stays); the others are built. Exit 1 when any
+    /// customer failed.
+    Bundle(BundleArgs),
     /// Write the default templates into a folder, for editing.
     ///
     /// A project's `templates/` folder (or --templates DIR) overrides the
@@ -121,6 +130,43 @@ pub struct BuildArgs {
     pub deny_warnings: bool,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct BundleArgs {
+    /// Service notice files or folders (folders are searched for *.toml).
+    #[arg(default_value = "notices")]
+    pub paths: Vec<PathBuf>,
+
+    /// Folder of customer files.
+    #[arg(long, default_value = "customers")]
+    pub customers: PathBuf,
+
+    /// Build only these customers (by id).
+    #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',')]
+    pub only: Vec<String>,
+
+    /// Build the K-th of N parts of the customers, for parallel CI jobs
+    /// (e.g. 1/4). Parts are disjoint and together cover every customer.
+    #[arg(long, value_name = "K/N", value_parser = crate::bundle::Shard::parse)]
+    pub shard: Option<crate::bundle::Shard>,
+
+    /// Output folder; each customer's folder and zip in it are replaced.
+    #[arg(long, short, default_value = "bundles")]
+    pub out: PathBuf,
+
+    /// Formats to build.
+    #[arg(long, value_delimiter = ',', value_enum, default_values_t = [OutputFormat::Html, OutputFormat::Print, OutputFormat::Md])]
+    pub format: Vec<OutputFormat>,
+
+    /// Folder of templates overriding the built-in ones file by file
+    /// [default: ./templates when it exists].
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Fail a customer (nothing written for it) when it has warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
 fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
     crate::model::Lang::parse(s).ok_or_else(|| {
         format!(
@@ -184,6 +230,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(&args, cli.config),
         Command::Build(args) => build(&args, cli.config),
+        Command::Bundle(args) => bundle(&args, cli.config),
         Command::InitTemplates { dir, force } => init_templates(&dir, force),
         Command::Explain { rule } => explain(&rule),
         Command::Rules { format } => rules(format),
@@ -224,19 +271,20 @@ pub fn load_and_check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checke
     let loaded = load::load(paths, &mut sources);
     fatal.extend(loaded.io_errors);
     diagnostics.extend(loaded.diagnostics);
-    let linted: Vec<Diagnostic> = loaded
-        .notices
+    let (notices, composition) = crate::bind::compose(loaded.notices);
+    diagnostics.extend(composition);
+    let linted: Vec<Diagnostic> = notices
         .par_iter()
         .flat_map_iter(|n| lint::check(n, &config.languages))
         .collect();
     diagnostics.extend(linted);
-    diagnostics.extend(lint::check_project(&loaded.notices));
+    diagnostics.extend(lint::check_project(&notices));
     lint::apply_overrides(&mut diagnostics, &config.rules);
     report::sort(&mut diagnostics);
     Checked {
         sources,
         config,
-        notices: loaded.notices,
+        notices,
         diagnostics,
         fatal,
     }
@@ -299,7 +347,21 @@ fn build(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitC
         languages: args.lang.clone(),
         formats,
     };
-    let files = renderer.site(&checked.notices, &selection, &checked.config.languages)?;
+    // Service notices whose controller comes from each customer are
+    // published per customer by `bundle`, never on their own.
+    let (publishable, services): (Vec<_>, Vec<_>) = checked
+        .notices
+        .iter()
+        .cloned()
+        .partition(|n| n.open_controller.is_none());
+    if !services.is_empty() {
+        writeln!(
+            err,
+            "note: {} service notices with `controller = \"customer\"` are published per customer by `seloste bundle`",
+            services.len()
+        )?;
+    }
+    let files = renderer.site(&publishable, &selection, &checked.config.languages)?;
     crate::output::write_site(&args.out, &files)?;
     if tally.warnings > 0 {
         writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;
@@ -311,6 +373,128 @@ fn build(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitC
         args.out.display(),
         files.len()
     )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let only = args.only.clone();
+    let shard = args.shard;
+    let keep = move |id: &str| {
+        (only.is_empty() || only.iter().any(|o| o == id)) && shard.is_none_or(|s| s.contains(id))
+    };
+    let checked = crate::bundle::check(
+        &args.paths,
+        std::slice::from_ref(&args.customers),
+        config_path,
+        &keep,
+    );
+    let stderr = anstream::stderr();
+    let mut err = stderr.lock();
+    for e in &checked.fatal {
+        writeln!(err, "error: {e}")?;
+    }
+    if !checked.fatal.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    for id in &args.only {
+        if !checked.customers.iter().any(|c| c.customer.id_str() == id) {
+            writeln!(err, "error: no customer has the id `{id}` (--only)")?;
+            return Ok(ExitCode::from(2));
+        }
+    }
+    report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
+    let shared_errors = Tally::of(&checked.diagnostics).errors > 0;
+    let templates = args.templates.clone().or_else(|| {
+        let default = PathBuf::from("templates");
+        default.is_dir().then_some(default)
+    });
+    let renderer = crate::render::Renderer::new(templates.as_deref())?;
+    let mut formats: Vec<crate::render::Format> =
+        args.format.iter().map(|f| f.render_format()).collect();
+    formats.sort();
+    formats.dedup();
+    let selection = crate::render::Selection {
+        languages: Vec::new(),
+        formats,
+    };
+
+    // Each customer is decided on its own: one with errors is reported and
+    // skipped, the others are built. Output is rendered in parallel, then
+    // written customer by customer, each folder and zip replaced whole.
+    let results: Vec<(
+        usize,
+        anyhow::Result<Option<Vec<crate::render::RenderedFile>>>,
+    )> = checked
+        .customers
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let warnings = c
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == crate::diagnostic::Severity::Warning);
+            if shared_errors || c.failed() || (args.deny_warnings && warnings) {
+                return (i, Ok(None));
+            }
+            (
+                i,
+                crate::bundle::customer_files(&renderer, c, &selection, &checked.config.languages)
+                    .map(Some),
+            )
+        })
+        .collect();
+    let mut built = 0;
+    let mut failed = Vec::new();
+    let mut documents = 0;
+    for (i, result) in results {
+        let c = &checked.customers[i];
+        let id = c.customer.id_str();
+        report::print_human(&mut err, &c.diagnostics, &checked.sources)?;
+        match result {
+            Ok(Some(files)) if crate::lint::quality::is_valid_id(id) => {
+                let dir = crate::bundle::customer_dir(&args.out, id);
+                crate::output::write_site(&dir, &files)?;
+                let zip = crate::bundle::zip(id, &files)?;
+                crate::output::write_file_atomic(&args.out.join(format!("{id}.zip")), &zip)?;
+                documents += files
+                    .iter()
+                    .filter(|f| f.path.contains('/') && !f.path.ends_with("index.html"))
+                    .count();
+                built += 1;
+            }
+            Ok(_) => failed.push(if id.is_empty() {
+                c.customer.file.0.to_string()
+            } else {
+                id.to_string()
+            }),
+            Err(e) => {
+                writeln!(err, "error: customer `{id}`: {e:#}")?;
+                failed.push(id.to_string());
+            }
+        }
+    }
+    let tally = crate::bundle::tally(&checked);
+    if tally.errors > 0 || tally.warnings > 0 {
+        writeln!(
+            err,
+            "{}",
+            report::summary(tally, checked.customers.len()).replace("notice", "customer")
+        )?;
+    }
+    writeln!(
+        err,
+        "built {built} of {} customers into {}/ ({documents} documents)",
+        checked.customers.len(),
+        args.out.display()
+    )?;
+    if !failed.is_empty() {
+        writeln!(
+            err,
+            "error: not built (previous output kept): {}",
+            failed.join(", ")
+        )?;
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

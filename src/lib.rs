@@ -6,6 +6,8 @@
 //! -> `report` (print diagnostics). `cli` wires the stages to commands.
 #![forbid(unsafe_code)]
 
+pub mod bind;
+pub mod bundle;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -103,6 +103,33 @@ pub fn write_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Writes one file so that readers see the old or the new contents, never
+/// a part: into a temporary file beside it, then renamed over it.
+pub fn write_file_atomic(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
+    if path.is_dir() {
+        bail!(
+            "{} is a folder; refusing to replace it with a file",
+            path.display()
+        );
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".seloste-")
+        .tempfile_in(&parent)
+        .with_context(|| format!("cannot create a temporary file in {}", parent.display()))?;
+    std::io::Write::write_all(&mut tmp, contents)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
 /// Refuses targets seloste must not replace.
 fn check_target(out: &Path) -> anyhow::Result<()> {
     let meta = match std::fs::symlink_metadata(out) {

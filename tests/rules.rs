@@ -46,7 +46,28 @@ fn fixture(dir: &Path, name: &str) -> Option<PathBuf> {
     }
 }
 
+/// Loads and checks a fixture. A folder holding `services/` and
+/// `customers/` is a vendor, checked as `seloste bundle` checks it.
 fn check(path: &Path) -> Checked {
+    if path.join("customers").is_dir() {
+        let b = seloste::bundle::check(
+            &[path.join("services")],
+            &[path.join("customers")],
+            Some(config()),
+            &|_| true,
+        );
+        let mut diagnostics = b.diagnostics;
+        for c in b.customers {
+            diagnostics.extend(c.diagnostics);
+        }
+        return Checked {
+            sources: b.sources,
+            config: b.config,
+            notices: Vec::new(),
+            diagnostics,
+            fatal: b.fatal,
+        };
+    }
     load_and_check(&[path.to_path_buf()], Some(config()))
 }
 

@@ -11,12 +11,12 @@ use crate::model::{Art9Condition, Collection, LegalBasis, SupervisoryAuthority};
 pub fn controller_identity(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     let Some(c) = &n.controller else {
-        if !n.absent(&n.span, "controller") {
+        if !n.absent(&n.span, "controller") || n.open_controller.is_some() {
             return;
         }
         cx.report(
             "G001",
-            n.span.clone(),
+            n.top_for("controller"),
             "the notice does not name the controller",
         )
         .label("no [controller] table in this file")
@@ -531,6 +531,9 @@ pub fn consent_withdrawal(cx: &mut Ctx<'_>) {
 
 pub fn supervisory_authority(cx: &mut Ctx<'_>) {
     let n = cx.notice;
+    if n.open_controller.is_some() {
+        return;
+    }
     // The model's default: a controller without a country is in Finland.
     let (country, country_span) = match n.controller.as_ref().and_then(|c| c.country.as_ref()) {
         Some(c) => (c.value, Some(c.span.clone())),
@@ -689,4 +692,18 @@ pub fn data_origin(cx: &mut Ctx<'_>) {
             Collection::codes().join(", ")
         ));
     }
+}
+
+pub fn open_controller(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    let Some(span) = &n.open_controller else {
+        return;
+    };
+    cx.report(
+        "G026",
+        span.clone(),
+        "the controller, its DPO and contact come from each customer",
+    )
+    .label("bound per customer by `seloste bundle`")
+    .help("the controller rules run when the notice is bound to a customer; `seloste bundle` checks every customer's combined notice");
 }

@@ -255,7 +255,7 @@ mod tests {
     fn codes(source: &str) -> Vec<&'static str> {
         let loaded = crate::load::load_bytes(FileId(0), 0, source.as_bytes());
         let mut diags = loaded.diagnostics;
-        if let Some(n) = &loaded.notice {
+        if let Some(n) = &loaded.document {
             diags.extend(check(n, &[]));
         }
         let mut codes: Vec<_> = diags.iter().map(|d| d.code).collect();
@@ -296,7 +296,7 @@ mod tests {
     #[test]
     fn related_notices_must_exist() {
         let mut a = crate::load::load_bytes(FileId(0), 0, VALID.as_bytes())
-            .notice
+            .document
             .expect("loads");
         a.related.push(crate::model::Related {
             notice: Some(crate::model::Located::new(

@@ -33,7 +33,7 @@ impl Rule {
     }
 }
 
-use Severity::{Error, Warning};
+use Severity::{Error, Info, Warning};
 
 macro_rules! rules {
     ($($code:literal $name:literal $sev:ident $article:literal $check:expr, $summary:literal, $expl:literal;)+) => {
@@ -104,6 +104,19 @@ explains each.";
     "The notice id names the published files (`site/fi/<id>.html`), so two notices with one id \
 would overwrite each other. The diagnostic points at both files. Fix: give each notice its \
 own id.";
+
+    "L009" "fragment-cycle" Error "-" None,
+    "Notices and fragments extend each other in a circle.",
+    "A notice may take shared sections from a fragment with `extends = \"<fragment id>\"`, and a \
+fragment may extend another. When the chain comes back to where it started there is no \
+notice to take the sections from. The diagnostic points at the `extends` that closes the \
+circle. Fix: remove one of the `extends`, or move the shared keys into one fragment.";
+
+    "L010" "duplicate-customer-id" Error "-" None,
+    "Two customer files use the same id.",
+    "A customer's id names its bundle (`bundles/<id>/` and `<id>.zip`), so two customers with one \
+id would overwrite each other's notices. The diagnostic points at both files. Fix: give each \
+customer its own id.";
 
     "G001" "controller-identity" Error "Art. 13(1)(a), 14(1)(a)" Some(gdpr::controller_identity),
     "The controller's identity and contact details are missing.",
@@ -301,6 +314,14 @@ entries with a `name` and a `kind` (`data-subject`, `register`, `authority`, `pu
 (Art. 13), obtained from other sources (Art. 14), or both. seloste needs to know to apply the \
 right rules.\n\nFix: set `collected_from` to `\"data-subject\"`, `\"other-sources\"` or \
 `\"both\"`.";
+
+    "G026" "open-controller" Info "Art. 13(1)(a), 14(1)(a)" Some(gdpr::open_controller),
+    "The controller is supplied by each customer.",
+    "A vendor describes a service once with `controller = \"customer\"`: the controller, its \
+DPO and contact come from each customer's file when `seloste bundle` binds the service to the \
+customer, and every rule then runs on the combined notice. Checked alone, such a notice skips \
+the controller rules and gets this note. Nothing to fix; to publish the notice for one \
+organisation, write its `[controller]` table instead.";
 
     "Q001" "notice-metadata" Error "Art. 12(1)" Some(quality::notice_metadata),
     "The notice id, title, version, date or languages are missing.",

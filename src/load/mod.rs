@@ -6,6 +6,7 @@
 //! just the first), wrong types and unknown keys all become diagnostics that
 //! point into the file. Only failures to read at all are I/O errors.
 
+pub mod customer;
 pub mod decode;
 mod notice;
 
@@ -62,6 +63,63 @@ fn is_toml(path: &Path) -> bool {
 
 /// Reads and decodes every notice under `paths`, adding the files to `sources`.
 pub fn load(paths: &[PathBuf], sources: &mut SourceMap) -> Loaded {
+    let (notices, diagnostics, io_errors) = load_all(paths, sources, notice::notice);
+    let mut loaded = Loaded {
+        notices,
+        diagnostics,
+        io_errors,
+    };
+    check_duplicate_ids(&loaded.notices, &mut loaded.diagnostics);
+    loaded
+}
+
+/// Everything read from a customers folder.
+#[derive(Debug, Default)]
+pub struct LoadedCustomers {
+    pub customers: Vec<crate::model::Customer>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub io_errors: Vec<String>,
+}
+
+/// Reads and decodes every customer file under `paths`.
+pub fn load_customers(paths: &[PathBuf], sources: &mut SourceMap) -> LoadedCustomers {
+    let (customers, mut diagnostics, io_errors) = load_all(paths, sources, customer::customer);
+    let mut first: HashMap<&str, &crate::model::Customer> = HashMap::new();
+    for c in &customers {
+        let Some(id) = &c.id else { continue };
+        match first.get(id.value.as_str()) {
+            Some(prev) => diagnostics.push(
+                Diagnostic::new(
+                    "L010",
+                    id.span.clone(),
+                    format!("customer id `{}` is used by another file too", id.value),
+                )
+                .label("second use")
+                .secondary(
+                    prev.id.as_ref().map_or(0..0, |i| i.span.clone()),
+                    "first used here",
+                )
+                .help("every customer needs its own id: it names the customer's bundle"),
+            ),
+            None => {
+                first.insert(&id.value, c);
+            }
+        }
+    }
+    LoadedCustomers {
+        customers,
+        diagnostics,
+        io_errors,
+    }
+}
+
+/// Reads every `.toml` file under `paths` in parallel and decodes each
+/// with `read`.
+fn load_all<T: Send>(
+    paths: &[PathBuf],
+    sources: &mut SourceMap,
+    read: fn(&mut decode::Decoder, &decode::Value<'_>) -> T,
+) -> (Vec<T>, Vec<Diagnostic>, Vec<String>) {
     let (files, mut io_errors) = discover(paths);
     let contents: Vec<std::io::Result<Vec<u8>>> = files.par_iter().map(std::fs::read).collect();
     // Each file gets its range of the global offset space before decoding,
@@ -77,18 +135,19 @@ pub fn load(paths: &[PathBuf], sources: &mut SourceMap) -> Loaded {
         .zip(&starts)
         .enumerate()
         .map(|(i, (bytes, start))| match bytes {
-            Ok(bytes) => Ok(load_owned(FileId(first + i), *start, bytes)),
+            Ok(bytes) => Ok(load_document(FileId(first + i), *start, bytes, read)),
             Err(e) => Err(format!("cannot read {}: {e}", files[i].display())),
         })
         .collect();
 
-    let mut loaded = Loaded::default();
+    let mut documents = Vec::new();
+    let mut diagnostics = Vec::new();
     for ((path, result), start) in files.into_iter().zip(results).zip(starts) {
         match result {
             Ok(file) => {
                 sources.add_at(start, path, file.text);
-                loaded.diagnostics.extend(file.diagnostics);
-                loaded.notices.extend(file.notice);
+                diagnostics.extend(file.diagnostics);
+                documents.extend(file.document);
             }
             Err(e) => {
                 // Keep file ids aligned with the list: an unreadable file
@@ -98,15 +157,13 @@ pub fn load(paths: &[PathBuf], sources: &mut SourceMap) -> Loaded {
             }
         }
     }
-    loaded.io_errors = io_errors;
-    check_duplicate_ids(&loaded.notices, &mut loaded.diagnostics);
-    loaded
+    (documents, diagnostics, io_errors)
 }
 
-/// One file's text, its notice if it could be read, and what was wrong.
-pub struct LoadedFile {
+/// One file's text, its document if it could be read, and what was wrong.
+pub struct LoadedFile<T = Notice> {
     pub text: String,
-    pub notice: Option<Notice>,
+    pub document: Option<T>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -119,6 +176,17 @@ pub fn load_bytes(file: FileId, base: usize, bytes: &[u8]) -> LoadedFile {
 /// [`load_bytes`] on bytes it may keep: valid UTF-8 becomes the file's text
 /// without a copy.
 pub fn load_owned(file: FileId, base: usize, bytes: Vec<u8>) -> LoadedFile {
+    load_document(file, base, bytes, notice::notice)
+}
+
+/// Decodes one TOML document with `read`: every encoding, syntax and
+/// emptiness problem is reported the same way for every kind of file.
+pub fn load_document<T>(
+    file: FileId,
+    base: usize,
+    bytes: Vec<u8>,
+    read: impl FnOnce(&mut decode::Decoder, &decode::Value<'_>) -> T,
+) -> LoadedFile<T> {
     let at = |local: usize| base + local..base + local;
     let mut diagnostics = Vec::new();
     let text = match String::from_utf8(bytes) {
@@ -133,7 +201,7 @@ pub fn load_owned(file: FileId, base: usize, bytes: Vec<u8>) -> LoadedFile {
             );
             return LoadedFile {
                 text,
-                notice: None,
+                document: None,
                 diagnostics,
             };
         }
@@ -156,7 +224,7 @@ pub fn load_owned(file: FileId, base: usize, bytes: Vec<u8>) -> LoadedFile {
         );
         return LoadedFile {
             text,
-            notice: None,
+            document: None,
             diagnostics,
         };
     }
@@ -171,7 +239,7 @@ pub fn load_owned(file: FileId, base: usize, bytes: Vec<u8>) -> LoadedFile {
         }
         return LoadedFile {
             text,
-            notice: None,
+            document: None,
             diagnostics,
         };
     }
@@ -182,7 +250,7 @@ pub fn load_owned(file: FileId, base: usize, bytes: Vec<u8>) -> LoadedFile {
         );
         return LoadedFile {
             text,
-            notice: None,
+            document: None,
             diagnostics,
         };
     }
@@ -199,10 +267,10 @@ pub fn load_owned(file: FileId, base: usize, bytes: Vec<u8>) -> LoadedFile {
         toml::de::DeValue::Table(root.into_inner()),
     );
     let mut decoder = decode::Decoder::new(file, base);
-    let notice = notice::notice(&mut decoder, &root);
+    let document = read(&mut decoder, &root);
     diagnostics.extend(decoder.diagnostics);
     LoadedFile {
-        notice: Some(notice),
+        document: Some(document),
         text,
         diagnostics,
     }

@@ -4,6 +4,7 @@
 //! them and `notices/` shows them in use.
 
 use super::decode::{Decoder, Table, TextKind, Value};
+use crate::diagnostic::Diagnostic;
 use crate::model::*;
 use crate::source::Span;
 
@@ -13,6 +14,8 @@ use TextKind::{Name, Prose};
 /// The keys of a notice's root table.
 pub const ROOT_KEYS: &[&str] = &[
     "id",
+    "fragment",
+    "extends",
     "title",
     "description",
     "version",
@@ -77,7 +80,7 @@ pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
                 &SupervisoryAuthority::codes(),
             )
         }),
-        controller: t.read(d, "controller", controller),
+        controller: None,
         representative: t.read(d, "representative", |d, v| party(d, v, "representative")),
         processor: t.read(d, "processor", |d, v| party(d, v, "processor")),
         contact: t.read(d, "contact", |d, v| contact(d, v, "contact")),
@@ -99,14 +102,34 @@ pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
         access_roles: list(d, &mut t, "access_roles", access_role),
         related: list(d, &mut t, "related", related),
         invalid: Vec::new(),
+        fragment: t.read(d, "fragment", |d, v| d.bool(v)),
+        extends: t.read(d, "extends", |d, v| d.string(v)),
+        open_controller: None,
+        customer_span: None,
     };
+    // `controller = "customer"` leaves the controller to each customer.
+    if let Some(v) = t.get("controller") {
+        match v.get_ref().as_str() {
+            Some("customer") => n.open_controller = Some(d.span(v.span())),
+            Some(other) => {
+                let span = d.span(v.span());
+                d.diagnostics.push(
+                    Diagnostic::new("L007", span.clone(), format!("`{other}` is not a controller"))
+                        .label("expected a [controller] table or \"customer\"")
+                        .help("describe the controller in a [controller] table, or write `controller = \"customer\"` in a service notice whose controller each customer supplies"),
+                );
+                d.invalid.push((n.span.start, "controller"));
+            }
+            None => n.controller = t.read(d, "controller", controller),
+        }
+    }
     t.finish(d, "a notice");
     n.invalid = std::mem::take(&mut d.invalid);
     n
 }
 
 /// An optional array whose absence and emptiness mean the same.
-fn list<'v, 'i, T>(
+pub(super) fn list<'v, 'i, T>(
     d: &mut Decoder,
     t: &mut Table<'v, 'i>,
     key: &'static str,
@@ -137,7 +160,7 @@ fn ids(d: &mut Decoder, t: &mut Table<'_, '_>, key: &'static str) -> Vec<Id> {
     t.get(key).map(|v| d.ids(v, key)).unwrap_or_default()
 }
 
-fn controller(d: &mut Decoder, v: &Value<'_>) -> Option<Controller> {
+pub(super) fn controller(d: &mut Decoder, v: &Value<'_>) -> Option<Controller> {
     let mut t = d.table(v, "controller")?;
     let c = Controller {
         span: t.span.clone(),
@@ -154,7 +177,7 @@ fn controller(d: &mut Decoder, v: &Value<'_>) -> Option<Controller> {
     Some(c)
 }
 
-fn party(d: &mut Decoder, v: &Value<'_>, what: &str) -> Option<Party> {
+pub(super) fn party(d: &mut Decoder, v: &Value<'_>, what: &str) -> Option<Party> {
     let mut t = d.table(v, what)?;
     let p = Party {
         span: t.span.clone(),
@@ -170,7 +193,7 @@ fn party(d: &mut Decoder, v: &Value<'_>, what: &str) -> Option<Party> {
     Some(p)
 }
 
-fn contact(d: &mut Decoder, v: &Value<'_>, what: &str) -> Option<Contact> {
+pub(super) fn contact(d: &mut Decoder, v: &Value<'_>, what: &str) -> Option<Contact> {
     let mut t = d.table(v, what)?;
     let c = Contact {
         span: t.span.clone(),
@@ -271,7 +294,7 @@ fn source(d: &mut Decoder, v: &Value<'_>) -> Option<Source> {
     Some(s)
 }
 
-fn recipient(d: &mut Decoder, v: &Value<'_>) -> Option<Recipient> {
+pub(super) fn recipient(d: &mut Decoder, v: &Value<'_>) -> Option<Recipient> {
     let mut t = d.table(v, "recipients")?;
     let r = Recipient {
         span: t.span.clone(),
@@ -325,7 +348,7 @@ fn transfer(d: &mut Decoder, v: &Value<'_>) -> Option<Transfer> {
     Some(tr)
 }
 
-fn retention(d: &mut Decoder, v: &Value<'_>) -> Option<Retention> {
+pub(super) fn retention(d: &mut Decoder, v: &Value<'_>) -> Option<Retention> {
     let mut t = d.table(v, "retention")?;
     let r = Retention {
         span: t.span.clone(),
@@ -384,7 +407,7 @@ fn rights(d: &mut Decoder, v: &Value<'_>) -> Option<RightsExercise> {
     Some(r)
 }
 
-fn access_role(d: &mut Decoder, v: &Value<'_>) -> Option<AccessRole> {
+pub(super) fn access_role(d: &mut Decoder, v: &Value<'_>) -> Option<AccessRole> {
     let mut t = d.table(v, "access_roles")?;
     let a = AccessRole {
         span: t.span.clone(),

@@ -77,6 +77,18 @@ pub struct Notice {
     /// Keys present in the source whose value was invalid (and diagnosed
     /// while loading), as (start of the enclosing table's span, key).
     pub invalid: Vec<(usize, &'static str)>,
+    /// A fragment holds sections shared by several notices; it is never
+    /// checked or rendered on its own.
+    pub fragment: Option<Located<bool>>,
+    /// The fragment whose top-level keys this notice takes where it sets
+    /// none itself.
+    pub extends: Option<Id>,
+    /// `controller = "customer"`: the controller, DPO and contact come from
+    /// each customer (see [`crate::bind`]).
+    pub open_controller: Option<Span>,
+    /// When bound to a customer: the customer file's top, where items the
+    /// customer must supply are reported missing.
+    pub customer_span: Option<Span>,
 }
 
 impl Notice {
@@ -87,6 +99,21 @@ impl Notice {
         self.invalid
             .iter()
             .any(|(s, k)| *s == table_start && *k == key)
+    }
+
+    pub fn is_fragment(&self) -> bool {
+        self.fragment.as_ref().is_some_and(|f| f.value)
+    }
+
+    /// Where a missing top-level item is reported: the customer's file for
+    /// what a customer supplies to a bound notice, the notice's otherwise.
+    pub fn top_for(&self, key: &str) -> Span {
+        match (&self.customer_span, key) {
+            (Some(c), "controller" | "dpo" | "contact" | "languages" | "representative") => {
+                c.clone()
+            }
+            _ => self.span.clone(),
+        }
     }
 
     /// Whether `key` of the table at `table` is absent (not merely invalid).
@@ -347,4 +374,67 @@ pub struct Related {
     pub url: Option<Located<String>>,
     /// Another notice by id.
     pub notice: Option<Id>,
+}
+
+/// A vendor's customer: the controller of the registers behind the services
+/// it uses, with its own identity, DPO, languages and local additions.
+#[derive(Debug, Clone, Default)]
+pub struct Customer {
+    pub file: FileId,
+    /// The top of the customer's file.
+    pub span: Span,
+    pub id: Option<Id>,
+    /// The languages its notices are published in, the primary one first.
+    pub languages: Option<Located<Vec<Located<Lang>>>>,
+    pub supervisory_authority: Option<Located<SupervisoryAuthority>>,
+    /// Ids of the service notices it uses.
+    pub services: Option<Located<Vec<Id>>>,
+    pub controller: Option<Controller>,
+    pub representative: Option<Party>,
+    pub dpo: Option<Contact>,
+    pub contact: Option<Contact>,
+    pub branding: Option<Branding>,
+    pub additions: Vec<Addition>,
+    pub invalid: Vec<(usize, &'static str)>,
+}
+
+impl Customer {
+    pub fn id_str(&self) -> &str {
+        self.id.as_ref().map_or("", |id| id.value.as_str())
+    }
+
+    pub fn language_list(&self) -> Vec<Lang> {
+        self.languages
+            .as_ref()
+            .map(|l| l.value.iter().map(|l| l.value.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn service_ids(&self) -> Vec<&Id> {
+        self.services
+            .as_ref()
+            .map(|s| s.value.iter().collect())
+            .unwrap_or_default()
+    }
+}
+
+/// A customer's look for its notices.
+#[derive(Debug, Clone, Default)]
+pub struct Branding {
+    pub span: Span,
+    /// Path of a logo image, relative to the customer file.
+    pub logo: Option<Located<String>>,
+    /// Brand colour, `#rrggbb`.
+    pub colour: Option<Located<String>>,
+}
+
+/// Local additions a customer makes to one service's notice.
+#[derive(Debug, Clone, Default)]
+pub struct Addition {
+    pub span: Span,
+    /// The service notice (by id) the additions belong to.
+    pub service: Option<Id>,
+    pub recipients: Vec<Recipient>,
+    pub access_roles: Vec<AccessRole>,
+    pub retention: Vec<Retention>,
 }

@@ -1,0 +1,273 @@
+//! Bundles: every customer of a vendor gets its own checked set of notices.
+//!
+//! The vendor's service notices are loaded and composed once; each
+//! customer file is bound to the services it uses (see [`crate::bind`]),
+//! every rule runs on each combined notice, and a customer with errors gets
+//! no output while the others are built. Per customer the bundle is
+//! `out/<customer>/<lang>/<notice>.{html,print.html,md}`, an index page per
+//! language, `manifest.json` (every file with its SHA-256), and
+//! `out/<customer>.zip` with the same files in a fixed order and with fixed
+//! timestamps, so identical input gives identical bytes.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::config::{self, Config};
+use crate::diagnostic::{Diagnostic, Severity, Tally};
+use crate::model::{Customer, Notice};
+use crate::render::{RenderedFile, Renderer, Selection};
+use crate::source::SourceMap;
+use crate::{bind, lint, load, report};
+
+/// `--shard K/N`: the K-th of N disjoint parts of the customers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u32,
+    pub count: u32,
+}
+
+impl Shard {
+    pub fn parse(s: &str) -> Result<Shard, String> {
+        let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 1/4")?;
+        let index: u32 = k
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{k}` is not a number"))?;
+        let count: u32 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{n}` is not a number"))?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {index}/{count}: K must be between 1 and N"));
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// Whether the customer with `id` belongs to this shard. A hash of the
+    /// id, not its position, so that adding a customer moves no other one
+    /// to another shard.
+    pub fn contains(&self, id: &str) -> bool {
+        let digest = Sha256::digest(id.as_bytes());
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&digest[..8]);
+        u64::from_be_bytes(first) % u64::from(self.count) == u64::from(self.index - 1)
+    }
+}
+
+/// One customer, checked.
+pub struct CustomerCheck {
+    pub customer: Customer,
+    /// The service notices bound to the customer, in the order it lists them.
+    pub notices: Vec<Notice>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl CustomerCheck {
+    pub fn failed(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Services and customers, loaded and checked.
+pub struct Checked {
+    pub sources: SourceMap,
+    pub config: Config,
+    /// Problems in the service files themselves (loading, composition).
+    pub diagnostics: Vec<Diagnostic>,
+    pub customers: Vec<CustomerCheck>,
+    pub fatal: Vec<String>,
+}
+
+/// Loads and checks the services under `services` and the customers under
+/// `customers`, keeping those `keep` accepts.
+pub fn check(
+    services: &[PathBuf],
+    customers: &[PathBuf],
+    config_path: Option<PathBuf>,
+    keep: &(dyn Fn(&str) -> bool + Sync),
+) -> Checked {
+    let mut sources = SourceMap::default();
+    let mut fatal = Vec::new();
+    let mut diagnostics = Vec::new();
+    let required = config_path.is_some();
+    let path = config_path.unwrap_or_else(|| PathBuf::from(config::FILE_NAME));
+    let config = match config::load(&path, &mut sources, required) {
+        Ok((config, diags)) => {
+            if !diags.is_empty() {
+                fatal.push(format!("{} has errors", path.display()));
+            }
+            diagnostics.extend(diags);
+            config
+        }
+        Err(e) => {
+            fatal.push(e);
+            Config::default()
+        }
+    };
+    let loaded = load::load(services, &mut sources);
+    fatal.extend(loaded.io_errors);
+    diagnostics.extend(loaded.diagnostics);
+    let (notices, composition) = bind::compose(loaded.notices);
+    diagnostics.extend(composition);
+    diagnostics.extend(lint::check_project(&notices));
+
+    let loaded_customers = load::load_customers(customers, &mut sources);
+    fatal.extend(loaded_customers.io_errors);
+    // A customer file's own loading problems belong to that customer.
+    let mut by_file: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
+    for d in loaded_customers.diagnostics {
+        by_file
+            .entry(sources.file_of(d.span.start).0)
+            .or_default()
+            .push(d);
+    }
+    let checks: Vec<CustomerCheck> = loaded_customers
+        .customers
+        .into_iter()
+        .filter(|c| keep(c.id_str()))
+        .map(|c| {
+            let own = by_file.remove(&c.file.0).unwrap_or_default();
+            (c, own)
+        })
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(customer, own)| check_customer(customer, own, &notices, &config))
+        .collect();
+    // Loading problems of customers left out by --only or --shard are not
+    // this run's business; those of customers kept were moved above.
+    lint::apply_overrides(&mut diagnostics, &config.rules);
+    report::sort(&mut diagnostics);
+    Checked {
+        sources,
+        config,
+        diagnostics,
+        customers: checks,
+        fatal,
+    }
+}
+
+fn check_customer(
+    customer: Customer,
+    own: Vec<Diagnostic>,
+    services: &[Notice],
+    config: &Config,
+) -> CustomerCheck {
+    let mut diagnostics = own;
+    diagnostics.extend(bind::check_customer(&customer, services));
+    let mut bound = Vec::new();
+    for id in customer.service_ids() {
+        let Some(service) = services
+            .iter()
+            .find(|s| s.id.as_ref().is_some_and(|i| i.value == id.value))
+        else {
+            continue;
+        };
+        let notice = bind::bind(service, &customer);
+        diagnostics.extend(lint::check(&notice, &config.languages));
+        bound.push(notice);
+    }
+    lint::apply_overrides(&mut diagnostics, &config.rules);
+    report::sort(&mut diagnostics);
+    // A problem in the customer file or a shared fragment shows up once per
+    // service; say it once.
+    diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
+    CustomerCheck {
+        customer,
+        notices: bound,
+        diagnostics,
+    }
+}
+
+/// The files of one customer's bundle, `manifest.json` included.
+pub fn customer_files(
+    renderer: &Renderer,
+    check: &CustomerCheck,
+    selection: &Selection,
+    defaults: &[crate::model::Lang],
+) -> anyhow::Result<Vec<RenderedFile>> {
+    let mut files = renderer.site(&check.notices, selection, defaults)?;
+    let manifest = manifest(&check.customer, &check.notices, &files)?;
+    files.push(RenderedFile {
+        path: "manifest.json".to_string(),
+        contents: manifest,
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// What a bundle holds: every file with its digest, the notices with their
+/// versions, the languages, and the seloste version that built it.
+fn manifest(
+    customer: &Customer,
+    notices: &[Notice],
+    files: &[RenderedFile],
+) -> anyhow::Result<Vec<u8>> {
+    let value = json!({
+        "customer": customer.id_str(),
+        "languages": customer.language_list().iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+        "seloste": env!("CARGO_PKG_VERSION"),
+        "notices": notices.iter().map(|n| json!({
+            "id": n.id_str(),
+            "version": n.version.as_ref().map(|v| v.value.as_str()),
+            "updated": n.updated.as_ref().map(|d| d.value.to_string()),
+        })).collect::<Vec<_>>(),
+        "files": files.iter().map(|f| json!({
+            "path": f.path,
+            "bytes": f.contents.len(),
+            "sha256": sha256_hex(&f.contents),
+        })).collect::<Vec<_>>(),
+    });
+    let mut bytes = serde_json::to_vec_pretty(&value)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// A zip archive of `files` under the folder `root`, byte-identical for
+/// identical input: entries in path order, a fixed timestamp and
+/// permissions.
+pub fn zip(root: &str, files: &[RenderedFile]) -> anyhow::Result<Vec<u8>> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let mut sorted: Vec<&RenderedFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::DEFAULT)
+        .unix_permissions(0o644);
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for f in sorted {
+        writer.start_file(format!("{root}/{}", f.path), options)?;
+        writer.write_all(&f.contents)?;
+    }
+    Ok(writer.finish()?.into_inner())
+}
+
+/// Counts over every customer, for the summary line and the exit code.
+pub fn tally(checked: &Checked) -> Tally {
+    let all: Vec<Diagnostic> = checked
+        .diagnostics
+        .iter()
+        .chain(checked.customers.iter().flat_map(|c| c.diagnostics.iter()))
+        .cloned()
+        .collect();
+    Tally::of(&all)
+}
+
+/// The output folder of a customer.
+pub fn customer_dir(out: &Path, id: &str) -> PathBuf {
+    out.join(id)
+}
