@@ -178,6 +178,7 @@ fn inherit(n: &mut Notice, base: &Notice) {
 pub fn bind(service: &Notice, customer: &Customer) -> Notice {
     let mut n = service.clone();
     n.customer_span = Some(customer.span.clone());
+    n.branding.clone_from(&customer.branding);
     if n.open_controller.is_some() {
         n.controller.clone_from(&customer.controller);
         n.open_controller = None;
@@ -325,10 +326,7 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
         }
     }
     if let Some(colour) = c.branding.as_ref().and_then(|b| b.colour.as_ref()) {
-        let ok = colour.value.len() == 7
-            && colour.value.starts_with('#')
-            && colour.value[1..].chars().all(|ch| ch.is_ascii_hexdigit());
-        if !ok {
+        if !crate::render::resolve::is_colour(&colour.value) {
             out.push(
                 Diagnostic::new(
                     "L007",

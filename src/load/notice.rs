@@ -106,6 +106,7 @@ pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
         extends: t.read(d, "extends", |d, v| d.string(v)),
         open_controller: None,
         customer_span: None,
+        branding: None,
     };
     // `controller = "customer"` leaves the controller to each customer.
     if let Some(v) = t.get("controller") {

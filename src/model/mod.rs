@@ -89,6 +89,8 @@ pub struct Notice {
     /// When bound to a customer: the customer file's top, where items the
     /// customer must supply are reported missing.
     pub customer_span: Option<Span>,
+    /// When bound to a customer: its look.
+    pub branding: Option<Branding>,
 }
 
 impl Notice {

@@ -453,6 +453,12 @@ impl Resolver<'_> {
             updated_iso: n.updated.as_ref().map(|d| d.value.to_string()),
             alternates: Vec::new(),
             formats: Vec::new(),
+            brand_colour: n
+                .branding
+                .as_ref()
+                .and_then(|b| b.colour.as_ref())
+                .map(|c| c.value.clone())
+                .filter(|c| is_colour(c)),
             sections: Vec::new(),
             summary,
             controller: n
@@ -790,6 +796,11 @@ impl Resolver<'_> {
             })
             .collect()
     }
+}
+
+/// `#rrggbb`: the only form of colour put into a style attribute.
+pub fn is_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
 /// The first sentence of a Markdown text, as plain text, for the summary.

@@ -51,6 +51,8 @@ pub struct NoticeView {
     /// The same notice in the other formats built (e.g. the printable
     /// version), in this language.
     pub formats: Vec<FormatLink>,
+    /// The customer's brand colour (`#rrggbb`, validated), in bundles.
+    pub brand_colour: Option<String>,
     /// Sections present in this notice, in the traditional Finnish order,
     /// numbered from 1. Templates render them in this order.
     pub sections: Vec<Section>,
