@@ -113,6 +113,14 @@ fn each_customer_gets_its_languages_a_manifest_and_a_zip() {
     );
     // The fragment's shared text is in every notice.
     assert!(alpha.contains("datacenter i Finland"));
+    assert!(
+        alpha.contains("background-color: #005a9c"),
+        "the customer's brand colour"
+    );
+    assert!(
+        !beta.contains("background-color"),
+        "no colour without branding"
+    );
 }
 
 #[test]
