@@ -284,3 +284,36 @@ fn build_leaves_service_notices_to_bundle() {
     assert!(output(&o).contains("published per customer by `seloste bundle`"));
     assert!(!v.path().join("site/fi/pupil-accounts.html").exists());
 }
+
+/// The README's vendor example builds, each customer in its languages.
+#[test]
+fn the_vendor_example_bundles() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("bundles");
+    let o = seloste(
+        &root(),
+        &[
+            "bundle",
+            "examples/vendor/services",
+            "--customers",
+            "examples/vendor/customers",
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--deny-warnings",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
+    let langs = |customer: &str| -> Vec<String> {
+        let mut l: Vec<String> = std::fs::read_dir(out.join(customer))
+            .expect("customer folder")
+            .map(|e| e.expect("entry"))
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        l.sort();
+        l
+    };
+    assert_eq!(langs("esimerkkila"), ["fi", "sv"]);
+    assert_eq!(langs("exempelstad"), ["sv"]);
+    assert_eq!(langs("esimerkki-amk"), ["en", "fi", "sv"]);
+}
