@@ -192,6 +192,17 @@ pub fn customer_files(
     defaults: &[crate::model::Lang],
 ) -> anyhow::Result<Vec<RenderedFile>> {
     let mut files = renderer.site(&check.notices, selection, defaults)?;
+    if let Some((name, bytes)) = check
+        .customer
+        .branding
+        .as_ref()
+        .and_then(|b| b.logo_file.as_ref())
+    {
+        files.push(RenderedFile {
+            path: name.clone(),
+            contents: bytes.clone(),
+        });
+    }
     let manifest = manifest(&check.customer, &check.notices, &files)?;
     files.push(RenderedFile {
         path: "manifest.json".to_string(),

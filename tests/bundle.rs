@@ -316,4 +316,9 @@ fn the_vendor_example_bundles() {
     assert_eq!(langs("esimerkkila"), ["fi", "sv"]);
     assert_eq!(langs("exempelstad"), ["sv"]);
     assert_eq!(langs("esimerkki-amk"), ["en", "fi", "sv"]);
+    // The logo is copied into the bundle and shown from there.
+    assert!(out.join("esimerkkila/logo.svg").is_file());
+    let page = std::fs::read_to_string(out.join("esimerkkila/fi/opinsys-user-management.html"))
+        .expect("page");
+    assert!(page.contains("src=\"../logo.svg\""), "logo not shown");
 }

@@ -325,18 +325,18 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
             );
         }
     }
-    if let Some(colour) = c.branding.as_ref().and_then(|b| b.colour.as_ref()) {
-        if !crate::render::resolve::is_colour(&colour.value) {
-            out.push(
-                Diagnostic::new(
-                    "L007",
-                    colour.span.clone(),
-                    format!("`{}` is not a colour", colour.value),
-                )
-                .label("expected #rrggbb")
-                .help("write the brand colour as six hex digits, e.g. \"#005a9c\""),
-            );
-        }
+    if let Some(colour) = c.branding.as_ref().and_then(|b| b.colour.as_ref())
+        && !crate::render::resolve::is_colour(&colour.value)
+    {
+        out.push(
+            Diagnostic::new(
+                "L007",
+                colour.span.clone(),
+                format!("`{}` is not a colour", colour.value),
+            )
+            .label("expected #rrggbb")
+            .help("write the brand colour as six hex digits, e.g. \"#005a9c\""),
+        );
     }
     out
 }

@@ -68,6 +68,7 @@ fn branding(d: &mut Decoder, v: &Value<'_>) -> Option<Branding> {
         span: t.span.clone(),
         logo: t.read(d, "logo", |d, v| d.string(v)),
         colour: t.read(d, "colour", |d, v| d.string(v)),
+        logo_file: None,
     };
     t.finish(d, "[branding]");
     Some(b)

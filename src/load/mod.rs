@@ -83,7 +83,10 @@ pub struct LoadedCustomers {
 
 /// Reads and decodes every customer file under `paths`.
 pub fn load_customers(paths: &[PathBuf], sources: &mut SourceMap) -> LoadedCustomers {
-    let (customers, mut diagnostics, io_errors) = load_all(paths, sources, customer::customer);
+    let (mut customers, mut diagnostics, io_errors) = load_all(paths, sources, customer::customer);
+    for c in &mut customers {
+        read_logo(c, sources, &mut diagnostics);
+    }
     let mut first: HashMap<&str, &crate::model::Customer> = HashMap::new();
     for c in &customers {
         let Some(id) = &c.id else { continue };
@@ -110,6 +113,51 @@ pub fn load_customers(paths: &[PathBuf], sources: &mut SourceMap) -> LoadedCusto
         customers,
         diagnostics,
         io_errors,
+    }
+}
+
+/// Reads a customer's logo, relative to its file. Only image types a
+/// browser shows from `<img>` are accepted; there they cannot run scripts.
+fn read_logo(
+    c: &mut crate::model::Customer,
+    sources: &SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(b) = &mut c.branding else { return };
+    let Some(logo) = &b.logo else { return };
+    let ext = Path::new(&logo.value)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if !matches!(ext.as_str(), "svg" | "png" | "jpg" | "jpeg" | "webp") {
+        diagnostics.push(
+            Diagnostic::new(
+                "L007",
+                logo.span.clone(),
+                format!("`{}` is not an image seloste can publish", logo.value),
+            )
+            .label("expected .svg, .png, .jpg or .webp")
+            .help("give the path of the logo image, relative to this file"),
+        );
+        return;
+    }
+    let dir = sources
+        .path(c.file)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    match std::fs::read(dir.join(&logo.value)) {
+        Ok(bytes) => b.logo_file = Some((format!("logo.{ext}"), bytes)),
+        Err(e) => diagnostics.push(
+            Diagnostic::new(
+                "L007",
+                logo.span.clone(),
+                format!("cannot read the logo `{}`: {e}", logo.value),
+            )
+            .label("no such image")
+            .help("the path is relative to this customer file"),
+        ),
     }
 }
 

@@ -428,6 +428,8 @@ pub struct Branding {
     pub logo: Option<Located<String>>,
     /// Brand colour, `#rrggbb`.
     pub colour: Option<Located<String>>,
+    /// The logo file, read by the loader: (file name in the bundle, bytes).
+    pub logo_file: Option<(String, Vec<u8>)>,
 }
 
 /// Local additions a customer makes to one service's notice.

@@ -459,6 +459,11 @@ impl Resolver<'_> {
                 .and_then(|b| b.colour.as_ref())
                 .map(|c| c.value.clone())
                 .filter(|c| is_colour(c)),
+            logo: n
+                .branding
+                .as_ref()
+                .and_then(|b| b.logo_file.as_ref())
+                .map(|(name, _)| format!("../{name}")),
             sections: Vec::new(),
             summary,
             controller: n

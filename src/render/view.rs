@@ -53,6 +53,8 @@ pub struct NoticeView {
     pub formats: Vec<FormatLink>,
     /// The customer's brand colour (`#rrggbb`, validated), in bundles.
     pub brand_colour: Option<String>,
+    /// Relative link to the customer's logo, in bundles.
+    pub logo: Option<String>,
     /// Sections present in this notice, in the traditional Finnish order,
     /// numbered from 1. Templates render them in this order.
     pub sections: Vec<Section>,
