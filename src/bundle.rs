@@ -95,26 +95,8 @@ pub fn check(
     let mut sources = SourceMap::default();
     let mut fatal = Vec::new();
     let mut diagnostics = Vec::new();
-    let required = config_path.is_some();
-    let path = config_path.unwrap_or_else(|| PathBuf::from(config::FILE_NAME));
-    let config = match config::load(&path, &mut sources, required) {
-        Ok((config, diags)) => {
-            if !diags.is_empty() {
-                fatal.push(format!("{} has errors", path.display()));
-            }
-            diagnostics.extend(diags);
-            config
-        }
-        Err(e) => {
-            fatal.push(e);
-            Config::default()
-        }
-    };
-    let loaded = load::load(services, &mut sources);
-    fatal.extend(loaded.io_errors);
-    diagnostics.extend(loaded.diagnostics);
-    let (notices, composition) = bind::compose(loaded.notices);
-    diagnostics.extend(composition);
+    let config = config::load_project(config_path, &mut sources, &mut diagnostics, &mut fatal);
+    let notices = bind::load_notices(services, &mut sources, &mut diagnostics, &mut fatal);
     diagnostics.extend(lint::check_project(&notices));
 
     let loaded_customers = load::load_customers(customers, &mut sources);

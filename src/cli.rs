@@ -13,8 +13,8 @@ use rayon::prelude::*;
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::lint::{self, registry};
+use crate::report;
 use crate::source::SourceMap;
-use crate::{load, report};
 
 /// Compile privacy notices (tietosuojaseloste, dataskyddsbeskrivning) from
 /// TOML sources, checked against GDPR Art. 13 and 14.
@@ -116,14 +116,8 @@ pub struct BuildArgs {
     #[arg(long, value_delimiter = ',', value_parser = parse_lang)]
     pub lang: Vec<crate::model::Lang>,
 
-    /// Formats to build.
-    #[arg(long, value_delimiter = ',', value_enum, default_values_t = [OutputFormat::Html, OutputFormat::Print, OutputFormat::Md])]
-    pub format: Vec<OutputFormat>,
-
-    /// Folder of templates overriding the built-in ones file by file
-    /// [default: ./templates when it exists].
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub render: RenderArgs,
 
     /// Fail (exit 1, nothing written) when there are warnings.
     #[arg(long)]
@@ -153,6 +147,17 @@ pub struct BundleArgs {
     #[arg(long, short, default_value = "bundles")]
     pub out: PathBuf,
 
+    #[command(flatten)]
+    pub render: RenderArgs,
+
+    /// Fail a customer (nothing written for it) when it has warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// What and how to render, shared by `build` and `bundle`.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
     /// Formats to build.
     #[arg(long, value_delimiter = ',', value_enum, default_values_t = [OutputFormat::Html, OutputFormat::Print, OutputFormat::Md])]
     pub format: Vec<OutputFormat>,
@@ -161,10 +166,26 @@ pub struct BundleArgs {
     /// [default: ./templates when it exists].
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+}
 
-    /// Fail a customer (nothing written for it) when it has warnings.
-    #[arg(long)]
-    pub deny_warnings: bool,
+impl RenderArgs {
+    /// The renderer, with the project's templates if any.
+    fn renderer(&self) -> anyhow::Result<crate::render::Renderer> {
+        let templates = self.templates.clone().or_else(|| {
+            let default = PathBuf::from("templates");
+            default.is_dir().then_some(default)
+        });
+        crate::render::Renderer::new(templates.as_deref())
+    }
+
+    /// The formats asked for, in a fixed order, for `languages`.
+    fn selection(&self, languages: Vec<crate::model::Lang>) -> crate::render::Selection {
+        let mut formats: Vec<crate::render::Format> =
+            self.format.iter().map(|f| f.render_format()).collect();
+        formats.sort();
+        formats.dedup();
+        crate::render::Selection { languages, formats }
+    }
 }
 
 fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
@@ -253,26 +274,8 @@ pub fn load_and_check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checke
     let mut sources = SourceMap::default();
     let mut fatal = Vec::new();
     let mut diagnostics = Vec::new();
-    let required = config_path.is_some();
-    let path = config_path.unwrap_or_else(|| PathBuf::from(config::FILE_NAME));
-    let config = match config::load(&path, &mut sources, required) {
-        Ok((config, diags)) => {
-            if !diags.is_empty() {
-                fatal.push(format!("{} has errors", path.display()));
-            }
-            diagnostics.extend(diags);
-            config
-        }
-        Err(e) => {
-            fatal.push(e);
-            Config::default()
-        }
-    };
-    let loaded = load::load(paths, &mut sources);
-    fatal.extend(loaded.io_errors);
-    diagnostics.extend(loaded.diagnostics);
-    let (notices, composition) = crate::bind::compose(loaded.notices);
-    diagnostics.extend(composition);
+    let config = config::load_project(config_path, &mut sources, &mut diagnostics, &mut fatal);
+    let notices = crate::bind::load_notices(paths, &mut sources, &mut diagnostics, &mut fatal);
     let linted: Vec<Diagnostic> = notices
         .par_iter()
         .flat_map_iter(|n| lint::check(n, &config.languages))
@@ -334,19 +337,8 @@ fn build(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitC
         )?;
         return Ok(ExitCode::from(1));
     }
-    let templates = args.templates.clone().or_else(|| {
-        let default = PathBuf::from("templates");
-        default.is_dir().then_some(default)
-    });
-    let renderer = crate::render::Renderer::new(templates.as_deref())?;
-    let mut formats: Vec<crate::render::Format> =
-        args.format.iter().map(|f| f.render_format()).collect();
-    formats.sort();
-    formats.dedup();
-    let selection = crate::render::Selection {
-        languages: args.lang.clone(),
-        formats,
-    };
+    let renderer = args.render.renderer()?;
+    let selection = args.render.selection(args.lang.clone());
     // Service notices whose controller comes from each customer are
     // published per customer by `bundle`, never on their own.
     let (publishable, services): (Vec<_>, Vec<_>) = checked
@@ -404,19 +396,8 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
     }
     report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
     let shared_errors = Tally::of(&checked.diagnostics).errors > 0;
-    let templates = args.templates.clone().or_else(|| {
-        let default = PathBuf::from("templates");
-        default.is_dir().then_some(default)
-    });
-    let renderer = crate::render::Renderer::new(templates.as_deref())?;
-    let mut formats: Vec<crate::render::Format> =
-        args.format.iter().map(|f| f.render_format()).collect();
-    formats.sort();
-    formats.dedup();
-    let selection = crate::render::Selection {
-        languages: Vec::new(),
-        formats,
-    };
+    let renderer = args.render.renderer()?;
+    let selection = args.render.selection(Vec::new());
 
     // Each customer is decided on its own: one with errors is reported and
     // skipped, the others are built. Output is rendered in parallel, then

@@ -22,6 +22,32 @@ pub struct Config {
     pub rules: Overrides,
 }
 
+/// Loads the project configuration: `config_path`, or `./seloste.toml`
+/// when it exists. Its diagnostics go to `diagnostics`; a broken or
+/// unreadable configuration is also recorded in `fatal` (exit code 2).
+pub fn load_project(
+    config_path: Option<std::path::PathBuf>,
+    sources: &mut SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+    fatal: &mut Vec<String>,
+) -> Config {
+    let required = config_path.is_some();
+    let path = config_path.unwrap_or_else(|| std::path::PathBuf::from(FILE_NAME));
+    match load(&path, sources, required) {
+        Ok((config, diags)) => {
+            if !diags.is_empty() {
+                fatal.push(format!("{} has errors", path.display()));
+            }
+            diagnostics.extend(diags);
+            config
+        }
+        Err(e) => {
+            fatal.push(e);
+            Config::default()
+        }
+    }
+}
+
 /// Reads `path` if it exists. Problems are diagnostics against the file.
 pub fn load(
     path: &Path,

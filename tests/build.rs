@@ -1,48 +1,12 @@
 //! `seloste build` end to end: layout, determinism, safety of the output,
 //! derived content, and snapshots of every format and language.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn seloste(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_seloste"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-/// Every file below `dir` with its bytes, by relative path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let e = e.expect("walk");
-        if e.file_type().is_file() {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            out.insert(rel, std::fs::read(e.path()).expect("read"));
-        }
-    }
-    out
-}
+use common::{output, root, seloste, tree};
 
 fn build(notices: &Path) -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
     let dir = tempfile::tempdir().expect("temp");
@@ -56,7 +20,7 @@ fn build(notices: &Path) -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
             out.to_str().expect("utf-8"),
         ],
     );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
     let files = tree(&out);
     (dir, files)
 }
@@ -210,14 +174,14 @@ fn hostile_text_is_inert_in_every_format() {
     std::fs::write(dir.path().join("n.toml"), hostile).expect("write");
     let o = seloste(dir.path(), &["check", "n.toml"]);
     // The unsafe link is an error for `check`; allow it to test rendering.
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", output(&o));
     std::fs::write(
         dir.path().join("seloste.toml"),
         "[rules]\nunsafe-link = \"allow\"\n",
     )
     .expect("config");
     let o = seloste(dir.path(), &["build", "n.toml", "--out", "site"]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
     let files = tree(&dir.path().join("site"));
     for ext in ["html", "print.html", "md"] {
         let out = file(&files, &format!("en/newsletter.{ext}"));
@@ -243,7 +207,7 @@ fn errors_stop_the_build_and_keep_the_previous_output() {
         std::fs::read_to_string(root().join("tests/fixtures/render/school.toml")).expect("fixture");
     std::fs::write(dir.path().join("n.toml"), &good).expect("write");
     let o = seloste(dir.path(), &["build", "n.toml", "--out", "site"]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
     let before = tree(&dir.path().join("site"));
     std::fs::write(
         dir.path().join("n.toml"),
@@ -251,8 +215,8 @@ fn errors_stop_the_build_and_keep_the_previous_output() {
     )
     .expect("break");
     let o = seloste(dir.path(), &["build", "n.toml", "--out", "site"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("nothing was built"));
+    assert_eq!(o.status.code(), Some(1), "{}", output(&o));
+    assert!(output(&o).contains("nothing was built"));
     assert_eq!(tree(&dir.path().join("site")), before);
 }
 
@@ -265,7 +229,7 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
     )
     .expect("copy");
     let o = seloste(dir.path(), &["build", "n.toml", "--out", "."]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", output(&o));
     assert!(dir.path().join("n.toml").exists());
 }
 
@@ -285,7 +249,7 @@ fn language_and_format_selection() {
             "md",
         ],
     );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
     let files: Vec<String> = tree(&dir.path().join("s")).into_keys().collect();
     assert_eq!(
         files,
@@ -314,7 +278,7 @@ fn snapshots_of_every_format_and_language() {
 fn project_templates_override_the_built_in_ones_file_by_file() {
     let dir = tempfile::tempdir().expect("temp");
     let o = seloste(dir.path(), &["init-templates", "tpl"]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
     for name in [
         "notice.html",
         "notice.print.html",
@@ -333,7 +297,7 @@ fn project_templates_override_the_built_in_ones_file_by_file() {
     )
     .expect("edit");
     let o = seloste(dir.path(), &["init-templates", "tpl"]);
-    assert!(text(&o).contains("skipped"), "{}", text(&o));
+    assert!(output(&o).contains("skipped"), "{}", output(&o));
     // Only the edited template changes the output.
     std::fs::remove_file(dir.path().join("tpl/notice.html")).expect("rm");
     std::fs::copy(
@@ -345,7 +309,7 @@ fn project_templates_override_the_built_in_ones_file_by_file() {
         dir.path(),
         &["build", "n.toml", "--out", "site", "--templates", "tpl"],
     );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
     let md = std::fs::read_to_string(dir.path().join("site/en/newsletter.md")).expect("md");
     assert_eq!(md, "# Newsletter subscribers (en)\n");
     let html = std::fs::read_to_string(dir.path().join("site/en/newsletter.html")).expect("html");
@@ -369,7 +333,7 @@ fn a_template_error_fails_the_build_and_writes_nothing() {
         dir.path(),
         &["build", "n.toml", "--out", "site", "--templates", "tpl"],
     );
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(text(&o).contains("notice.md"), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", output(&o));
+    assert!(output(&o).contains("notice.md"), "{}", output(&o));
     assert!(!dir.path().join("site").exists());
 }

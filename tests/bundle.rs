@@ -1,50 +1,12 @@
 //! `seloste bundle` end to end on a small vendor: layout per customer,
 //! languages, isolation of a failing customer, byte-identical zips, shards.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::Path;
+use std::process::Output;
 
-fn seloste(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_seloste"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn output(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    if !dir.exists() {
-        return out;
-    }
-    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let e = e.expect("walk");
-        if e.file_type().is_file() {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            out.insert(rel, std::fs::read(e.path()).expect("read"));
-        }
-    }
-    out
-}
+use common::{output, root, seloste, tree};
 
 /// A copy of the fixture vendor in a temporary folder, so tests can edit it.
 fn vendor() -> tempfile::TempDir {

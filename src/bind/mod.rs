@@ -21,6 +21,23 @@ use std::collections::HashMap;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Customer, Located, Notice};
 
+/// Loads the notices under `paths` and composes them: the notices to
+/// check and publish. Problems go to `diagnostics`, unreadable paths to
+/// `fatal`.
+pub fn load_notices(
+    paths: &[std::path::PathBuf],
+    sources: &mut crate::source::SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+    fatal: &mut Vec<String>,
+) -> Vec<Notice> {
+    let loaded = crate::load::load(paths, sources);
+    fatal.extend(loaded.io_errors);
+    diagnostics.extend(loaded.diagnostics);
+    let (notices, composition) = compose(loaded.notices);
+    diagnostics.extend(composition);
+    notices
+}
+
 /// Applies `extends` to every notice. Returns the notices to check and
 /// publish (fragments left out) and the problems found: unknown fragments
 /// and cycles.

@@ -1,0 +1,53 @@
+//! Helpers shared by the end-to-end tests: running the real binary and
+//! reading the trees it writes.
+#![allow(dead_code)] // each test binary uses a different subset
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the binary in `dir` with colour off, as CI would.
+pub fn seloste(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_seloste"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .expect("the binary runs")
+}
+
+/// Standard output and standard error together.
+pub fn output(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Every file below `dir` with its bytes, by relative path (empty when
+/// `dir` does not exist).
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    if !dir.exists() {
+        return out;
+    }
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.expect("walk");
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.insert(rel, std::fs::read(e.path()).expect("read"));
+        }
+    }
+    out
+}
