@@ -96,7 +96,8 @@ pub fn check(
     let mut fatal = Vec::new();
     let mut diagnostics = Vec::new();
     let config = config::load_project(config_path, &mut sources, &mut diagnostics, &mut fatal);
-    let notices = bind::load_notices(services, &mut sources, &mut diagnostics, &mut fatal);
+    let mut notices = bind::load_notices(services, &mut sources, &mut diagnostics, &mut fatal);
+    config::apply_defaults(&mut notices, &config);
     diagnostics.extend(lint::check_project(&notices));
 
     let loaded_customers = load::load_customers(customers, &mut sources);

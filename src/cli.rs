@@ -58,6 +58,29 @@ pub enum Command {
     /// (its previous bundle stays); the others are built. Exit 1 when any
     /// customer failed.
     Bundle(BundleArgs),
+    /// Compare two versions of one notice: what changed, section by section.
+    ///
+    /// `seloste diff OLD NEW`, or `seloste diff FILE --rev REV` to compare a
+    /// file with its version at a git revision. The changes are worded in
+    /// --lang (default: the notice's first language), as text or Markdown.
+    /// Exit code 0: nothing material changed; 1: something did; 2: error.
+    Diff(crate::diff::DiffArgs),
+    /// Start a new notice: every required item as a `TODO:` placeholder.
+    ///
+    /// Writes `<DIR>/<ID>.toml` (never over an existing file) with each block
+    /// explained by its GDPR article. `seloste check` reports every
+    /// placeholder (Q013) until it is replaced.
+    New(crate::scaffold::NewArgs),
+    /// Create a project folder that builds straight away.
+    ///
+    /// Writes a commented `seloste.toml`, `notices/` with one complete
+    /// example notice, `customers/` and a `.gitignore`. The folder must be
+    /// new or empty.
+    Init {
+        /// Folder to create the project in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// Write the default templates into a folder, for editing.
     ///
     /// A project's `templates/` folder (or --templates DIR) overrides the
@@ -70,6 +93,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print the JSON Schema (draft-07) of notice files, for editors.
+    ///
+    /// Name it on a notice's first line, `#:schema ../schema/notice.schema.json`,
+    /// and editors with a TOML language server (Even Better TOML, Taplo)
+    /// complete keys and show their documentation.
+    Schema {
+        /// The schema of customer files instead.
+        #[arg(long)]
+        customer: bool,
+    },
     /// Explain a rule: what it checks, the article behind it and how to fix it.
     Explain {
         /// A rule code (G003) or name (dpo-contact).
@@ -77,9 +110,21 @@ pub enum Command {
     },
     /// List every rule with its code, name, default severity and article.
     Rules {
+        /// Output format (`sarif`: the rules as a SARIF run without results;
+        /// `github` is only for `check`).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Print a shell completion script to stdout.
+    ///
+    /// E.g. `seloste completions bash > ~/.local/share/bash-completion/completions/seloste`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout, e.g. `seloste man > seloste.1`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -88,7 +133,8 @@ pub struct CheckArgs {
     #[arg(default_value = "notices")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format: human-readable snippets, or one JSON object per line.
+    /// Output format: human-readable snippets, one JSON object per line, a
+    /// SARIF 2.1.0 document, or GitHub Actions annotations.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
@@ -108,9 +154,10 @@ pub struct BuildArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output folder. It is replaced as a whole; seloste refuses to replace a
-    /// non-empty folder it did not write.
-    #[arg(long, short, default_value = "site")]
-    pub out: PathBuf,
+    /// non-empty folder it did not write [default: `out` of seloste.toml,
+    /// else site].
+    #[arg(long, short, value_name = "OUT")]
+    pub out: Option<PathBuf>,
 
     /// Languages to build [default: every language each notice declares].
     #[arg(long, value_delimiter = ',', value_parser = parse_lang)]
@@ -130,9 +177,10 @@ pub struct BundleArgs {
     #[arg(default_value = "notices")]
     pub paths: Vec<PathBuf>,
 
-    /// Folder of customer files.
-    #[arg(long, default_value = "customers")]
-    pub customers: PathBuf,
+    /// Folder of customer files [default: `customers` of seloste.toml, else
+    /// customers].
+    #[arg(long, value_name = "CUSTOMERS")]
+    pub customers: Option<PathBuf>,
 
     /// Build only these customers (by id).
     #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',')]
@@ -143,9 +191,10 @@ pub struct BundleArgs {
     #[arg(long, value_name = "K/N", value_parser = crate::bundle::Shard::parse)]
     pub shard: Option<crate::bundle::Shard>,
 
-    /// Output folder; each customer's folder and zip in it are replaced.
-    #[arg(long, short, default_value = "bundles")]
-    pub out: PathBuf,
+    /// Output folder; each customer's folder and zip in it are replaced
+    /// [default: `bundles` of seloste.toml, else bundles].
+    #[arg(long, short, value_name = "OUT")]
+    pub out: Option<PathBuf>,
 
     #[command(flatten)]
     pub render: RenderArgs,
@@ -163,18 +212,24 @@ pub struct RenderArgs {
     pub format: Vec<OutputFormat>,
 
     /// Folder of templates overriding the built-in ones file by file
-    /// [default: ./templates when it exists].
+    /// [default: `templates` of seloste.toml, else ./templates when it
+    /// exists].
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 }
 
 impl RenderArgs {
-    /// The renderer, with the project's templates if any.
-    fn renderer(&self) -> anyhow::Result<crate::render::Renderer> {
-        let templates = self.templates.clone().or_else(|| {
-            let default = PathBuf::from("templates");
-            default.is_dir().then_some(default)
-        });
+    /// The renderer, with the project's templates if any: the flag, else
+    /// `templates` of seloste.toml, else `./templates` when it exists.
+    fn renderer(&self, config: &Config) -> anyhow::Result<crate::render::Renderer> {
+        let templates = self
+            .templates
+            .clone()
+            .or_else(|| config.templates.clone())
+            .or_else(|| {
+                let default = PathBuf::from("templates");
+                default.is_dir().then_some(default)
+            });
         crate::render::Renderer::new(templates.as_deref())
     }
 
@@ -220,8 +275,14 @@ impl OutputFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Human-readable, rustc-style snippets.
     Human,
+    /// One JSON object per line.
     Json,
+    /// One SARIF 2.1.0 document, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -252,9 +313,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check(&args, cli.config),
         Command::Build(args) => build(&args, cli.config),
         Command::Bundle(args) => bundle(&args, cli.config),
+        Command::Diff(args) => crate::diff::run(&args, cli.config),
+        Command::New(args) => crate::scaffold::new(&args, cli.config.as_deref()),
+        Command::Init { dir } => crate::scaffold::init(&dir),
         Command::InitTemplates { dir, force } => init_templates(&dir, force),
+        Command::Schema { customer } => {
+            write!(
+                anstream::stdout(),
+                "{}",
+                crate::schema::json_schema_text(customer)
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Explain { rule } => explain(&rule),
         Command::Rules { format } => rules(format),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man(),
     }
 }
 
@@ -275,7 +349,8 @@ pub fn load_and_check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checke
     let mut fatal = Vec::new();
     let mut diagnostics = Vec::new();
     let config = config::load_project(config_path, &mut sources, &mut diagnostics, &mut fatal);
-    let notices = crate::bind::load_notices(paths, &mut sources, &mut diagnostics, &mut fatal);
+    let mut notices = crate::bind::load_notices(paths, &mut sources, &mut diagnostics, &mut fatal);
+    config::apply_defaults(&mut notices, &config);
     let linted: Vec<Diagnostic> = notices
         .par_iter()
         .flat_map_iter(|n| lint::check(n, &config.languages))
@@ -300,6 +375,8 @@ fn check(args: &CheckArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitC
     match args.format {
         Format::Human => report::print_human(&mut out, &checked.diagnostics, &checked.sources)?,
         Format::Json => report::print_json(&mut out, &checked.diagnostics, &checked.sources)?,
+        Format::Sarif => report::print_sarif(&mut out, &checked.diagnostics, &checked.sources)?,
+        Format::Github => report::print_github(&mut out, &checked.diagnostics, &checked.sources)?,
     }
     let tally = Tally::of(&checked.diagnostics);
     if args.format == Format::Human && !args.quiet {
@@ -337,8 +414,13 @@ fn build(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitC
         )?;
         return Ok(ExitCode::from(1));
     }
-    let renderer = args.render.renderer()?;
+    let renderer = args.render.renderer(&checked.config)?;
     let selection = args.render.selection(args.lang.clone());
+    let out = args
+        .out
+        .clone()
+        .or_else(|| checked.config.out.clone())
+        .unwrap_or_else(|| PathBuf::from("site"));
     // Service notices whose controller comes from each customer are
     // published per customer by `bundle`, never on their own.
     let (publishable, services): (Vec<_>, Vec<_>) = checked
@@ -354,7 +436,7 @@ fn build(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitC
         )?;
     }
     let files = renderer.site(&publishable, &selection, &checked.config.languages)?;
-    crate::output::write_site(&args.out, &files)?;
+    crate::output::write_site(&out, &files)?;
     if tally.warnings > 0 {
         writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;
     }
@@ -362,7 +444,7 @@ fn build(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitC
         err,
         "built {} notices into {}/ ({} files)",
         checked.notices.len(),
-        args.out.display(),
+        out.display(),
         files.len()
     )?;
     Ok(ExitCode::SUCCESS)
@@ -374,12 +456,24 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
     let keep = move |id: &str| {
         (only.is_empty() || only.iter().any(|o| o == id)) && shard.is_none_or(|s| s.contains(id))
     };
+    // The customer folder is needed before the configuration is loaded and
+    // checked for real (which reports any problem in it).
+    let customers = args
+        .customers
+        .clone()
+        .or_else(|| config::peek(config_path.as_deref()).customers)
+        .unwrap_or_else(|| PathBuf::from("customers"));
     let checked = crate::bundle::check(
         &args.paths,
-        std::slice::from_ref(&args.customers),
+        std::slice::from_ref(&customers),
         config_path,
         &keep,
     );
+    let out = args
+        .out
+        .clone()
+        .or_else(|| checked.config.bundles.clone())
+        .unwrap_or_else(|| PathBuf::from("bundles"));
     let stderr = anstream::stderr();
     let mut err = stderr.lock();
     for e in &checked.fatal {
@@ -396,7 +490,7 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
     }
     report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
     let shared_errors = Tally::of(&checked.diagnostics).errors > 0;
-    let renderer = args.render.renderer()?;
+    let renderer = args.render.renderer(&checked.config)?;
     let selection = args.render.selection(Vec::new());
 
     // Each customer is decided on its own: one with errors is reported and
@@ -433,10 +527,10 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         report::print_human(&mut err, &c.diagnostics, &checked.sources)?;
         match result {
             Ok(Some(files)) if crate::lint::quality::is_valid_id(id) => {
-                let dir = crate::bundle::customer_dir(&args.out, id);
+                let dir = crate::bundle::customer_dir(&out, id);
                 crate::output::write_site(&dir, &files)?;
                 let zip = crate::bundle::zip(id, &files)?;
-                crate::output::write_file_atomic(&args.out.join(format!("{id}.zip")), &zip)?;
+                crate::output::write_file_atomic(&out.join(format!("{id}.zip")), &zip)?;
                 documents += files
                     .iter()
                     .filter(|f| f.path.contains('/') && !f.path.ends_with("index.html"))
@@ -466,7 +560,7 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         err,
         "built {built} of {} customers into {}/ ({documents} documents)",
         checked.customers.len(),
-        args.out.display()
+        out.display()
     )?;
     if !failed.is_empty() {
         writeln!(
@@ -540,6 +634,18 @@ fn explain(key: &str) -> anyhow::Result<ExitCode> {
 
 fn rules(format: Format) -> anyhow::Result<ExitCode> {
     let mut out = anstream::stdout().lock();
+    match format {
+        Format::Human | Format::Json => {}
+        Format::Sarif => {
+            report::print_sarif(&mut out, &[], &SourceMap::default())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Format::Github => {
+            anyhow::bail!(
+                "`--format github` is only for `check`; `rules` prints human, json or sarif"
+            )
+        }
+    }
     for r in registry::RULES {
         match format {
             Format::Human => writeln!(
@@ -558,7 +664,23 @@ fn rules(format: Format) -> anyhow::Result<ExitCode> {
                     "article": (r.article != "-").then_some(r.article), "summary": r.summary,
                 })
             )?,
+            Format::Sarif | Format::Github => unreachable!("handled above"),
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = std::io::stdout().lock();
+    clap_complete::generate(shell, &mut cmd, "seloste", &mut out);
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man() -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -337,3 +337,29 @@ fn a_template_error_fails_the_build_and_writes_nothing() {
     assert!(output(&o).contains("notice.md"), "{}", output(&o));
     assert!(!dir.path().join("site").exists());
 }
+
+#[test]
+fn the_project_default_authority_applies_to_notices_without_one() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::copy(
+        root().join("tests/fixtures/render/newsletter.toml"),
+        dir.path().join("n.toml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("seloste.toml"),
+        "supervisory_authority = \"SE\"\n",
+    )
+    .expect("config");
+    let o = seloste(
+        dir.path(),
+        &["build", "n.toml", "--out", "site", "--format", "md"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
+    let md = std::fs::read_to_string(dir.path().join("site/en/newsletter.md")).expect("md");
+    assert!(
+        md.contains("Swedish Authority for Privacy Protection"),
+        "{md}"
+    );
+    assert!(!md.contains("Data Protection Ombudsman"));
+}

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::{Annotate, Ctx, emails, texts, urls};
-use crate::model::{Id, Notice};
+use crate::model::{Id, Located, Notice};
 
 pub fn notice_metadata(cx: &mut Ctx<'_>) {
     let n = cx.notice;
@@ -422,6 +422,108 @@ fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The markers `seloste new` writes into every value the author must supply.
+pub const PLACEHOLDER_MARKERS: &[&str] = &["TODO:", "todo@example.invalid"];
+
+/// Whether `s` still holds a placeholder written by `seloste new`.
+pub fn is_placeholder(s: &str) -> bool {
+    PLACEHOLDER_MARKERS.iter().any(|m| s.contains(m))
+}
+
+/// Every plain string of a notice that an author writes, with its key:
+/// addresses, phones, web addresses and the other free strings.
+fn plain_strings(n: &Notice) -> Vec<(&'static str, &Located<String>)> {
+    fn add<'a>(
+        out: &mut Vec<(&'static str, &'a Located<String>)>,
+        key: &'static str,
+        v: &'a Option<Located<String>>,
+    ) {
+        out.extend(v.iter().map(|v| (key, v)));
+    }
+    let mut out = Vec::new();
+    add(&mut out, "version", &n.version);
+    if let Some(c) = &n.controller {
+        add(&mut out, "controller.business_id", &c.business_id);
+        add(&mut out, "controller.email", &c.email);
+        add(&mut out, "controller.phone", &c.phone);
+        add(&mut out, "controller.web", &c.web);
+    }
+    if let Some(p) = &n.representative {
+        add(&mut out, "representative.email", &p.email);
+        add(&mut out, "representative.phone", &p.phone);
+        add(&mut out, "representative.web", &p.web);
+    }
+    if let Some(p) = &n.processor {
+        add(&mut out, "processor.email", &p.email);
+        add(&mut out, "processor.phone", &p.phone);
+        add(&mut out, "processor.web", &p.web);
+    }
+    if let Some(c) = &n.contact {
+        add(&mut out, "contact.email", &c.email);
+        add(&mut out, "contact.phone", &c.phone);
+    }
+    if let Some(c) = &n.dpo {
+        add(&mut out, "dpo.email", &c.email);
+        add(&mut out, "dpo.phone", &c.phone);
+    }
+    if let Some(r) = &n.rights {
+        add(&mut out, "rights.email", &r.email);
+        add(&mut out, "rights.phone", &r.phone);
+        add(&mut out, "rights.web", &r.web);
+    }
+    for r in &n.related {
+        add(&mut out, "related.url", &r.url);
+    }
+    out
+}
+
+pub fn placeholder(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    for (field, text) in texts(n) {
+        let mut marked: Vec<(Option<&str>, &Located<String>)> = text
+            .neutral
+            .iter()
+            .map(|t| (None, t))
+            .chain(text.translations.iter().map(|(l, t)| (Some(l.as_str()), t)))
+            .filter(|(_, t)| is_placeholder(&t.value))
+            .collect();
+        // In the order they are written, pointing at the first.
+        marked.sort_by_key(|(_, t)| t.span.start);
+        let Some((_, first)) = marked.first() else {
+            continue;
+        };
+        let languages: Vec<&str> = marked.iter().filter_map(|(l, _)| *l).collect();
+        let label = if languages.is_empty() {
+            "placeholder".to_string()
+        } else {
+            format!("placeholder ({})", languages.join(", "))
+        };
+        cx.report(
+            "Q013",
+            first.span.clone(),
+            format!("`{field}` is still a placeholder"),
+        )
+        .label(label)
+        .help("replace the `TODO:` text with the real content in every language, or delete the item if it does not apply");
+    }
+    for (field, s) in plain_strings(n) {
+        if !is_placeholder(&s.value) {
+            continue;
+        }
+        cx.report(
+            "Q013",
+            s.span.clone(),
+            format!("`{field}` is still a placeholder: `{}`", s.value),
+        )
+        .label("placeholder")
+        .help(if s.value.contains("todo@example.invalid") {
+            "write a real, functional address (a role address such as tietosuoja@... is best)"
+        } else {
+            "replace the `TODO:` text with the real value, or delete the key if it does not apply"
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,5 +614,13 @@ mod tests {
             assert!(!is_valid_id(bad), "{bad}");
         }
         assert_eq!(slug("Koulun Oppilasrekisteri"), "koulun-oppilasrekisteri");
+    }
+
+    #[test]
+    fn placeholders() {
+        assert!(is_placeholder("TODO: the register's name"));
+        assert!(is_placeholder("todo@example.invalid"));
+        assert!(!is_placeholder("todo@example.fi"));
+        assert!(!is_placeholder("Todo-lista"));
     }
 }

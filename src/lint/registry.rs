@@ -396,6 +396,15 @@ after a rename.";
     "Ids become file names and page anchors, so they are limited to lower-case ASCII letters, \
 digits and single hyphens (`opinsys-user-management`). This also guarantees that no id can \
 name a path outside the output folder.";
+
+    "Q013" "placeholder" Error "-" Some(quality::placeholder),
+    "A value is still a placeholder from `seloste new`.",
+    "`seloste new` writes every required item of a notice as a placeholder: texts that start \
+with `TODO:` and the address `todo@example.invalid`. Each one must be replaced with the real \
+content before the notice is published, so any text or string that still contains `TODO:` or \
+`todo@example.invalid` is an error. Fix: write the real text in every language, or delete the \
+item if it does not apply to the register (the comments above each block say when it is \
+needed).";
 }
 
 /// A rule by code (`G003`) or name (`dpo-contact`), case-insensitively.

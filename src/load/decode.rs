@@ -30,6 +30,10 @@ pub struct Decoder {
     /// (start of the table's span, key): already diagnosed, so rules must
     /// not also call them missing.
     pub invalid: Vec<(usize, &'static str)>,
+    /// When set, each finished table records the keys its reader asked
+    /// for; the schema tests use this to hold the schema to the reader.
+    pub record_known: bool,
+    pub known_keys: Vec<(String, Vec<&'static str>)>,
 }
 
 /// Whether a text field may be one plain string for every language.
@@ -75,6 +79,9 @@ impl<'v, 'i> Table<'v, 'i> {
 
     /// Reports unknown keys, in source order, each with a suggestion.
     pub fn finish(self, d: &mut Decoder, what: &str) {
+        if d.record_known {
+            d.known_keys.push((what.to_string(), self.known.clone()));
+        }
         let mut unknown: Vec<_> = self
             .entries
             .iter()
@@ -131,6 +138,8 @@ impl Decoder {
             diagnostics: Vec::new(),
             root_keys: &[],
             invalid: Vec::new(),
+            record_known: false,
+            known_keys: Vec::new(),
         }
     }
 

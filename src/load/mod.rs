@@ -10,6 +10,8 @@ pub mod customer;
 pub mod decode;
 mod notice;
 
+pub use notice::notice as notice_reader;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

@@ -10,7 +10,10 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::registry;
 use crate::source::{SourceMap, Span};
 
-fn location(sources: &SourceMap, span: &Span) -> (String, usize, usize, usize, usize) {
+/// Where `span` points: the file's path as given, then the 1-based start
+/// line and column and the exclusive end line and column (columns count
+/// characters). Shared by every machine-readable format.
+pub(super) fn location(sources: &SourceMap, span: &Span) -> (String, usize, usize, usize, usize) {
     let f = sources.get(sources.file_of(span.start));
     let (line, column) = f.line_col(span.start);
     let (end_line, end_column) = f.line_col(span.end);

@@ -1,11 +1,16 @@
 //! Reporting: the one place that turns diagnostics into text for people
-//! (rustc-style snippets) or for machines (JSON Lines).
+//! (rustc-style snippets) or for machines (JSON Lines, SARIF 2.1.0, GitHub
+//! Actions workflow commands).
 
+mod github;
 mod human;
 mod json;
+mod sarif;
 
+pub use github::print_github;
 pub use human::{print_human, summary};
 pub use json::{print_json, record};
+pub use sarif::print_sarif;
 
 use crate::diagnostic::Diagnostic;
 
@@ -21,4 +26,12 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
             &b.message,
         ))
     });
+}
+
+/// The message followed by the help, for formats that have one text field.
+fn message_with_help(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}\nhelp: {help}", d.message),
+        None => d.message.clone(),
+    }
 }

@@ -1,0 +1,242 @@
+//! Benchmark: `seloste bundle` for a vendor's whole fleet of customers,
+//! in-process, stage by stage.
+//!
+//! For each fleet size (10, 100, 309 and 1,000 customers of 5 services in
+//! fi, sv and en; `SELOSTE_FLEET_SIZES=309` to choose) a vendor is generated
+//! with `benches/fleet_corpus.rs`, then timed as `seloste bundle` runs it:
+//!
+//! - check: load and compose the services, load the customers, bind every
+//!   service to every customer and run every rule (`bundle::check`);
+//! - render: every customer's files in parallel (`bundle::customer_files`);
+//! - zip: every customer's zip, one after another as the command does;
+//! - write: each customer's folder (`output::write_site`) and zip
+//!   (`output::write_file_atomic`) into a fresh output folder.
+//!
+//! `cargo bench --bench fleet` prints the minimum of 3 runs per stage (1 run
+//! for 1,000 customers). See docs/benchmarks.md for the recorded figures.
+
+#[path = "fleet_corpus.rs"]
+mod fleet_corpus;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use seloste::diagnostic::Severity;
+use seloste::render::{Format, RenderedFile, Renderer, Selection};
+
+const SERVICES: usize = 5;
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// The times of one run, stage by stage.
+#[derive(Clone, Copy)]
+struct Run {
+    check: Duration,
+    lint: Duration,
+    zip_parallel: Duration,
+    render: Duration,
+    zip: Duration,
+    write: Duration,
+    total: Duration,
+}
+
+struct Counts {
+    notices: usize,
+    documents: usize,
+    files: usize,
+    bytes: u64,
+    zip_bytes: u64,
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let sizes: Vec<usize> = std::env::var("SELOSTE_FLEET_SIZES")
+        .ok()
+        .map(|s| {
+            s.split(',')
+                .map(|n| {
+                    n.trim()
+                        .parse()
+                        .expect("SELOSTE_FLEET_SIZES: numbers, e.g. 10,309")
+                })
+                .collect()
+        })
+        .unwrap_or_else(|| vec![10, 100, 309, 1000]);
+    let config = Some(root.join("benches/empty-config.toml"));
+    println!(
+        "{:>9} {:>8} {:>9} {:>9} {:>10} {:>9} {:>9} {:>10} {:>5}",
+        "customers",
+        "notices",
+        "documents",
+        "check ms",
+        "render ms",
+        "zip ms",
+        "write ms",
+        "total ms",
+        "runs"
+    );
+    let mut details = Vec::new();
+    for &size in &sizes {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fleet_corpus::generate(dir.path(), size, SERVICES).expect("fleet");
+        let services = vec![dir.path().join("services")];
+        let customers = vec![dir.path().join("customers")];
+        let runs = if size >= 1000 { 1 } else { 3 };
+        let mut times: Vec<Run> = Vec::new();
+        let mut counts = None;
+        for run in 0..runs {
+            let out = dir.path().join(format!("out{run}"));
+            let (t, c) = bundle(&services, &customers, config.clone(), &out);
+            assert_eq!(c.notices, size * SERVICES);
+            times.push(t);
+            counts = Some(c);
+            // Free the disk for the next run; not timed.
+            std::fs::remove_dir_all(&out).expect("remove output");
+        }
+        let c = counts.expect("at least one run");
+        let min = |f: fn(&Run) -> Duration| times.iter().map(f).min().expect("runs");
+        println!(
+            "{size:>9} {:>8} {:>9} {:>9.0} {:>10.0} {:>9.0} {:>9.0} {:>10.0} {runs:>5}",
+            c.notices,
+            c.documents,
+            ms(min(|r| r.check)),
+            ms(min(|r| r.render)),
+            ms(min(|r| r.zip)),
+            ms(min(|r| r.write)),
+            ms(min(|r| r.total)),
+        );
+        details.push(format!(
+            "{size:>9} customers: rules on the {} bound notices {:.0} ms (part of check); \
+             zips in parallel {:.0} ms; {} files, {} MiB rendered, {} MiB of zips",
+            c.notices,
+            ms(min(|r| r.lint)),
+            ms(min(|r| r.zip_parallel)),
+            c.files,
+            c.bytes / (1024 * 1024),
+            c.zip_bytes / (1024 * 1024),
+        ));
+    }
+    println!();
+    for d in details {
+        println!("{d}");
+    }
+    println!(
+        "\n{SERVICES} services in fi, sv and en per customer; html, print and md; minimum of each stage."
+    );
+}
+
+/// One `seloste bundle` run into `out`, timed stage by stage.
+fn bundle(
+    services: &[PathBuf],
+    customers: &[PathBuf],
+    config: Option<PathBuf>,
+    out: &std::path::Path,
+) -> (Run, Counts) {
+    let start = Instant::now();
+    let checked = seloste::bundle::check(services, customers, config, &|_| true);
+    let checked_at = Instant::now();
+    assert!(checked.fatal.is_empty(), "{:?}", checked.fatal);
+    assert!(
+        checked.diagnostics.is_empty(),
+        "the services must be clean: {} diagnostics",
+        checked.diagnostics.len()
+    );
+    for c in &checked.customers {
+        let errors = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        assert!(
+            !c.failed(),
+            "customer {} has {errors} errors",
+            c.customer.id_str()
+        );
+    }
+    let notices: usize = checked.customers.iter().map(|c| c.notices.len()).sum();
+
+    // The rules alone, again, on the notices `check` bound: how much of the
+    // check stage they are. Not part of the total.
+    let lint_start = Instant::now();
+    let findings: usize = checked
+        .customers
+        .par_iter()
+        .flat_map_iter(|c| c.notices.iter())
+        .map(|n| seloste::lint::check(n, &checked.config.languages).len())
+        .sum();
+    let lint = lint_start.elapsed();
+    assert_eq!(findings, 0, "the bound notices must be clean");
+
+    let render_start = Instant::now();
+    let renderer = Renderer::new(None).expect("renderer");
+    let selection = Selection {
+        languages: Vec::new(),
+        formats: Format::ALL.to_vec(),
+    };
+    let rendered: Vec<Vec<RenderedFile>> = checked
+        .customers
+        .par_iter()
+        .map(|c| {
+            seloste::bundle::customer_files(&renderer, c, &selection, &checked.config.languages)
+        })
+        .collect::<anyhow::Result<_>>()
+        .expect("render");
+    let rendered_at = Instant::now();
+
+    // As the command does: customer by customer, zip then write.
+    let mut zip_time = Duration::ZERO;
+    let mut write_time = Duration::ZERO;
+    let mut counts = Counts {
+        notices,
+        documents: 0,
+        files: 0,
+        bytes: 0,
+        zip_bytes: 0,
+    };
+    for (c, files) in checked.customers.iter().zip(&rendered) {
+        let id = c.customer.id_str();
+        let t0 = Instant::now();
+        let zip = seloste::bundle::zip(id, files).expect("zip");
+        let t1 = Instant::now();
+        seloste::output::write_site(&seloste::bundle::customer_dir(out, id), files).expect("write");
+        seloste::output::write_file_atomic(&out.join(format!("{id}.zip")), &zip)
+            .expect("write zip");
+        let t2 = Instant::now();
+        zip_time += t1 - t0;
+        write_time += t2 - t1;
+        counts.documents += files
+            .iter()
+            .filter(|f| f.path.contains('/') && !f.path.ends_with("index.html"))
+            .count();
+        counts.files += files.len();
+        counts.bytes += files.iter().map(|f| f.contents.len() as u64).sum::<u64>();
+        counts.zip_bytes += zip.len() as u64;
+    }
+    let done = Instant::now();
+
+    // The zips again, in parallel: what building them beside the rendering
+    // would cost. Not part of the total.
+    let zip_start = Instant::now();
+    let zips: Vec<Vec<u8>> = checked
+        .customers
+        .par_iter()
+        .zip(&rendered)
+        .map(|(c, files)| seloste::bundle::zip(c.customer.id_str(), files).expect("zip"))
+        .collect();
+    let zip_parallel = zip_start.elapsed();
+    assert_eq!(zips.len(), checked.customers.len());
+
+    let run = Run {
+        check: checked_at - start,
+        lint,
+        zip_parallel,
+        render: rendered_at - render_start,
+        zip: zip_time,
+        write: write_time,
+        total: (checked_at - start) + (done - render_start),
+    };
+    (run, counts)
+}
