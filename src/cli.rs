@@ -145,6 +145,11 @@ pub struct CheckArgs {
     /// Print only the diagnostics, without the summary line.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Also warn (Q014) about notices whose content changed since this git
+    /// revision while their version and date did not.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -369,7 +374,17 @@ pub fn load_and_check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checke
 }
 
 fn check(args: &CheckArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let checked = load_and_check(&args.paths, config_path);
+    let mut checked = load_and_check(&args.paths, config_path);
+    if let Some(rev) = &args.since {
+        match crate::diff::since(&checked.notices, &checked.sources, rev) {
+            Ok(mut found) => {
+                lint::apply_overrides(&mut found, &checked.config.rules);
+                checked.diagnostics.extend(found);
+                report::sort(&mut checked.diagnostics);
+            }
+            Err(e) => checked.fatal.push(format!("{e:#}")),
+        }
+    }
     let stdout = anstream::stdout();
     let mut out = stdout.lock();
     match args.format {

@@ -355,6 +355,66 @@ fn report_broken(
 }
 
 /// Where one version of the notice comes from.
+/// `check --since REV`: the notices whose content changed since `rev` while
+/// neither their `version` nor their `updated` date did (rule Q014). A
+/// file that did not exist at `rev` is new, not changed. Fails when git or
+/// the revision cannot be used at all.
+pub fn since(
+    notices: &[Notice],
+    sources: &SourceMap,
+    rev: &str,
+) -> anyhow::Result<Vec<Diagnostic>> {
+    // One cheap call first, so that a bad revision is one clear error.
+    let first_dir = notices
+        .first()
+        .map(|n| folder(sources.path(n.file)))
+        .unwrap_or_else(|| PathBuf::from("."));
+    git(
+        &first_dir,
+        &["rev-parse", "--verify", &format!("{rev}^{{commit}}")],
+        rev,
+    )
+    .with_context(|| format!("--since {rev}"))?;
+    let mut out = Vec::new();
+    for n in notices.iter().filter(|n| !n.is_fragment()) {
+        let path = sources.path(n.file).to_path_buf();
+        let origin = Origin::Git {
+            rev: rev.to_string(),
+            path: path.clone(),
+        };
+        let bytes = match origin.read() {
+            Ok(b) => b,
+            // Not in that revision: a new notice.
+            Err(_) => continue,
+        };
+        let mut scratch = SourceMap::default();
+        let (Some(old), diags) = load_one(&mut scratch, origin.label(), bytes) else {
+            continue;
+        };
+        if diags.iter().any(|d| d.severity == Severity::Error) {
+            continue;
+        }
+        let (old, _) = compose_one(old, &origin, &mut scratch);
+        if unbumped(&old, n) {
+            let span = n
+                .version
+                .as_ref()
+                .map(|v| v.span.clone())
+                .or_else(|| n.updated.as_ref().map(|u| u.span.clone()))
+                .unwrap_or(n.span.clone());
+            out.push(
+                Diagnostic::new("Q014", span, format!("the notice changed since `{rev}` but its version and date did not"))
+                    .label("bump `version` and `updated`")
+                    .help(format!(
+                        "readers must be able to tell versions apart (Art. 13(3)); `seloste diff {} --rev {rev}` lists what changed",
+                        path.display()
+                    )),
+            );
+        }
+    }
+    Ok(out)
+}
+
 enum Origin {
     Disk(PathBuf),
     /// `git show REV:PATH`, run in the file's folder.

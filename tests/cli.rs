@@ -364,3 +364,47 @@ fn help_and_version_work() {
         assert!(!stdout(&o).is_empty());
     }
 }
+
+#[test]
+fn since_warns_when_a_changed_notice_keeps_its_version() {
+    let dir = tempfile::tempdir().expect("temp");
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("git");
+        assert!(
+            o.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["config", "user.email", "ci@example.invalid"]);
+    git(&["config", "user.name", "ci"]);
+    std::fs::write(dir.path().join("n.toml"), valid_notice()).expect("write");
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "v1"]);
+    // Unchanged: nothing to say.
+    let o = seloste(dir.path(), &["check", ".", "--since", "HEAD"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("Q014"));
+    // A new storage period under the old version and date.
+    std::fs::write(
+        dir.path().join("n.toml"),
+        valid_notice().replace("period = \"P2Y\"", "period = \"P3Y\""),
+    )
+    .expect("write");
+    let o = seloste(dir.path(), &["check", ".", "--since", "HEAD"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("warning[Q014]"), "{}", stdout(&o));
+    let o = seloste(
+        dir.path(),
+        &["check", ".", "--since", "HEAD", "--deny-warnings"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let o = seloste(dir.path(), &["check", ".", "--since", "no-such-rev"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no-such-rev"));
+}

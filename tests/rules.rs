@@ -46,6 +46,55 @@ fn fixture(dir: &Path, name: &str) -> Option<PathBuf> {
     }
 }
 
+/// A fixture folder holding `before/` and `after/` is a change: `before` is
+/// committed to a fresh git repository, `after` written over it, and the
+/// result checked with `--since HEAD`. Returns the checked tree and the
+/// temporary repository (kept alive while the result is read).
+fn check_since(path: &Path) -> (Checked, tempfile::TempDir) {
+    let repo = tempfile::tempdir().expect("temp repo");
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(args)
+            .current_dir(repo.path())
+            .output()
+            .expect("git runs")
+            .status
+            .success();
+        assert!(ok, "git {args:?} failed");
+    };
+    let copy = |from: &Path| {
+        for e in std::fs::read_dir(from).expect("fixture") {
+            let e = e.expect("entry");
+            std::fs::copy(e.path(), repo.path().join(e.file_name())).expect("copy");
+        }
+    };
+    git(&["init", "-q"]);
+    git(&["config", "user.email", "ci@example.invalid"]);
+    git(&["config", "user.name", "ci"]);
+    copy(&path.join("before"));
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "before"]);
+    copy(&path.join("after"));
+    let mut checked = load_and_check(&[repo.path().to_path_buf()], Some(config()));
+    match seloste::diff::since(&checked.notices, &checked.sources, "HEAD") {
+        Ok(found) => checked.diagnostics.extend(found),
+        Err(e) => checked.fatal.push(format!("{e:#}")),
+    }
+    (checked, repo)
+}
+
+/// Loads and checks a fixture, and names the folder its diagnostics'
+/// paths are shown relative to. A folder holding `services/` and
+/// `customers/` is a vendor, checked as `seloste bundle` checks it.
+fn check_at(path: &Path) -> (Checked, PathBuf, Option<tempfile::TempDir>) {
+    if path.join("before").is_dir() {
+        let (checked, repo) = check_since(path);
+        let root = repo.path().to_path_buf();
+        return (checked, root, Some(repo));
+    }
+    (check(path), path.to_path_buf(), None)
+}
+
 /// Loads and checks a fixture. A folder holding `services/` and
 /// `customers/` is a vendor, checked as `seloste bundle` checks it.
 fn check(path: &Path) -> Checked {
@@ -182,7 +231,7 @@ fn check_rule(rule: &Rule, problems: &mut Vec<String>) {
     }
 
     if let Some(fail) = fail {
-        let checked = check(&fail);
+        let (checked, fail, _repo) = check_at(&fail);
         if !checked.fatal.is_empty() {
             problems.push(format!("{code} fail: fatal: {}", checked.fatal.join("; ")));
         }
@@ -214,7 +263,7 @@ fn check_rule(rule: &Rule, problems: &mut Vec<String>) {
     }
 
     if let Some(pass) = pass {
-        let checked = check(&pass);
+        let (checked, pass, _repo) = check_at(&pass);
         if !checked.fatal.is_empty() {
             problems.push(format!("{code} pass: fatal: {}", checked.fatal.join("; ")));
         }

@@ -405,6 +405,15 @@ content before the notice is published, so any text or string that still contain
 `todo@example.invalid` is an error. Fix: write the real text in every language, or delete the \
 item if it does not apply to the register (the comments above each block say when it is \
 needed).";
+
+    "Q014" "version-not-bumped" Warning "Art. 12(1), 13(3)" None,
+    "A notice changed since a revision but its version and date did not.",
+    "With `seloste check --since REV` (for example the last release tag, or the merge base of a \
+pull request), seloste compares every notice with the same file at that git revision. When \
+what the notice says changed but neither `version` nor `updated` did, readers cannot tell the \
+versions apart, and a controller that adds a purpose must tell people before processing for \
+it (Art. 13(3)). Comments, layout and key order are not changes. Fix: bump `version` and set \
+`updated` to today; `seloste diff FILE --rev REV` lists the changes for the change log.";
 }
 
 /// A rule by code (`G003`) or name (`dpo-contact`), case-insensitively.
