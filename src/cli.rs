@@ -174,6 +174,22 @@ pub struct BuildArgs {
     /// Fail (exit 1, nothing written) when there are warnings.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Keep running for local preview: rebuild whenever a notice,
+    /// seloste.toml or a template changes (Ctrl-C to stop).
+    #[cfg(feature = "watch")]
+    #[arg(long)]
+    pub watch: bool,
+}
+
+impl BuildArgs {
+    /// The output folder: the flag, else `out` of seloste.toml, else site.
+    pub(crate) fn out_dir(&self, config: &Config) -> PathBuf {
+        self.out
+            .clone()
+            .or_else(|| config.out.clone())
+            .unwrap_or_else(|| PathBuf::from("site"))
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -227,15 +243,18 @@ impl RenderArgs {
     /// The renderer, with the project's templates if any: the flag, else
     /// `templates` of seloste.toml, else `./templates` when it exists.
     fn renderer(&self, config: &Config) -> anyhow::Result<crate::render::Renderer> {
-        let templates = self
-            .templates
+        crate::render::Renderer::new(self.templates_dir(config).as_deref())
+    }
+
+    /// The project's template folder, if any.
+    pub(crate) fn templates_dir(&self, config: &Config) -> Option<PathBuf> {
+        self.templates
             .clone()
             .or_else(|| config.templates.clone())
             .or_else(|| {
                 let default = PathBuf::from("templates");
                 default.is_dir().then_some(default)
-            });
-        crate::render::Renderer::new(templates.as_deref())
+            })
     }
 
     /// The formats asked for, in a fixed order, for `languages`.
@@ -409,6 +428,18 @@ fn check(args: &CheckArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitC
 }
 
 fn build(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    #[cfg(feature = "watch")]
+    if args.watch {
+        return crate::watch::run(args, config_path);
+    }
+    build_once(args, config_path)
+}
+
+/// One build: check, then render and replace the output folder.
+pub(crate) fn build_once(
+    args: &BuildArgs,
+    config_path: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
     let checked = load_and_check(&args.paths, config_path);
     // Diagnostics go to stderr so that stdout stays free for tools.
     let stderr = anstream::stderr();
@@ -431,11 +462,7 @@ fn build(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitC
     }
     let renderer = args.render.renderer(&checked.config)?;
     let selection = args.render.selection(args.lang.clone());
-    let out = args
-        .out
-        .clone()
-        .or_else(|| checked.config.out.clone())
-        .unwrap_or_else(|| PathBuf::from("site"));
+    let out = args.out_dir(&checked.config);
     // Service notices whose controller comes from each customer are
     // published per customer by `bundle`, never on their own.
     let (publishable, services): (Vec<_>, Vec<_>) = checked
@@ -509,12 +536,11 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
     let selection = args.render.selection(Vec::new());
 
     // Each customer is decided on its own: one with errors is reported and
-    // skipped, the others are built. Output is rendered in parallel, then
-    // written customer by customer, each folder and zip replaced whole.
-    let results: Vec<(
-        usize,
-        anyhow::Result<Option<Vec<crate::render::RenderedFile>>>,
-    )> = checked
+    // skipped, the others are built. Customers are rendered, written and
+    // zipped in parallel, each folder and zip replaced whole; a customer's
+    // files are dropped once written, so memory holds a few customers, not
+    // the fleet.
+    let results: Vec<(usize, anyhow::Result<Option<usize>>)> = checked
         .customers
         .par_iter()
         .enumerate()
@@ -523,14 +549,18 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
                 .diagnostics
                 .iter()
                 .any(|d| d.severity == crate::diagnostic::Severity::Warning);
-            if shared_errors || c.failed() || (args.deny_warnings && warnings) {
+            let id = c.customer.id_str();
+            if shared_errors
+                || c.failed()
+                || (args.deny_warnings && warnings)
+                || !crate::lint::quality::is_valid_id(id)
+            {
                 return (i, Ok(None));
             }
-            (
-                i,
+            let built =
                 crate::bundle::customer_files(&renderer, c, &selection, &checked.config.languages)
-                    .map(Some),
-            )
+                    .and_then(|files| crate::bundle::write_customer(&out, id, &files));
+            (i, built.map(Some))
         })
         .collect();
     let mut built = 0;
@@ -541,18 +571,11 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         let id = c.customer.id_str();
         report::print_human(&mut err, &c.diagnostics, &checked.sources)?;
         match result {
-            Ok(Some(files)) if crate::lint::quality::is_valid_id(id) => {
-                let dir = crate::bundle::customer_dir(&out, id);
-                crate::output::write_site(&dir, &files)?;
-                let zip = crate::bundle::zip(id, &files)?;
-                crate::output::write_file_atomic(&out.join(format!("{id}.zip")), &zip)?;
-                documents += files
-                    .iter()
-                    .filter(|f| f.path.contains('/') && !f.path.ends_with("index.html"))
-                    .count();
+            Ok(Some(count)) => {
+                documents += count;
                 built += 1;
             }
-            Ok(_) => failed.push(if id.is_empty() {
+            Ok(None) => failed.push(if id.is_empty() {
                 c.customer.file.0.to_string()
             } else {
                 id.to_string()

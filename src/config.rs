@@ -104,6 +104,12 @@ pub fn load(
     sources: &mut SourceMap,
     required: bool,
 ) -> Result<(Config, Vec<Diagnostic>), String> {
+    // Only a regular file: a FIFO named seloste.toml would block forever.
+    if let Ok(m) = std::fs::metadata(path)
+        && !m.is_file()
+    {
+        return Err(format!("{}: not a regular file", path.display()));
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {

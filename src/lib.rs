@@ -21,3 +21,5 @@ pub mod report;
 pub mod scaffold;
 pub mod schema;
 pub mod source;
+#[cfg(feature = "watch")]
+pub mod watch;

@@ -131,7 +131,7 @@ pub fn write_file_atomic(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
 }
 
 /// Refuses targets seloste must not replace.
-fn check_target(out: &Path) -> anyhow::Result<()> {
+pub fn check_target(out: &Path) -> anyhow::Result<()> {
     let meta = match std::fs::symlink_metadata(out) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),

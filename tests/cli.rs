@@ -408,3 +408,15 @@ fn since_warns_when_a_changed_notice_keeps_its_version() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("no-such-rev"));
 }
+
+/// Regression: `check .` in a project folder read seloste.toml as a notice.
+#[test]
+fn the_project_config_is_not_a_notice() {
+    let dir = temp_with(&[
+        ("n.toml", valid_notice().as_bytes()),
+        ("seloste.toml", b"languages = [\"fi\", \"sv\", \"en\"]\n"),
+    ]);
+    let o = seloste(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "checked 1 notice: no problems found\n");
+}

@@ -39,21 +39,35 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            // Links are not followed, so a link loop cannot trap the walk.
+            // Folder links are not followed, so a link loop cannot trap the
+            // walk; a link to a file is a notice like any other.
             for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && is_toml(e.path()) => {
-                        found.push(e.into_path())
-                    }
+                    // The project configuration is not a notice.
+                    Ok(e) if !is_toml(e.path()) || e.file_name() == crate::config::FILE_NAME => {}
+                    Ok(e) if e.file_type().is_file() => found.push(e.into_path()),
+                    Ok(e) if e.path_is_symlink() => match std::fs::metadata(e.path()) {
+                        Ok(m) if m.is_file() => found.push(e.into_path()),
+                        Ok(_) => {}
+                        Err(err) => {
+                            errors.push(format!("{}: broken link ({err})", e.path().display()))
+                        }
+                    },
                     Ok(_) => {}
                     Err(e) => errors.push(format!("cannot read {}: {e}", path.display())),
                 }
             }
             files.extend(found);
-        } else if path.exists() {
-            files.push(path.clone());
         } else {
-            errors.push(format!("{}: no such file or folder", path.display()));
+            match std::fs::metadata(path) {
+                // Only regular files: a FIFO or a device would block or never end.
+                Ok(m) if m.is_file() => files.push(path.clone()),
+                Ok(_) => errors.push(format!("{}: not a regular file", path.display())),
+                Err(e) if std::fs::symlink_metadata(path).is_ok() => {
+                    errors.push(format!("{}: broken or looping link ({e})", path.display()))
+                }
+                Err(_) => errors.push(format!("{}: no such file or folder", path.display())),
+            }
         }
     }
     (files, errors)
@@ -149,17 +163,65 @@ fn read_logo(
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    match std::fs::read(dir.join(&logo.value)) {
-        Ok(bytes) => b.logo_file = Some((format!("logo.{ext}"), bytes)),
-        Err(e) => diagnostics.push(
-            Diagnostic::new(
-                "L007",
-                logo.span.clone(),
-                format!("cannot read the logo `{}`: {e}", logo.value),
-            )
-            .label("no such image")
-            .help("the path is relative to this customer file"),
-        ),
+    let mut refuse = |why: String| {
+        diagnostics.push(
+            Diagnostic::new("L007", logo.span.clone(), format!("the logo `{}` {why}", logo.value))
+                .label("not a usable logo")
+                .help("put the image in the customer's folder (or below it) and give its path relative to this file"),
+        );
+    };
+    // The logo is published: it must be a file the customer's folder holds,
+    // not any file of the machine that a path or a link can reach.
+    let relative = Path::new(&logo.value);
+    if relative.is_absolute()
+        || relative
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        refuse("is outside the customer's folder".into());
+        return;
+    }
+    let root = if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir.clone()
+    };
+    let (Ok(root), Ok(real)) = (root.canonicalize(), dir.join(relative).canonicalize()) else {
+        refuse("cannot be found".into());
+        return;
+    };
+    if !real.starts_with(&root) {
+        refuse("is a link to a file outside the customer's folder".into());
+        return;
+    }
+    let bytes = match std::fs::metadata(&real) {
+        Ok(m) if m.is_file() && m.len() <= 2 * 1024 * 1024 => std::fs::read(&real),
+        Ok(m) if m.is_file() => {
+            refuse("is larger than 2 MB".into());
+            return;
+        }
+        _ => {
+            refuse("is not a regular file".into());
+            return;
+        }
+    };
+    match bytes {
+        Ok(bytes) if looks_like(&ext, &bytes) => b.logo_file = Some((format!("logo.{ext}"), bytes)),
+        Ok(_) => refuse(format!("is not a {ext} image")),
+        Err(e) => refuse(format!("cannot be read: {e}")),
+    }
+}
+
+/// Whether `bytes` start like an image of type `ext`.
+fn looks_like(ext: &str, bytes: &[u8]) -> bool {
+    match ext {
+        "png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "jpg" | "jpeg" => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
+        "webp" => bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
+        "svg" => {
+            std::str::from_utf8(&bytes[..bytes.len().min(4096)]).is_ok_and(|s| s.contains("<svg"))
+        }
+        _ => false,
     }
 }
 

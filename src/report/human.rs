@@ -59,10 +59,14 @@ pub fn render(d: &Diagnostic, sources: &SourceMap) -> String {
     let file = sources.get(id);
     let local = |f: &SourceFile, s: &Span| f.local(s.start)..f.local(s.end);
     let path = file.path.display().to_string();
-    let (here, elsewhere): (Vec<_>, Vec<_>) = d
-        .secondary
-        .iter()
-        .partition(|l| sources.file_of(l.span.start) == id);
+    // A label far from the primary span (the first use of an id a
+    // thousand lines up) gets its own snippet, like one in another file:
+    // one excerpt spanning both would print every line between them.
+    let (primary_line, _) = file.line_col(d.span.start);
+    let (here, elsewhere): (Vec<_>, Vec<_>) = d.secondary.iter().partition(|l| {
+        sources.file_of(l.span.start) == id
+            && file.line_col(l.span.start).0.abs_diff(primary_line) <= 8
+    });
     let primary = local(file, &d.span);
     let here_spans: Vec<Span> = here.iter().map(|l| local(file, &l.span)).collect();
     let all: Vec<&Span> = std::iter::once(&primary).chain(&here_spans).collect();
