@@ -27,23 +27,25 @@ type Tri = [&'static str; 3];
 
 const LANGS: [&str; 3] = ["fi", "sv", "en"];
 
-/// Writes the vendor into `out/services` and `out/customers`. Existing
-/// `.toml` files there are removed first, so that a smaller fleet written
-/// over a larger one leaves no stale customers.
+/// Writes the vendor into `out/services` and `out/customers`. Files an
+/// earlier run wrote there (`service-*.toml`, `customer-*.toml`,
+/// `logos/customer-*.svg`) are removed first, so that a smaller fleet
+/// written over a larger one leaves no stale customers; other files are
+/// left alone.
 pub fn generate(out: &Path, customers: usize, services: usize) -> io::Result<()> {
     if services == 0 {
         return Err(io::Error::other("a fleet needs at least one service"));
     }
     let service_dir = out.join("services");
     let customer_dir = out.join("customers");
-    for dir in [&service_dir, &customer_dir] {
+    let logo_dir = customer_dir.join("logos");
+    for (dir, prefix, ext) in [
+        (&service_dir, "service-", ".toml"),
+        (&customer_dir, "customer-", ".toml"),
+        (&logo_dir, "customer-", ".svg"),
+    ] {
         std::fs::create_dir_all(dir)?;
-        for entry in std::fs::read_dir(dir)? {
-            let path = entry?.path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                std::fs::remove_file(path)?;
-            }
-        }
+        remove_generated(dir, prefix, ext)?;
     }
     std::fs::write(service_dir.join("vendor-common.toml"), fragment())?;
     for i in 1..=services {
@@ -52,19 +54,28 @@ pub fn generate(out: &Path, customers: usize, services: usize) -> io::Result<()>
             service(i, &THEMES[(i - 1) % THEMES.len()]),
         )?;
     }
-    let logo_dir = customer_dir.join("logos");
-    std::fs::create_dir_all(&logo_dir)?;
-    for entry in std::fs::read_dir(&logo_dir)? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "svg") {
-            std::fs::remove_file(path)?;
-        }
-    }
     for i in 1..=customers {
         let (toml, logo) = customer(i, services);
         std::fs::write(customer_dir.join(format!("customer-{i:04}.toml")), toml)?;
         if let Some(svg) = logo {
             std::fs::write(logo_dir.join(format!("customer-{i:04}.svg")), svg)?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes the files of `dir` named `{prefix}<number>{ext}`.
+fn remove_generated(dir: &Path, prefix: &str, ext: &str) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let generated = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix))
+            .and_then(|n| n.strip_suffix(ext))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if generated && entry.file_type()?.is_file() {
+            std::fs::remove_file(entry.path())?;
         }
     }
     Ok(())

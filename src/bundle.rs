@@ -267,9 +267,17 @@ pub fn write_customer(out: &Path, id: &str, files: &[RenderedFile]) -> anyhow::R
             zip_path.display()
         );
     }
-    crate::output::write_site(&dir, files)?;
+    // The zip is written to a temporary file first, so that the step that
+    // can fail for lack of space comes before the folder is replaced; the
+    // rename that publishes it afterwards does not need space.
     let archive = zip(id, files)?;
-    crate::output::write_file_atomic(&zip_path, &archive)?;
+    std::fs::create_dir_all(out)?;
+    let mut staged = tempfile::Builder::new().prefix(".seloste-").tempfile_in(out)?;
+    std::io::Write::write_all(&mut staged, &archive)?;
+    crate::output::write_site(&dir, files)?;
+    staged
+        .persist(&zip_path)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {}", zip_path.display(), e.error))?;
     Ok(files
         .iter()
         .filter(|f| f.path.contains('/') && !f.path.ends_with("index.html"))
