@@ -272,7 +272,9 @@ pub fn write_customer(out: &Path, id: &str, files: &[RenderedFile]) -> anyhow::R
     // rename that publishes it afterwards does not need space.
     let archive = zip(id, files)?;
     std::fs::create_dir_all(out)?;
-    let mut staged = tempfile::Builder::new().prefix(".seloste-").tempfile_in(out)?;
+    let mut staged = tempfile::Builder::new()
+        .prefix(".seloste-")
+        .tempfile_in(out)?;
     std::io::Write::write_all(&mut staged, &archive)?;
     crate::output::write_site(&dir, files)?;
     staged
