@@ -165,7 +165,7 @@ pub struct BuildArgs {
     pub out: Option<PathBuf>,
 
     /// Languages to build [default: every language each notice declares].
-    #[arg(long, value_delimiter = ',', value_parser = parse_lang)]
+    #[arg(long, value_delimiter = ',', value_parser = crate::model::Lang::parse_arg)]
     pub lang: Vec<crate::model::Lang>,
 
     #[command(flatten)]
@@ -265,15 +265,6 @@ impl RenderArgs {
         formats.dedup();
         crate::render::Selection { languages, formats }
     }
-}
-
-fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
-    crate::model::Lang::parse(s).ok_or_else(|| {
-        format!(
-            "`{s}` is not a supported language ({})",
-            crate::model::Lang::SUPPORTED.join(", ")
-        )
-    })
 }
 
 /// An output format of `build`.

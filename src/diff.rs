@@ -50,21 +50,12 @@ pub struct DiffArgs {
     pub rev: Option<String>,
 
     /// Language of the change list [default: the notice's first language].
-    #[arg(long, value_parser = parse_lang)]
+    #[arg(long, value_parser = crate::model::Lang::parse_arg)]
     pub lang: Option<Lang>,
 
     /// Plain text, or Markdown (a list per section, for a change log).
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| {
-        format!(
-            "`{s}` is not a supported language ({})",
-            Lang::SUPPORTED.join(", ")
-        )
-    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -39,7 +39,7 @@ pub struct NewArgs {
 
     /// Languages every text is written in [default: `languages` of
     /// seloste.toml, else fi,sv,en].
-    #[arg(long, value_delimiter = ',', value_parser = parse_lang)]
+    #[arg(long, value_delimiter = ',', value_parser = crate::model::Lang::parse_arg)]
     pub lang: Vec<Lang>,
 
     /// The controller is a public authority (a municipality, a public
@@ -53,15 +53,6 @@ pub struct NewArgs {
     /// customer by `seloste bundle`.
     #[arg(long)]
     pub vendor_service: bool,
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| {
-        format!(
-            "`{s}` is not a supported language ({})",
-            Lang::SUPPORTED.join(", ")
-        )
-    })
 }
 
 /// What a scaffolded notice is made of.

@@ -26,6 +26,17 @@ impl Lang {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// [`Lang::parse`] for command-line arguments: an error names the
+    /// supported languages.
+    pub fn parse_arg(code: &str) -> Result<Lang, String> {
+        Lang::parse(code).ok_or_else(|| {
+            format!(
+                "`{code}` is not a supported language ({})",
+                Self::SUPPORTED.join(", ")
+            )
+        })
+    }
 }
 
 impl fmt::Display for Lang {
