@@ -85,7 +85,12 @@ pub fn load(paths: &[PathBuf], sources: &mut SourceMap) -> Loaded {
         diagnostics,
         io_errors,
     };
-    check_duplicate_ids(&loaded.notices, &mut loaded.diagnostics);
+    loaded.diagnostics.extend(duplicate_ids(
+        loaded.notices.iter().filter_map(|n| n.id.as_ref()),
+        "L008",
+        "notice",
+        "every notice needs its own id: rename one of them",
+    ));
     loaded
 }
 
@@ -103,28 +108,12 @@ pub fn load_customers(paths: &[PathBuf], sources: &mut SourceMap) -> LoadedCusto
     for c in &mut customers {
         read_logo(c, sources, &mut diagnostics);
     }
-    let mut first: HashMap<&str, &crate::model::Customer> = HashMap::new();
-    for c in &customers {
-        let Some(id) = &c.id else { continue };
-        match first.get(id.value.as_str()) {
-            Some(prev) => diagnostics.push(
-                Diagnostic::new(
-                    "L010",
-                    id.span.clone(),
-                    format!("customer id `{}` is used by another file too", id.value),
-                )
-                .label("second use")
-                .secondary(
-                    prev.id.as_ref().map_or(0..0, |i| i.span.clone()),
-                    "first used here",
-                )
-                .help("every customer needs its own id: it names the customer's bundle"),
-            ),
-            None => {
-                first.insert(&id.value, c);
-            }
-        }
-    }
+    diagnostics.extend(duplicate_ids(
+        customers.iter().filter_map(|c| c.id.as_ref()),
+        "L010",
+        "customer",
+        "every customer needs its own id: it names the customer's bundle",
+    ));
     LoadedCustomers {
         customers,
         diagnostics,
@@ -389,27 +378,32 @@ pub fn load_document<T>(
 }
 
 /// Notice ids name output files and must be unique across the project.
-fn check_duplicate_ids(notices: &[Notice], diagnostics: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<&str, &Notice> = HashMap::new();
-    for n in notices {
-        let Some(id) = &n.id else { continue };
+/// Every id in `ids` used a second time, with the first use: ids name
+/// output files and must be unique across the project.
+fn duplicate_ids<'a>(
+    ids: impl Iterator<Item = &'a crate::model::Id>,
+    code: &'static str,
+    what: &str,
+    help: &str,
+) -> Vec<Diagnostic> {
+    let mut first: HashMap<&str, &crate::model::Id> = HashMap::new();
+    let mut out = Vec::new();
+    for id in ids {
         match first.get(id.value.as_str()) {
-            Some(prev) => {
-                let prev_span = prev.id.as_ref().map_or(0..0, |i| i.span.clone());
-                diagnostics.push(
-                    Diagnostic::new(
-                        "L008",
-                        id.span.clone(),
-                        format!("notice id `{}` is used by another file too", id.value),
-                    )
-                    .label("second use")
-                    .secondary(prev_span, "first used here")
-                    .help("every notice needs its own id: rename one of them"),
-                );
-            }
+            Some(prev) => out.push(
+                Diagnostic::new(
+                    code,
+                    id.span.clone(),
+                    format!("{what} id `{}` is used by another file too", id.value),
+                )
+                .label("second use")
+                .secondary(prev.span.clone(), "first used here")
+                .help(help),
+            ),
             None => {
-                first.insert(&id.value, n);
+                first.insert(&id.value, id);
             }
         }
     }
+    out
 }
