@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::root;
+use common::{git, git_repo, root};
 
 /// The `seloste` command lines of a CI file, with the CI's variables
 /// replaced by values that make sense in a local repository.
@@ -54,19 +54,9 @@ fn every_seloste_command_of_the_ci_examples_runs() {
     );
     // The schema lines point three folders up; in this layout they would
     // dangle, which editors ignore and seloste does not read.
-    let git = |args: &[&str]| {
-        let o = Command::new("git")
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .expect("git");
-        assert!(o.status.success(), "git {args:?}");
-    };
-    git(&["init", "-q"]);
-    git(&["config", "user.email", "ci@example.invalid"]);
-    git(&["config", "user.name", "ci"]);
-    git(&["add", "."]);
-    git(&["commit", "-q", "-m", "notices"]);
+    git_repo(dir.path());
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "notices"]);
 
     let bin = Path::new(env!("CARGO_BIN_EXE_seloste"))
         .parent()

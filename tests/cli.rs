@@ -1,23 +1,11 @@
 //! End-to-end tests of the `seloste` binary: exit codes, output formats and
 //! behaviour on hostile input, run on fixture folders.
 
-use std::path::{Path, PathBuf};
+mod common;
+
 use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs the binary in `dir` with colour off, as CI would.
-fn seloste(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_seloste"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("the binary runs")
-}
+use common::{git, git_repo, root, seloste};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -368,24 +356,10 @@ fn help_and_version_work() {
 #[test]
 fn since_warns_when_a_changed_notice_keeps_its_version() {
     let dir = tempfile::tempdir().expect("temp");
-    let git = |args: &[&str]| {
-        let o = Command::new("git")
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .expect("git");
-        assert!(
-            o.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-    };
-    git(&["init", "-q"]);
-    git(&["config", "user.email", "ci@example.invalid"]);
-    git(&["config", "user.name", "ci"]);
+    git_repo(dir.path());
     std::fs::write(dir.path().join("n.toml"), valid_notice()).expect("write");
-    git(&["add", "."]);
-    git(&["commit", "-q", "-m", "v1"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "v1"]);
     // Unchanged: nothing to say.
     let o = seloste(dir.path(), &["check", ".", "--since", "HEAD"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));

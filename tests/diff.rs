@@ -4,9 +4,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::{output, root, seloste};
+use common::{git, git_repo, output, root, seloste};
 
 const OLD: &str = "tests/fixtures/diff/newsletter.toml";
 /// The same notice with the storage period changed from P1Y6M to P2Y.
@@ -215,23 +215,11 @@ fn a_file_that_does_not_load_is_reported_like_check_does() {
     assert!(output(&o).contains("cannot read missing.toml"));
 }
 
-fn git(dir: &Path, args: &[&str]) {
-    let o = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(o.status.success(), "git {args:?}: {}", output(&o));
-}
-
 #[test]
 fn rev_compares_with_a_git_revision() {
     let dir = tempfile::tempdir().expect("temp dir");
     let repo = dir.path();
-    git(repo, &["init", "-q"]);
-    git(repo, &["config", "user.name", "Seloste Test"]);
-    git(repo, &["config", "user.email", "test@example.invalid"]);
-    git(repo, &["config", "commit.gpgsign", "false"]);
+    git_repo(repo);
     std::fs::create_dir(repo.join("notices")).expect("mkdir");
     let notice = repo.join("notices/newsletter.toml");
     std::fs::copy(root().join(OLD), &notice).expect("copy");
@@ -339,10 +327,7 @@ fn fragments_are_applied_from_the_same_version() {
     // With --rev, the fragment is read at the same revision.
     let repo = tempfile::tempdir().expect("temp dir");
     let repo = repo.path();
-    git(repo, &["init", "-q"]);
-    git(repo, &["config", "user.name", "Seloste Test"]);
-    git(repo, &["config", "user.email", "test@example.invalid"]);
-    git(repo, &["config", "commit.gpgsign", "false"]);
+    git_repo(repo);
     copy(&repo.join("services"));
     git(repo, &["add", "."]);
     git(repo, &["commit", "-q", "-m", "first version"]);

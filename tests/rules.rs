@@ -14,10 +14,14 @@
 //! Each test collects every problem and reports them together, so one run
 //! shows everything that is wrong.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use seloste::cli::{Checked, load_and_check};
 use seloste::lint::registry::{RULES, Rule};
+
+use common::{git, git_repo};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
@@ -52,28 +56,16 @@ fn fixture(dir: &Path, name: &str) -> Option<PathBuf> {
 /// temporary repository (kept alive while the result is read).
 fn check_since(path: &Path) -> (Checked, tempfile::TempDir) {
     let repo = tempfile::tempdir().expect("temp repo");
-    let git = |args: &[&str]| {
-        let ok = std::process::Command::new("git")
-            .args(args)
-            .current_dir(repo.path())
-            .output()
-            .expect("git runs")
-            .status
-            .success();
-        assert!(ok, "git {args:?} failed");
-    };
     let copy = |from: &Path| {
         for e in std::fs::read_dir(from).expect("fixture") {
             let e = e.expect("entry");
             std::fs::copy(e.path(), repo.path().join(e.file_name())).expect("copy");
         }
     };
-    git(&["init", "-q"]);
-    git(&["config", "user.email", "ci@example.invalid"]);
-    git(&["config", "user.name", "ci"]);
+    git_repo(repo.path());
     copy(&path.join("before"));
-    git(&["add", "."]);
-    git(&["commit", "-q", "-m", "before"]);
+    git(repo.path(), &["add", "."]);
+    git(repo.path(), &["commit", "-q", "-m", "before"]);
     copy(&path.join("after"));
     let mut checked = load_and_check(&[repo.path().to_path_buf()], Some(config()));
     match seloste::diff::since(&checked.notices, &checked.sources, "HEAD") {
