@@ -95,10 +95,6 @@ impl Locales {
         self.bundles.keys().map(String::as_str)
     }
 
-    pub fn has(&self, lang: &str, key: &str) -> bool {
-        self.bundles.get(lang).is_some_and(|b| b.has_message(key))
-    }
-
     /// The message `key` in `lang`, with arguments.
     pub fn message(
         &self,

@@ -58,10 +58,6 @@ impl Renderer {
         Ok(Renderer { locales, env })
     }
 
-    pub fn locales(&self) -> &Locales {
-        &self.locales
-    }
-
     fn render_template(&self, name: &str, ctx: minijinja::Value) -> anyhow::Result<String> {
         let template = self
             .env
