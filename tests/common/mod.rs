@@ -69,3 +69,30 @@ pub fn git_repo(dir: &Path) {
     git(dir, &["config", "user.email", "test@example.invalid"]);
     git(dir, &["config", "commit.gpgsign", "false"]);
 }
+
+/// Whether the real-tool tests must run: `.ci/run` sets
+/// `SELOSTE_REQUIRE_TOOLS=1` after installing them, so there a missing tool
+/// fails the test; on a developer's machine without the tools it is skipped.
+pub fn tools_required() -> bool {
+    std::env::var_os("SELOSTE_REQUIRE_TOOLS").is_some_and(|v| v == "1")
+}
+
+/// The path of an external program on `PATH`, or `None` after saying the
+/// test is skipped. Panics when the tools are required (see `tools_required`).
+pub fn external_tool(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    });
+    match found {
+        Some(p) => Some(p),
+        None if tools_required() => panic!(
+            "`{name}` is not installed, and SELOSTE_REQUIRE_TOOLS=1 says the real-tool tests must run (.ci/run installs it)"
+        ),
+        None => {
+            eprintln!("skipped: `{name}` is not installed (set SELOSTE_REQUIRE_TOOLS=1 to make this a failure)");
+            None
+        }
+    }
+}
