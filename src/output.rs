@@ -6,6 +6,12 @@
 //! if seloste made it (it holds a marker file) or it is empty: pointing
 //! `--out` at a folder of sources must never delete them. Every path is
 //! checked to stay inside the output folder.
+//!
+//! The same holds when the process is killed at any moment: the new folder
+//! takes the old one's place in one step (see [`StagedSite::publish`]), so
+//! `out` is always the whole previous output or the whole new one. What a
+//! killed run leaves beside it (`.<name>.new-<pid>-*`, `.<name>.old-<pid>-*`)
+//! is removed by a later run once that process is gone.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -31,6 +37,28 @@ pub fn is_contained(rel: &str) -> bool {
 
 /// Replaces the folder `out` with exactly `files`.
 pub fn write_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<()> {
+    stage_site(out, files)?.publish()?.remove()
+}
+
+/// A complete new output, written beside its target and not yet in place.
+/// Dropped without [`StagedSite::publish`], it is deleted.
+pub struct StagedSite {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dir: tempfile::TempDir,
+}
+
+/// The previous output, out of the way once a new one is in place; it is
+/// deleted by [`Replaced::remove`] (or, if the process dies first, by a
+/// later run).
+#[must_use = "the previous output is left beside the new one until removed"]
+pub struct Replaced(Option<PathBuf>);
+
+/// Writes `files` into a new folder beside `out`, ready to take its place.
+/// First puts back a previous output that a killed run left moved aside,
+/// checks that `out` may be replaced, and removes what killed runs left.
+pub fn stage_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<StagedSite> {
     for f in files {
         if !is_contained(&f.path) {
             bail!(
@@ -39,21 +67,29 @@ pub fn write_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<()> {
             );
         }
     }
-    check_target(out)?;
-    let name = out.file_name().and_then(|n| n.to_str()).with_context(|| {
-        format!(
-            "{} is not a folder name seloste can write to",
-            out.display()
-        )
-    })?;
+    let name = out
+        .file_name()
+        .and_then(|n| n.to_str())
+        .with_context(|| {
+            format!(
+                "{} is not a folder name seloste can write to",
+                out.display()
+            )
+        })?
+        .to_string();
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if parent.is_dir() {
+        restore_moved_aside(out, &parent, &name)?;
+    }
+    check_target(out)?;
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
+    remove_leftovers(&parent, &[&new_prefix(&name), &old_prefix(&name)], true);
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("{}{}-", new_prefix(&name), std::process::id()))
         .tempdir_in(&parent)
         .with_context(|| format!("cannot create a temporary folder in {}", parent.display()))?;
     // Folders first, once each; then the files, in parallel: creating many
@@ -63,65 +99,283 @@ pub fn write_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<()> {
         .filter_map(|f| Path::new(&f.path).parent())
         .filter(|d| !d.as_os_str().is_empty())
         .collect();
-    for dir in dirs {
-        let dir = staging.path().join(dir);
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
+    for d in dirs {
+        let d = dir.path().join(d);
+        std::fs::create_dir_all(&d).with_context(|| format!("cannot create {}", d.display()))?;
     }
     files.par_iter().try_for_each(|f| {
-        let path = staging.path().join(&f.path);
+        let path = dir.path().join(&f.path);
         std::fs::write(&path, &f.contents)
             .with_context(|| format!("cannot write {}", path.display()))
     })?;
-    std::fs::write(staging.path().join(MARKER), MARKER_TEXT)
+    // The marker comes last: a folder with it is complete (see
+    // `restore_moved_aside`).
+    std::fs::write(dir.path().join(MARKER), MARKER_TEXT)
         .context("cannot write the output marker")?;
+    Ok(StagedSite {
+        out: out.to_path_buf(),
+        parent,
+        name,
+        dir,
+    })
+}
 
-    // Swap: move the old output aside, the new one in, then delete the old.
-    let staged = staging.keep();
-    if out.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(&format!(".{name}.old-"))
-            .tempdir_in(&parent)
-            .context("cannot create a temporary folder")?
-            .keep();
-        // `old` is an empty folder: rename over it.
-        std::fs::rename(out, &old)
-            .with_context(|| format!("cannot move {} aside", out.display()))?;
-        if let Err(e) = std::fs::rename(&staged, out) {
-            // Put the previous output back before reporting.
-            let _ = std::fs::rename(&old, out);
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(e)
-                .with_context(|| format!("cannot move the new output to {}", out.display()));
+impl StagedSite {
+    /// Puts the new output in place of `out`.
+    ///
+    /// Where the system can, the two folders are exchanged in one step
+    /// (`renameat2` with `RENAME_EXCHANGE`), so that `out` never stops
+    /// existing: a reader, or a crash, sees the old folder or the new one.
+    /// Elsewhere (other systems, or file systems that refuse the exchange)
+    /// the old folder is renamed aside and the new one in: a process killed
+    /// between the two leaves no `out`, and the next run puts the previous
+    /// output back from where it was moved (`restore_moved_aside`).
+    pub fn publish(self) -> anyhow::Result<Replaced> {
+        let StagedSite {
+            out,
+            parent,
+            name,
+            dir,
+        } = self;
+        // From here on the folder is ours to move and delete.
+        let staged = dir.keep();
+        let result = if std::fs::symlink_metadata(&out).is_ok() {
+            match exchange(&staged, &out) {
+                // The previous output now sits at the staged path.
+                Ok(true) => Ok(Replaced(Some(staged.clone()))),
+                Ok(false) => swap_by_renames(&staged, &out, &parent, &name)
+                    .map(Some)
+                    .map(Replaced),
+                Err(e) => Err(e)
+                    .with_context(|| format!("cannot move the new output to {}", out.display())),
+            }
+        } else {
+            std::fs::rename(&staged, &out)
+                .map(|()| Replaced(None))
+                .with_context(|| format!("cannot move the new output to {}", out.display()))
+        };
+        if result.is_err() {
+            let _ = remove_output_dir(&staged);
         }
-        std::fs::remove_dir_all(&old)
-            .with_context(|| format!("cannot remove the previous output at {}", old.display()))?;
-    } else if let Err(e) = std::fs::rename(&staged, out) {
-        let _ = std::fs::remove_dir_all(&staged);
+        result
+    }
+}
+
+impl Replaced {
+    /// Deletes the previous output.
+    pub fn remove(self) -> anyhow::Result<()> {
+        match self.0 {
+            Some(old) => remove_output_dir(&old)
+                .with_context(|| format!("cannot remove the previous output at {}", old.display())),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Exchanges the folders `staged` and `out` in one step. `Ok(false)` when
+/// the system or the file system cannot (the caller falls back to renames).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn exchange(staged: &Path, out: &Path) -> std::io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    match renameat_with(CWD, staged, CWD, out, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        // ENOSYS: a kernel before 3.15; EINVAL or EOPNOTSUPP: a file system
+        // without the exchange (older NFS, some FUSE).
+        Err(Errno::NOSYS | Errno::INVAL | Errno::OPNOTSUPP) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn exchange(_staged: &Path, _out: &Path) -> std::io::Result<bool> {
+    Ok(false)
+}
+
+/// The fallback for [`StagedSite::publish`]: `out` is moved aside to
+/// `.<name>.old-<pid>-*`, `staged` in. Returns where the old output went.
+fn swap_by_renames(
+    staged: &Path,
+    out: &Path,
+    parent: &Path,
+    name: &str,
+) -> anyhow::Result<PathBuf> {
+    let old = tempfile::Builder::new()
+        .prefix(&format!("{}{}-", old_prefix(name), std::process::id()))
+        .tempdir_in(parent)
+        .context("cannot create a temporary folder")?
+        .keep();
+    // `old` is an empty folder: rename over it.
+    if let Err(e) = std::fs::rename(out, &old) {
+        let _ = std::fs::remove_dir(&old);
+        return Err(e).with_context(|| format!("cannot move {} aside", out.display()));
+    }
+    // A process killed here leaves no `out`; the next run restores `old`.
+    if let Err(e) = std::fs::rename(staged, out) {
+        // Put the previous output back before reporting.
+        let _ = std::fs::rename(&old, out);
         return Err(e).with_context(|| format!("cannot move the new output to {}", out.display()));
     }
+    Ok(old)
+}
+
+/// Deletes an output folder, its marker first: a folder that was being
+/// deleted when the process died has no marker, so it is never taken for
+/// a complete output.
+fn remove_output_dir(dir: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(dir.join(MARKER)) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    std::fs::remove_dir_all(dir)
+}
+
+fn new_prefix(name: &str) -> String {
+    format!(".{name}.new-")
+}
+
+fn old_prefix(name: &str) -> String {
+    format!(".{name}.old-")
+}
+
+/// When `out` is missing and a run that died between the two renames of
+/// `swap_by_renames` left the previous output moved aside (complete: it
+/// has the marker), puts it back, so that nothing published is lost.
+fn restore_moved_aside(out: &Path, parent: &Path, name: &str) -> anyhow::Result<()> {
+    match std::fs::symlink_metadata(out) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        _ => return Ok(()),
+    }
+    let newest = leftovers(parent, &old_prefix(name))
+        .into_iter()
+        .filter(|(path, is_dir)| *is_dir && path.join(MARKER).is_file())
+        .filter_map(|(path, _)| {
+            let modified = std::fs::metadata(path.join(MARKER)).ok()?.modified().ok()?;
+            Some((modified, path))
+        })
+        .max();
+    if let Some((_, old)) = newest {
+        std::fs::rename(&old, out).with_context(|| {
+            format!(
+                "cannot restore the previous output from {} to {}",
+                old.display(),
+                out.display()
+            )
+        })?;
+    }
     Ok(())
+}
+
+/// The entries of `dir` that a seloste process now gone left there: names
+/// `<prefix><pid>-<random>`, with whether each is a folder (links are
+/// never listed).
+fn leftovers(dir: &Path, prefix: &str) -> Vec<(PathBuf, bool)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| leftover_pid(n, prefix))
+                .is_some_and(process_is_gone)
+        })
+        .filter_map(|e| {
+            let ft = e.file_type().ok()?;
+            (ft.is_dir() || ft.is_file()).then(|| (e.path(), ft.is_dir()))
+        })
+        .collect()
+}
+
+/// Removes what dead seloste processes left in `dir` under any of
+/// `prefixes`: folders when `dirs`, else files. Best effort: a leftover
+/// that cannot be removed now is tried again by the next run.
+pub(crate) fn remove_leftovers(dir: &Path, prefixes: &[&str], dirs: bool) {
+    for prefix in prefixes {
+        for (path, is_dir) in leftovers(dir, prefix) {
+            match (dirs, is_dir) {
+                (true, true) => {
+                    let _ = remove_output_dir(&path);
+                }
+                (false, false) => {
+                    let _ = std::fs::remove_file(&path);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The process id in `name` when it is `<prefix><pid>-<random>` as seloste
+/// names its temporary files (`random`: 1 to 16 letters and digits).
+pub(crate) fn leftover_pid(name: &str, prefix: &str) -> Option<u32> {
+    let (pid, random) = name.strip_prefix(prefix)?.split_once('-')?;
+    let valid = !pid.is_empty()
+        && pid.len() <= 10
+        && pid.bytes().all(|b| b.is_ascii_digit())
+        && (1..=16).contains(&random.len())
+        && random.bytes().all(|b| b.is_ascii_alphanumeric());
+    valid.then(|| pid.parse().ok()).flatten()
+}
+
+/// Whether no process has the id `pid` (this process is never gone).
+/// Where that cannot be known, false: nothing is removed.
+fn process_is_gone(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
+            return false;
+        };
+        // EPERM: the process exists but belongs to someone else.
+        matches!(
+            rustix::process::test_kill_process(pid),
+            Err(rustix::io::Errno::SRCH)
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// A temporary file beside `path`, named `.<file name>.new-<pid>-*` so that
+/// a later run can remove it if this process dies before it is persisted.
+pub(crate) fn staged_file_for(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .with_context(|| format!("{} is not a file name seloste can write", path.display()))?;
+    std::fs::create_dir_all(&parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
+    remove_leftovers(&parent, &[&new_prefix(name)], false);
+    tempfile::Builder::new()
+        .prefix(&format!("{}{}-", new_prefix(name), std::process::id()))
+        .tempfile_in(&parent)
+        .with_context(|| format!("cannot create a temporary file in {}", parent.display()))
 }
 
 /// Writes one file so that readers see the old or the new contents, never
 /// a part: into a temporary file beside it, then renamed over it.
 pub fn write_file_atomic(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
     if path.is_dir() {
         bail!(
             "{} is a folder; refusing to replace it with a file",
             path.display()
         );
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".seloste-")
-        .tempfile_in(&parent)
-        .with_context(|| format!("cannot create a temporary file in {}", parent.display()))?;
+    let mut tmp = staged_file_for(path)?;
     std::io::Write::write_all(&mut tmp, contents)
         .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.persist(path)
@@ -218,5 +472,170 @@ mod tests {
             "old"
         );
         assert!(!dir.path().join("evil").exists());
+    }
+
+    /// The id of a process that has ended (and been reaped).
+    #[cfg(unix)]
+    fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn leftover_names_are_recognised_strictly() {
+        assert_eq!(
+            leftover_pid(".site.new-123-aB9xYz", ".site.new-"),
+            Some(123)
+        );
+        assert_eq!(leftover_pid(".site.old-7-q", ".site.old-"), Some(7));
+        for other in [
+            ".site.new-abcdef", // the names before process ids were added
+            ".site.new--abcdef",
+            ".site.new-12x-abcdef",
+            ".site.new-123-",
+            ".site.new-123-ab/cd",
+            ".site.new-123-abc.def",
+            ".site.new-12345678901-abc",
+            ".sites.new-123-abc",
+            "site",
+            ".site.new-123",
+        ] {
+            assert_eq!(leftover_pid(other, ".site.new-"), None, "{other}");
+        }
+    }
+
+    /// Guards against temporary folders of killed runs piling up, and
+    /// against a run deleting anything that is not its own kind of leftover
+    /// or that a live process is still writing.
+    #[cfg(unix)]
+    #[test]
+    fn removes_only_the_leftovers_of_dead_processes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let dead = dead_pid();
+        let mut live = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let mine = std::process::id();
+        let mk = |name: &str| {
+            std::fs::create_dir_all(dir.path().join(name).join("fi")).unwrap();
+            std::fs::write(dir.path().join(name).join("fi/a.html"), "x").unwrap();
+        };
+        mk(&format!(".site.new-{dead}-abcdef"));
+        mk(&format!(".site.old-{dead}-abcdef"));
+        mk(&format!(".site.new-{}-abcdef", live.id()));
+        mk(&format!(".site.old-{mine}-abcdef"));
+        mk(".site.new-abcdef");
+        mk(&format!(".other.new-{dead}-abcdef"));
+        mk("precious");
+        std::fs::write(dir.path().join(format!(".site.new-{dead}-file")), "x").unwrap();
+        std::os::unix::fs::symlink(
+            "precious",
+            dir.path().join(format!(".site.old-{dead}-link")),
+        )
+        .unwrap();
+        write_site(&out, &[file("fi/a.html", "1")]).unwrap();
+        let _ = live.kill();
+        let _ = live.wait();
+        let mut expected = vec![
+            format!(".other.new-{dead}-abcdef"),
+            ".site.new-abcdef".to_string(),
+            format!(".site.new-{dead}-file"),
+            format!(".site.new-{}-abcdef", live.id()),
+            format!(".site.old-{dead}-link"),
+            format!(".site.old-{mine}-abcdef"),
+            "precious".to_string(),
+            "site".to_string(),
+        ];
+        expected.sort();
+        assert_eq!(names(dir.path()), expected);
+        assert!(dir.path().join("precious/fi/a.html").is_file());
+    }
+
+    /// Guards the fallback publish (two renames, where the exchange is not
+    /// available): a run killed between the renames leaves no `site`, and
+    /// the next run puts the previous output back before anything else.
+    #[cfg(unix)]
+    #[test]
+    fn a_previous_output_moved_aside_by_a_killed_run_is_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&out, &[file("fi/a.html", "old")]).unwrap();
+        let aside = dir.path().join(format!(".site.old-{}-abcdef", dead_pid()));
+        std::fs::rename(&out, &aside).unwrap();
+        // A new run that stages and then fails still restores it.
+        drop(stage_site(&out, &[file("fi/a.html", "new")]).unwrap());
+        assert_eq!(
+            std::fs::read_to_string(out.join("fi/a.html")).unwrap(),
+            "old"
+        );
+        assert_eq!(names(dir.path()), ["site"]);
+
+        // One that was being deleted (no marker) is not a complete output.
+        std::fs::rename(&out, &aside).unwrap();
+        std::fs::remove_file(aside.join(MARKER)).unwrap();
+        write_site(&out, &[file("fi/a.html", "new")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("fi/a.html")).unwrap(),
+            "new"
+        );
+        assert_eq!(names(dir.path()), ["site"]);
+    }
+
+    #[test]
+    fn the_fallback_swap_replaces_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&out, &[file("fi/a.html", "old")]).unwrap();
+        let staged = stage_site(&out, &[file("fi/a.html", "new")]).unwrap();
+        let path = staged.dir.keep();
+        let old = swap_by_renames(&path, &out, dir.path(), "site").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("fi/a.html")).unwrap(),
+            "new"
+        );
+        assert_eq!(
+            std::fs::read_to_string(old.join("fi/a.html")).unwrap(),
+            "old"
+        );
+        Replaced(Some(old)).remove().unwrap();
+        assert_eq!(names(dir.path()), ["site"]);
+    }
+
+    #[test]
+    fn publishing_swaps_in_one_step_where_it_can() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&out, &[file("fi/a.html", "old")]).unwrap();
+        let staged = stage_site(&out, &[file("fi/a.html", "new")]).unwrap();
+        let replaced = staged.publish().unwrap();
+        let old = replaced.0.clone().expect("a previous output");
+        if cfg!(target_os = "linux") {
+            // Exchanged: the previous output is where the new one was staged.
+            let name = old.file_name().unwrap().to_string_lossy().into_owned();
+            assert!(name.starts_with(".site.new-"), "{name}");
+        }
+        assert_eq!(
+            std::fs::read_to_string(out.join("fi/a.html")).unwrap(),
+            "new"
+        );
+        assert_eq!(
+            std::fs::read_to_string(old.join("fi/a.html")).unwrap(),
+            "old"
+        );
+        replaced.remove().unwrap();
+        assert_eq!(names(dir.path()), ["site"]);
     }
 }
