@@ -173,6 +173,7 @@ pub fn customer_files(
     check: &CustomerCheck,
     selection: &Selection,
     defaults: &[crate::model::Lang],
+    pdf: Option<&crate::pdf::Engine>,
 ) -> anyhow::Result<Vec<RenderedFile>> {
     let mut files = renderer.site(&check.notices, selection, defaults)?;
     if let Some((name, bytes)) = check
@@ -185,6 +186,13 @@ pub fn customer_files(
             path: name.clone(),
             contents: bytes.clone(),
         });
+    }
+    if let Some(engine) = pdf {
+        // After the logo, which the print HTML shows.
+        engine.convert(
+            &mut files,
+            &crate::pdf::Dates::of_notices(&check.notices),
+        )?;
     }
     let manifest = manifest(&check.customer, &check.notices, &files)?;
     files.push(RenderedFile {
@@ -255,31 +263,44 @@ pub fn zip(root: &str, files: &[RenderedFile]) -> anyhow::Result<Vec<u8>> {
 
 /// Writes one customer's bundle: its folder (replaced whole) and its zip
 /// (replaced atomically). Returns the number of notice documents written.
+///
+/// Whenever the process dies, the folder and the zip are each complete:
+/// the previous version or the new one (or absent, before the first
+/// bundle). They are two entries, replaced one after the other, so they can
+/// be of different versions: for the instant between the folder's exchange
+/// and the zip's rename (two system calls, nothing written in between), and
+/// after a process killed in that instant, until the next run replaces
+/// both. That is accepted: each is whole and describes itself (the
+/// manifest is in both), they are handed out separately, and making them
+/// one atomic unit would need them in one folder, another layout.
 pub fn write_customer(out: &Path, id: &str, files: &[RenderedFile]) -> anyhow::Result<usize> {
-    // Both targets are checked before either is written: the folder must be
-    // seloste's (or new), and a zip may only be replaced beside it.
     let dir = customer_dir(out, id);
     let zip_path = out.join(format!("{id}.zip"));
-    crate::output::check_target(&dir)?;
+    // Everything that can fail or needs space (the zip, the staged folder,
+    // the staged zip) comes before the folder is replaced. Staging also
+    // puts back a folder a killed run left moved aside, and refuses a
+    // folder that is not seloste's; a zip may only be replaced beside
+    // seloste's folder. Neither target is replaced before both checks.
+    let archive = zip(id, files)?;
+    let site = crate::output::stage_site(&dir, files)?;
     if zip_path.exists() && !dir.join(crate::output::MARKER).is_file() {
         anyhow::bail!(
             "{} exists but was not written by seloste; refusing to replace it",
             zip_path.display()
         );
     }
-    // The zip is written to a temporary file first, so that the step that
-    // can fail for lack of space comes before the folder is replaced; the
-    // rename that publishes it afterwards does not need space.
-    let archive = zip(id, files)?;
-    std::fs::create_dir_all(out)?;
-    let mut staged = tempfile::Builder::new()
-        .prefix(".seloste-")
-        .tempfile_in(out)?;
-    std::io::Write::write_all(&mut staged, &archive)?;
-    crate::output::write_site(&dir, files)?;
-    staged
+    let mut staged_zip = crate::output::staged_file_for(&zip_path)?;
+    std::io::Write::write_all(&mut staged_zip, &archive)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", zip_path.display()))?;
+    // The two publishing steps, back to back; the previous folder is
+    // deleted only after both.
+    let replaced = site.publish()?;
+    let persisted = staged_zip
         .persist(&zip_path)
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {}", zip_path.display(), e.error))?;
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {}", zip_path.display(), e.error));
+    let removed = replaced.remove();
+    persisted?;
+    removed?;
     Ok(files
         .iter()
         .filter(|f| f.path.contains('/') && !f.path.ends_with("index.html"))
