@@ -190,7 +190,13 @@ fn bundle(
         .customers
         .par_iter()
         .map(|c| {
-            seloste::bundle::customer_files(&renderer, c, &selection, &checked.config.languages)
+            seloste::bundle::customer_files(
+                &renderer,
+                c,
+                &selection,
+                &checked.config.languages,
+                None,
+            )
         })
         .collect::<anyhow::Result<_>>()
         .expect("render");
@@ -253,6 +259,7 @@ fn bundle(
                 c,
                 &selection,
                 &checked.config.languages,
+                None,
             )?;
             seloste::bundle::write_customer(&pipeline_out, c.customer.id_str(), &files)
         })

@@ -237,6 +237,18 @@ pub struct RenderArgs {
     /// exists].
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+
+    /// Also print every notice to PDF (the same as adding `pdf` to
+    /// --format), through Chromium or WeasyPrint.
+    #[arg(long)]
+    pub pdf: bool,
+
+    /// The program that prints PDF: Chromium (one process for all
+    /// documents) or WeasyPrint; `auto` takes the first installed. The
+    /// environment variables SELOSTE_CHROMIUM and SELOSTE_WEASYPRINT name a
+    /// program outside PATH.
+    #[arg(long, value_enum, default_value_t = crate::pdf::EngineChoice::Auto, value_name = "ENGINE")]
+    pub pdf_engine: crate::pdf::EngineChoice,
 }
 
 impl RenderArgs {
@@ -257,10 +269,23 @@ impl RenderArgs {
             })
     }
 
+    /// The PDF engine, when PDF is asked for; found before anything is
+    /// checked or rendered, so a missing engine fails fast.
+    pub(crate) fn pdf_engine(&self) -> anyhow::Result<Option<crate::pdf::Engine>> {
+        if self.pdf || self.format.contains(&OutputFormat::Pdf) {
+            crate::pdf::Engine::detect(self.pdf_engine).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// The formats asked for, in a fixed order, for `languages`.
     fn selection(&self, languages: Vec<crate::model::Lang>) -> crate::render::Selection {
         let mut formats: Vec<crate::render::Format> =
             self.format.iter().map(|f| f.render_format()).collect();
+        if self.pdf {
+            formats.push(crate::render::Format::Pdf);
+        }
         formats.sort();
         formats.dedup();
         crate::render::Selection { languages, formats }
@@ -276,6 +301,8 @@ pub enum OutputFormat {
     Print,
     /// CommonMark.
     Md,
+    /// PDF, printed from the print HTML by Chromium or WeasyPrint.
+    Pdf,
 }
 
 impl OutputFormat {
@@ -284,6 +311,7 @@ impl OutputFormat {
             OutputFormat::Html => crate::render::Format::Html,
             OutputFormat::Print => crate::render::Format::Print,
             OutputFormat::Md => crate::render::Format::Md,
+            OutputFormat::Pdf => crate::render::Format::Pdf,
         }
     }
 }
@@ -431,6 +459,7 @@ pub(crate) fn build_once(
     args: &BuildArgs,
     config_path: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
+    let engine = args.render.pdf_engine()?;
     let checked = load_and_check(&args.paths, config_path);
     // Diagnostics go to stderr so that stdout stays free for tools.
     let stderr = anstream::stderr();
@@ -468,7 +497,10 @@ pub(crate) fn build_once(
             services.len()
         )?;
     }
-    let files = renderer.site(&publishable, &selection, &checked.config.languages)?;
+    let mut files = renderer.site(&publishable, &selection, &checked.config.languages)?;
+    if let Some(engine) = &engine {
+        engine.convert(&mut files, &crate::pdf::Dates::of_notices(&publishable))?;
+    }
     crate::output::write_site(&out, &files)?;
     if tally.warnings > 0 {
         writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;
@@ -484,6 +516,7 @@ pub(crate) fn build_once(
 }
 
 fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let engine = args.render.pdf_engine()?;
     let only = args.only.clone();
     let shard = args.shard;
     let keep = move |id: &str| {
@@ -548,9 +581,14 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
             {
                 return (i, Ok(None));
             }
-            let built =
-                crate::bundle::customer_files(&renderer, c, &selection, &checked.config.languages)
-                    .and_then(|files| crate::bundle::write_customer(&out, id, &files));
+            let built = crate::bundle::customer_files(
+                &renderer,
+                c,
+                &selection,
+                &checked.config.languages,
+                engine.as_ref(),
+            )
+            .and_then(|files| crate::bundle::write_customer(&out, id, &files));
             (i, built.map(Some))
         })
         .collect();

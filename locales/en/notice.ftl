@@ -84,6 +84,7 @@ label-of = of
 label-format-html = Web page
 label-format-print = Printable version
 label-format-md = Markdown
+label-format-pdf = PDF
 
 ## Notice and index
 

@@ -85,6 +85,7 @@ label-of = /
 label-format-html = Verkkosivu
 label-format-print = Tulostettava versio
 label-format-md = Markdown
+label-format-pdf = PDF
 
 ## Seloste ja hakemistosivu
 

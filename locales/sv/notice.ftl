@@ -85,6 +85,7 @@ label-of = av
 label-format-html = Webbsida
 label-format-print = Utskriftsversion
 label-format-md = Markdown
+label-format-pdf = PDF
 
 ## Beskrivningen och indexsidan
 

@@ -144,7 +144,7 @@ impl Renderer {
                 format,
             };
             let view = match (format, &mut html_view) {
-                (Format::Html | Format::Print, Some(v)) => {
+                (Format::Html | Format::Print | Format::Pdf, Some(v)) => {
                     resolver.link(v, n, languages, formats)?;
                     v.clone()
                 }
@@ -158,8 +158,14 @@ impl Renderer {
                     v
                 }
             };
+            // The PDF stage prints this HTML, whose links point at the
+            // other PDFs, and then drops it.
+            let extension = match format {
+                Format::Pdf => crate::pdf::SOURCE_EXTENSION,
+                _ => format.extension(),
+            };
             files.push(RenderedFile {
-                path: format!("{lang}/{}.{}", n.id_str(), format.extension()),
+                path: format!("{lang}/{}.{extension}", n.id_str()),
                 contents: self.render_view(n, lang, &view)?.into_bytes(),
             });
         }

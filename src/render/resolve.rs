@@ -22,16 +22,19 @@ pub enum Format {
     Html,
     Print,
     Md,
+    /// Made from print HTML by the `pdf` stage, not by a template.
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Html, Format::Print, Format::Md];
+    pub const ALL: [Format; 4] = [Format::Html, Format::Print, Format::Md, Format::Pdf];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Html => "html",
             Format::Print => "print",
             Format::Md => "md",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -45,6 +48,7 @@ impl Format {
             Format::Html => "html",
             Format::Print => "print.html",
             Format::Md => "md",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -52,8 +56,9 @@ impl Format {
     pub fn template(self) -> &'static str {
         match self {
             Format::Html => "notice.html",
-            Format::Print => "notice.print.html",
             Format::Md => "notice.md",
+            // The PDF is printed from the print HTML.
+            Format::Print | Format::Pdf => "notice.print.html",
         }
     }
 }
@@ -118,7 +123,7 @@ impl Resolver<'_> {
         let source = t.as_ref().and_then(|t| t.get(self.lang))?;
         Some(Markup(match self.format {
             Format::Md => markdown::to_markdown(source),
-            Format::Html | Format::Print => markdown::to_html(source),
+            Format::Html | Format::Print | Format::Pdf => markdown::to_html(source),
         }))
     }
 

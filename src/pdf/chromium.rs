@@ -1,0 +1,370 @@
+//! Headless Chromium as a PDF engine: one browser process for all the
+//! documents of a run, driven over the DevTools protocol.
+//!
+//! `--print-to-pdf` on the command line starts a browser per document,
+//! about a second each; instead the browser is started once with
+//! `--remote-debugging-pipe` and told, for each document, to open the file
+//! and print it (`Page.printToPDF`). The pipe (file descriptors 3 and 4 of
+//! the browser, JSON messages ended by a NUL byte) is private to the two
+//! processes, unlike a debugging port on localhost that any local user could
+//! connect to.
+//!
+//! The browser runs with a fresh profile in a temporary folder, without
+//! network services, and with scripts disabled in the page: print HTML has
+//! no scripts, and none from a notice may run even if one slipped through.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, anyhow, bail};
+use base64::Engine as _;
+use serde_json::{Value, json};
+
+use super::Job;
+
+/// How long one document may take to load and print.
+const DOCUMENT_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long the browser may take to start and answer.
+const START_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The flags every run uses: headless, no sandbox (it needs privileges
+/// containers and CI runners rarely grant), no GPU, and none of the
+/// browser's own network traffic (updates, sync, safe browsing...).
+const FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--mute-audio",
+    // Nothing a document links to is fetched; make any lookup fail at once.
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--remote-debugging-pipe",
+];
+
+pub struct Chromium {
+    program: PathBuf,
+    /// The running browser, started on first use and shared by every
+    /// caller (bundles convert customers in parallel).
+    browser: Mutex<Option<Browser>>,
+}
+
+impl Chromium {
+    pub fn new(program: PathBuf) -> Chromium {
+        Chromium {
+            program,
+            browser: Mutex::new(None),
+        }
+    }
+
+    /// Prints every job, in order; returns the PDFs.
+    pub(crate) fn print(&self, jobs: &[Job]) -> anyhow::Result<Vec<Vec<u8>>> {
+        let mut guard = self
+            .browser
+            .lock()
+            .map_err(|_| anyhow!("the PDF engine failed earlier in this run"))?;
+        if guard.is_none() {
+            *guard = Some(Browser::start(&self.program)?);
+        }
+        let browser = guard
+            .as_mut()
+            .ok_or_else(|| anyhow!("Chromium did not start"))?;
+        let mut pdfs = Vec::with_capacity(jobs.len());
+        for job in jobs {
+            match browser.print(&job.html) {
+                Ok(pdf) => pdfs.push(pdf),
+                Err(e) => {
+                    // A browser that failed once is not trusted again.
+                    let log = browser.log_tail();
+                    *guard = None;
+                    return Err(e)
+                        .with_context(|| format!("Chromium could not print {}{log}", job.output));
+                }
+            }
+        }
+        Ok(pdfs)
+    }
+}
+
+/// A running browser with one tab, attached over the pipe.
+struct Browser {
+    child: Child,
+    to_browser: std::io::PipeWriter,
+    from_browser: Receiver<Value>,
+    /// Events that arrived while waiting for a reply.
+    events: Vec<Value>,
+    next_id: u64,
+    session: String,
+    /// The tab's main frame, whose document is replaced for each print.
+    frame: String,
+    /// Holds the profile and the browser's log; removed on drop.
+    profile: tempfile::TempDir,
+}
+
+impl Browser {
+    #[cfg(unix)]
+    fn start(program: &Path) -> anyhow::Result<Browser> {
+        use command_fds::{CommandFdExt, FdMapping};
+        use std::os::fd::OwnedFd;
+
+        let profile = tempfile::Builder::new()
+            .prefix("seloste-chromium-")
+            .tempdir()
+            .context("cannot create a profile folder for Chromium")?;
+        let log = std::fs::File::create(profile.path().join("chromium.log"))
+            .context("cannot create Chromium's log file")?;
+        let (browser_reads, to_browser) = std::io::pipe().context("cannot create a pipe")?;
+        let (from_browser, browser_writes) = std::io::pipe().context("cannot create a pipe")?;
+        let mut command = Command::new(program);
+        command
+            .args(FLAGS)
+            .arg(format!(
+                "--user-data-dir={}",
+                profile.path().join("profile").display()
+            ))
+            .arg("about:blank")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(log));
+        command
+            .fd_mappings(vec![
+                FdMapping {
+                    parent_fd: OwnedFd::from(browser_reads),
+                    child_fd: 3,
+                },
+                FdMapping {
+                    parent_fd: OwnedFd::from(browser_writes),
+                    child_fd: 4,
+                },
+            ])
+            .map_err(|_| anyhow!("cannot pass the DevTools pipe to Chromium"))?;
+        let child = command
+            .spawn()
+            .with_context(|| format!("cannot start {}", program.display()))?;
+        // The browser's ends of the pipes are closed here when `command`
+        // goes, so that a browser that dies is seen as end of input.
+        drop(command);
+
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(from_browser);
+            let mut buf = Vec::new();
+            loop {
+                buf.clear();
+                match reader.read_until(0, &mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {
+                        if buf.last() == Some(&0) {
+                            buf.pop();
+                        }
+                        // A message that is not JSON is not one of ours.
+                        if let Ok(v) = serde_json::from_slice::<Value>(&buf)
+                            && tx.send(v).is_err()
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+
+        let mut browser = Browser {
+            child,
+            to_browser,
+            from_browser: rx,
+            events: Vec::new(),
+            next_id: 0,
+            session: String::new(),
+            frame: String::new(),
+            profile,
+        };
+        browser.attach().map_err(|e| {
+            let log = browser.log_tail();
+            e.context(format!("Chromium did not start{log}"))
+        })?;
+        Ok(browser)
+    }
+
+    #[cfg(not(unix))]
+    fn start(_program: &Path) -> anyhow::Result<Browser> {
+        bail!("PDF output through Chromium is supported on Unix only; use --pdf-engine weasyprint")
+    }
+
+    /// Opens a tab and prepares it: page events on, scripts off.
+    fn attach(&mut self) -> anyhow::Result<()> {
+        let target = self.call(
+            "Target.createTarget",
+            json!({ "url": "about:blank" }),
+            None,
+            START_TIMEOUT,
+        )?;
+        let target_id = target["targetId"]
+            .as_str()
+            .ok_or_else(|| anyhow!("Chromium opened no tab"))?
+            .to_string();
+        let attached = self.call(
+            "Target.attachToTarget",
+            json!({ "targetId": target_id, "flatten": true }),
+            None,
+            START_TIMEOUT,
+        )?;
+        self.session = attached["sessionId"]
+            .as_str()
+            .ok_or_else(|| anyhow!("Chromium did not attach to its tab"))?
+            .to_string();
+        let session = Some(self.session.clone());
+        self.call("Page.enable", json!({}), session.as_deref(), START_TIMEOUT)?;
+        self.call(
+            "Emulation.setScriptExecutionDisabled",
+            json!({ "value": true }),
+            session.as_deref(),
+            START_TIMEOUT,
+        )?;
+        let tree = self.call(
+            "Page.getFrameTree",
+            json!({}),
+            session.as_deref(),
+            START_TIMEOUT,
+        )?;
+        self.frame = tree["frameTree"]["frame"]["id"]
+            .as_str()
+            .ok_or_else(|| anyhow!("Chromium's tab has no frame"))?
+            .to_string();
+        Ok(())
+    }
+
+    /// Puts `html` into the tab as its document and prints it.
+    ///
+    /// The document is given as content, not loaded from a file: its URL
+    /// stays `about:blank`, so a relative link (to another language's
+    /// version, say) resolves to nothing and is printed as plain text,
+    /// instead of becoming a `file://` link into a temporary folder that
+    /// would also make every PDF differ. Links within the page and absolute
+    /// ones work as usual.
+    fn print(&mut self, html: &[u8]) -> anyhow::Result<Vec<u8>> {
+        let deadline = Instant::now() + DOCUMENT_TIMEOUT;
+        let session = self.session.clone();
+        let html = String::from_utf8_lossy(html);
+        self.call(
+            "Page.setDocumentContent",
+            json!({ "frameId": self.frame, "html": html }),
+            Some(&session),
+            DOCUMENT_TIMEOUT,
+        )?;
+        let printed = self.call(
+            "Page.printToPDF",
+            json!({
+                "printBackground": true,
+                "preferCSSPageSize": true,
+                "displayHeaderFooter": false,
+                "generateTaggedPDF": true,
+                "generateDocumentOutline": true,
+            }),
+            Some(&session),
+            remaining(deadline),
+        )?;
+        let data = printed["data"]
+            .as_str()
+            .ok_or_else(|| anyhow!("Chromium returned no PDF data"))?;
+        base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .context("Chromium returned PDF data that is not base64")
+    }
+
+    /// Sends a command and waits for its reply; events that arrive in the
+    /// meantime are kept for [`Browser::wait_event`].
+    fn call(
+        &mut self,
+        method: &str,
+        params: Value,
+        session: Option<&str>,
+        timeout: Duration,
+    ) -> anyhow::Result<Value> {
+        self.next_id += 1;
+        let id = self.next_id;
+        let mut message = json!({ "id": id, "method": method, "params": params });
+        if let Some(s) = session {
+            message["sessionId"] = json!(s);
+        }
+        let mut bytes = serde_json::to_vec(&message)?;
+        bytes.push(0);
+        self.to_browser
+            .write_all(&bytes)
+            .and_then(|()| self.to_browser.flush())
+            .with_context(|| format!("cannot send {method} to Chromium (did it exit?)"))?;
+        let deadline = Instant::now() + timeout;
+        loop {
+            let reply = self.receive(deadline, method)?;
+            if reply["id"].as_u64() == Some(id) {
+                if let Some(err) = reply.get("error") {
+                    bail!(
+                        "Chromium refused {method}: {}",
+                        err["message"].as_str().unwrap_or("?")
+                    );
+                }
+                return Ok(reply["result"].clone());
+            }
+            if reply.get("method").is_some() {
+                self.events.push(reply);
+            }
+        }
+    }
+
+    fn receive(&mut self, deadline: Instant, waiting_for: &str) -> anyhow::Result<Value> {
+        match self.from_browser.recv_timeout(remaining(deadline)) {
+            Ok(v) => Ok(v),
+            Err(RecvTimeoutError::Timeout) => {
+                bail!("Chromium did not answer {waiting_for} in time")
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                let status = self.child.try_wait().ok().flatten();
+                bail!(
+                    "Chromium exited while seloste waited for {waiting_for}{}",
+                    status.map(|s| format!(" ({s})")).unwrap_or_default()
+                )
+            }
+        }
+    }
+
+    /// The end of the browser's log, to explain a failure.
+    fn log_tail(&self) -> String {
+        let text =
+            std::fs::read_to_string(self.profile.path().join("chromium.log")).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        if lines.is_empty() {
+            return String::new();
+        }
+        let tail = &lines[lines.len().saturating_sub(5)..];
+        format!("\nChromium said:\n  {}", tail.join("\n  "))
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // Ask politely, then make sure: a browser must not outlive the run.
+        let _ = self.call("Browser.close", json!({}), None, Duration::from_secs(5));
+        let until = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < until {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn remaining(deadline: Instant) -> Duration {
+    deadline.saturating_duration_since(Instant::now())
+}
