@@ -13,6 +13,7 @@
 //! network services, and with scripts disabled in the page: print HTML has
 //! no scripts, and none from a notice may run even if one slipped through.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -28,6 +29,8 @@ use super::Job;
 
 /// How long one document may take to load and print.
 const DOCUMENT_TIMEOUT: Duration = Duration::from_secs(120);
+/// At most this many tabs print at once.
+const MAX_TABS: usize = 4;
 /// How long the browser may take to start and answer.
 const START_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -79,34 +82,25 @@ impl Chromium {
         let browser = guard
             .as_mut()
             .ok_or_else(|| anyhow!("Chromium did not start"))?;
-        let mut pdfs = Vec::with_capacity(jobs.len());
-        for job in jobs {
-            match browser.print(&job.html) {
-                Ok(pdf) => pdfs.push(pdf),
-                Err(e) => {
-                    // A browser that failed once is not trusted again.
-                    let log = browser.log_tail();
-                    *guard = None;
-                    return Err(e)
-                        .with_context(|| format!("Chromium could not print {}{log}", job.output));
-                }
+        match browser.print_all(jobs) {
+            Ok(pdfs) => Ok(pdfs),
+            Err(e) => {
+                // A browser that failed once is not trusted again.
+                let log = browser.log_tail();
+                *guard = None;
+                Err(e.context(format!("Chromium failed{log}")))
             }
         }
-        Ok(pdfs)
     }
 }
 
-/// A running browser with one tab, attached over the pipe.
+/// A running browser with its tabs, attached over the pipe.
 struct Browser {
     child: Child,
     to_browser: std::io::PipeWriter,
     from_browser: Receiver<Value>,
-    /// Events that arrived while waiting for a reply.
-    events: Vec<Value>,
     next_id: u64,
-    session: String,
-    /// The tab's main frame, whose document is replaced for each print.
-    frame: String,
+    tabs: Vec<Tab>,
     /// Holds the profile and the browser's log; removed on drop.
     profile: tempfile::TempDir,
 }
@@ -182,16 +176,19 @@ impl Browser {
             child,
             to_browser,
             from_browser: rx,
-            events: Vec::new(),
             next_id: 0,
-            session: String::new(),
-            frame: String::new(),
+            tabs: Vec::new(),
             profile,
         };
-        browser.attach().map_err(|e| {
-            let log = browser.log_tail();
-            e.context(format!("Chromium did not start{log}"))
-        })?;
+        // Documents print in parallel, a tab each; more tabs than cores
+        // only add memory.
+        let tabs = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_TABS));
+        (0..tabs)
+            .try_for_each(|_| browser.open_tab())
+            .map_err(|e| {
+                let log = browser.log_tail();
+                e.context(format!("Chromium did not start{log}"))
+            })?;
         Ok(browser)
     }
 
@@ -200,8 +197,8 @@ impl Browser {
         bail!("PDF output through Chromium is supported on Unix only; use --pdf-engine weasyprint")
     }
 
-    /// Opens a tab and prepares it: page events on, scripts off.
-    fn attach(&mut self) -> anyhow::Result<()> {
+    /// Opens a tab and prepares it: scripts off, its frame known.
+    fn open_tab(&mut self) -> anyhow::Result<()> {
         let target = self.call(
             "Target.createTarget",
             json!({ "url": "about:blank" }),
@@ -218,78 +215,103 @@ impl Browser {
             None,
             START_TIMEOUT,
         )?;
-        self.session = attached["sessionId"]
+        let session = attached["sessionId"]
             .as_str()
             .ok_or_else(|| anyhow!("Chromium did not attach to its tab"))?
             .to_string();
-        let session = Some(self.session.clone());
-        self.call("Page.enable", json!({}), session.as_deref(), START_TIMEOUT)?;
         self.call(
             "Emulation.setScriptExecutionDisabled",
             json!({ "value": true }),
-            session.as_deref(),
+            Some(&session),
             START_TIMEOUT,
         )?;
         let tree = self.call(
             "Page.getFrameTree",
             json!({}),
-            session.as_deref(),
+            Some(&session),
             START_TIMEOUT,
         )?;
-        self.frame = tree["frameTree"]["frame"]["id"]
+        let frame = tree["frameTree"]["frame"]["id"]
             .as_str()
             .ok_or_else(|| anyhow!("Chromium's tab has no frame"))?
             .to_string();
+        self.tabs.push(Tab { session, frame });
         Ok(())
     }
 
-    /// Puts `html` into the tab as its document and prints it.
+    /// Prints every job, each tab taking the next job when it is done.
     ///
-    /// The document is given as content, not loaded from a file: its URL
-    /// stays `about:blank`, so a relative link (to another language's
-    /// version, say) resolves to nothing and is printed as plain text,
-    /// instead of becoming a `file://` link into a temporary folder that
-    /// would also make every PDF differ. Links within the page and absolute
-    /// ones work as usual.
-    fn print(&mut self, html: &[u8]) -> anyhow::Result<Vec<u8>> {
-        let deadline = Instant::now() + DOCUMENT_TIMEOUT;
-        let session = self.session.clone();
-        let html = String::from_utf8_lossy(html);
-        self.call(
-            "Page.setDocumentContent",
-            json!({ "frameId": self.frame, "html": html }),
-            Some(&session),
-            DOCUMENT_TIMEOUT,
-        )?;
-        let printed = self.call(
-            "Page.printToPDF",
-            json!({
-                "printBackground": true,
-                "preferCSSPageSize": true,
-                "displayHeaderFooter": false,
-                "generateTaggedPDF": true,
-                "generateDocumentOutline": true,
-            }),
-            Some(&session),
-            remaining(deadline),
-        )?;
-        let data = printed["data"]
-            .as_str()
-            .ok_or_else(|| anyhow!("Chromium returned no PDF data"))?;
-        base64::engine::general_purpose::STANDARD
-            .decode(data)
-            .context("Chromium returned PDF data that is not base64")
+    /// A document is given to its tab as content, not loaded from a file:
+    /// the tab's URL stays `about:blank`, so a relative link (to another
+    /// language's version, say) resolves to nothing and is printed as plain
+    /// text, instead of becoming a `file://` link into a temporary folder
+    /// that would also make every PDF differ. Links within the page and
+    /// absolute ones work as usual.
+    fn print_all(&mut self, jobs: &[Job]) -> anyhow::Result<Vec<Vec<u8>>> {
+        #[derive(Clone, Copy)]
+        enum Step {
+            Content,
+            Print,
+        }
+        let mut pdfs: Vec<Option<Vec<u8>>> = vec![None; jobs.len()];
+        let mut idle: Vec<usize> = (0..self.tabs.len()).rev().collect();
+        // Request id → (tab, job, step).
+        let mut pending: HashMap<u64, (usize, usize, Step)> = HashMap::new();
+        let mut next = 0;
+        loop {
+            while next < jobs.len()
+                && let Some(tab) = idle.pop()
+            {
+                let html = String::from_utf8_lossy(&jobs[next].html);
+                let params = json!({ "frameId": self.tabs[tab].frame, "html": html });
+                let session = self.tabs[tab].session.clone();
+                let id = self.send("Page.setDocumentContent", params, Some(&session))?;
+                pending.insert(id, (tab, next, Step::Content));
+                next += 1;
+            }
+            if pending.is_empty() {
+                break;
+            }
+            let reply = self.receive(Instant::now() + DOCUMENT_TIMEOUT, "a printed document")?;
+            let Some((tab, job, step)) = reply["id"].as_u64().and_then(|id| pending.remove(&id))
+            else {
+                continue; // an event, or a reply to nothing pending
+            };
+            let name = &jobs[job].output;
+            if let Some(err) = reply.get("error") {
+                bail!(
+                    "cannot print {name}: {}",
+                    err["message"].as_str().unwrap_or("unknown error")
+                );
+            }
+            match step {
+                Step::Content => {
+                    let session = self.tabs[tab].session.clone();
+                    let id = self.send("Page.printToPDF", print_options(), Some(&session))?;
+                    pending.insert(id, (tab, job, Step::Print));
+                }
+                Step::Print => {
+                    let data = reply["result"]["data"]
+                        .as_str()
+                        .ok_or_else(|| anyhow!("Chromium returned no PDF for {name}"))?;
+                    let pdf = base64::engine::general_purpose::STANDARD
+                        .decode(data)
+                        .with_context(|| {
+                            format!("Chromium returned a PDF for {name} that is not base64")
+                        })?;
+                    pdfs[job] = Some(pdf);
+                    idle.push(tab);
+                }
+            }
+        }
+        pdfs.into_iter()
+            .zip(jobs)
+            .map(|(pdf, job)| pdf.ok_or_else(|| anyhow!("Chromium did not print {}", job.output)))
+            .collect()
     }
 
-    /// Sends a command and waits for its reply; events that arrive in the
-    /// meantime are kept for [`Browser::wait_event`].
-    fn call(
-        &mut self,
-        method: &str,
-        params: Value,
-        session: Option<&str>,
-        timeout: Duration,
-    ) -> anyhow::Result<Value> {
+    /// Sends a command without waiting; returns its id.
+    fn send(&mut self, method: &str, params: Value, session: Option<&str>) -> anyhow::Result<u64> {
         self.next_id += 1;
         let id = self.next_id;
         let mut message = json!({ "id": id, "method": method, "params": params });
@@ -302,6 +324,19 @@ impl Browser {
             .write_all(&bytes)
             .and_then(|()| self.to_browser.flush())
             .with_context(|| format!("cannot send {method} to Chromium (did it exit?)"))?;
+        Ok(id)
+    }
+
+    /// Sends a command and waits for its reply; events that arrive in the
+    /// meantime are of no interest.
+    fn call(
+        &mut self,
+        method: &str,
+        params: Value,
+        session: Option<&str>,
+        timeout: Duration,
+    ) -> anyhow::Result<Value> {
+        let id = self.send(method, params, session)?;
         let deadline = Instant::now() + timeout;
         loop {
             let reply = self.receive(deadline, method)?;
@@ -313,9 +348,6 @@ impl Browser {
                     );
                 }
                 return Ok(reply["result"].clone());
-            }
-            if reply.get("method").is_some() {
-                self.events.push(reply);
             }
         }
     }
@@ -367,4 +399,23 @@ impl Drop for Browser {
 
 fn remaining(deadline: Instant) -> Duration {
     deadline.saturating_duration_since(Instant::now())
+}
+
+/// A tab: its DevTools session and its main frame, whose document is
+/// replaced for each print.
+struct Tab {
+    session: String,
+    frame: String,
+}
+
+/// A4 from the print style's `@page`, backgrounds, and a tagged PDF with
+/// an outline from the headings (for screen readers and bookmarks).
+fn print_options() -> Value {
+    json!({
+        "printBackground": true,
+        "preferCSSPageSize": true,
+        "displayHeaderFooter": false,
+        "generateTaggedPDF": true,
+        "generateDocumentOutline": true,
+    })
 }

@@ -123,6 +123,7 @@ impl Engine {
                 bail!("{} did not produce a PDF for {}", self.name(), job.output);
             }
             normalize_dates(&mut pdf, job.date);
+            normalize_node_ids(&mut pdf);
             files.push(RenderedFile {
                 path: job.output.clone(),
                 contents: pdf,
@@ -219,6 +220,45 @@ pub fn normalize_dates(pdf: &mut [u8], date: Option<Date>) {
     }
 }
 
+/// Renumbers Chromium's structure-element ids (`(node00002255)`) from 1 in
+/// the same order, keeping their width. The ids are counters of the page's
+/// renderer process, so they depend on what else a tab printed before;
+/// ranks keep them unique and sorted (the id tree needs both), do not
+/// depend on history, and are never longer than the originals (the k-th
+/// smallest of distinct positive numbers is at least k), so no offset moves.
+pub fn normalize_node_ids(pdf: &mut [u8]) {
+    const OPEN: &[u8] = b"(node";
+    let mut spots: Vec<(usize, usize, u64)> = Vec::new();
+    let mut from = 0;
+    while let Some(at) = find(&pdf[from..], OPEN) {
+        let start = from + at + OPEN.len();
+        let len = pdf[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        from = start + len;
+        if len == 0 || len > 18 || pdf.get(start + len) != Some(&b')') {
+            continue;
+        }
+        let value = std::str::from_utf8(&pdf[start..start + len])
+            .ok()
+            .and_then(|d| d.parse::<u64>().ok());
+        if let Some(v) = value {
+            spots.push((start, len, v));
+        }
+    }
+    let mut values: Vec<u64> = spots.iter().map(|s| s.2).collect();
+    values.sort_unstable();
+    values.dedup();
+    for (start, len, v) in spots {
+        let rank = values.partition_point(|x| *x < v) as u64 + 1;
+        let digits = format!("{rank:0len$}");
+        if digits.len() == len {
+            pdf[start..start + len].copy_from_slice(digits.as_bytes());
+        }
+    }
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -248,6 +288,19 @@ mod tests {
         assert!(
             text.contains("/ModDate (D:20250309000000+00'00')"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn node_ids_are_renumbered_in_order_in_place() {
+        let mut pdf =
+            b"/ID (node00002255) /K (node00000917) (node00002255) (nodeX) (node12)".to_vec();
+        let before = pdf.len();
+        normalize_node_ids(&mut pdf);
+        assert_eq!(pdf.len(), before);
+        assert_eq!(
+            String::from_utf8(pdf).unwrap(),
+            "/ID (node00000003) /K (node00000002) (node00000003) (nodeX) (node01)"
         );
     }
 
