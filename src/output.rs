@@ -67,9 +67,18 @@ pub fn stage_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<StagedSi
             );
         }
     }
-    let name = out
-        .file_name()
-        .and_then(|n| n.to_str())
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out.file_name().and_then(|n| n.to_str());
+    if let Some(name) = name
+        && parent.is_dir()
+    {
+        restore_moved_aside(out, &parent, name)?;
+    }
+    check_target(out)?;
+    let name = name
         .with_context(|| {
             format!(
                 "{} is not a folder name seloste can write to",
@@ -77,14 +86,6 @@ pub fn stage_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<StagedSi
             )
         })?
         .to_string();
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if parent.is_dir() {
-        restore_moved_aside(out, &parent, &name)?;
-    }
-    check_target(out)?;
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
     remove_leftovers(&parent, &[&new_prefix(&name), &old_prefix(&name)], true);
