@@ -45,7 +45,29 @@ struct Run {
 /// pipes are drained on their own threads so that a large report cannot
 /// block the child.
 fn run_with(dir: &Path, args: &[&str], deadline: Duration) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_seloste"))
+    run_as(&Runner::direct(), dir, args, deadline)
+}
+
+/// How the binary is started: directly, or through a program that runs it
+/// as another user.
+struct Runner {
+    program: PathBuf,
+    prefix: Vec<String>,
+}
+
+impl Runner {
+    fn direct() -> Runner {
+        Runner {
+            program: PathBuf::from(env!("CARGO_BIN_EXE_seloste")),
+            prefix: Vec::new(),
+        }
+    }
+}
+
+/// [`run_with`], started by `runner`.
+fn run_as(runner: &Runner, dir: &Path, args: &[&str], deadline: Duration) -> Run {
+    let mut child = Command::new(&runner.program)
+        .args(&runner.prefix)
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
@@ -686,6 +708,77 @@ fn a_symlinked_notice_is_not_skipped_silently() {
 // ---------------------------------------------------------------------------
 // 8. Unreadable files
 
+/// Who runs the binary so that file permissions apply: this process's user
+/// when they do; when the tests run as root (as in CI), which reads and
+/// writes regardless, user and group 65534 (nobody) through `setpriv`.
+/// `probe` has just lost its permissions; `sane` is a command that must
+/// succeed as that user (it can reach the sandbox and run the binary).
+/// `None`, after saying why, when neither is possible here.
+fn unprivileged(s: &Sandbox, probe: &Path, sane: &[&str]) -> Option<Runner> {
+    let runner = if !readable_anyway(probe) {
+        Runner::direct()
+    } else if rustix::process::geteuid().is_root() {
+        Runner {
+            program: common::external_tool("setpriv")?,
+            prefix: [
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                "--",
+                env!("CARGO_BIN_EXE_seloste"),
+            ]
+            .map(String::from)
+            .to_vec(),
+        }
+    } else {
+        eprintln!("skipped: this user reads and writes regardless of permissions, and is not root");
+        return None;
+    };
+    let r = run_as(&runner, &s.work, sane, DEADLINE);
+    if r.code != Some(0) {
+        let why = format!(
+            "user 65534 cannot run the binary or reach the sandbox (is a folder above {} closed to others?)\n{}",
+            s.work.display(),
+            r.show()
+        );
+        assert!(!common::tools_required(), "{why}");
+        eprintln!("skipped: {why}");
+        return None;
+    }
+    Some(runner)
+}
+
+impl Sandbox {
+    /// Opens the sandbox to other users (folders 0755, files 0644), for a
+    /// binary run as one.
+    fn open_to_others(&self) {
+        for e in walkdir::WalkDir::new(self.tmp.path())
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let mode = if e.file_type().is_dir() {
+                0o755
+            } else if e.file_type().is_file() {
+                0o644
+            } else {
+                continue;
+            };
+            std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(mode))
+                .expect("chmod");
+        }
+    }
+
+    /// [`Sandbox::run_checked`] with the binary started by `runner`.
+    fn run_by(&self, runner: &Runner, args: &[&str], outputs: &[&str]) -> Run {
+        let before = self.snapshot();
+        let r = run_as(runner, &self.work, args, DEADLINE);
+        let keys: Vec<String> = outputs.iter().map(|o| self.key(o)).collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        assert_untouched(&before, &self.snapshot(), &keys, &r);
+        r
+    }
+}
+
 #[test]
 fn unreadable_file_is_exit_2_with_its_path() {
     let s = Sandbox::new();
@@ -694,13 +787,20 @@ fn unreadable_file_is_exit_2_with_its_path() {
         "notices/locked.toml",
         valid().replace("example-school", "other"),
     );
+    s.open_to_others();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
-    if readable_anyway(&locked) {
-        eprintln!("skipped the chmod 000 case: running as root, which reads the file regardless");
-    } else {
-        s.run(&["check", "notices"])
+    if let Some(runner) = unprivileged(&s, &locked, &["check", "notices/valid.toml"]) {
+        s.run_by(&runner, &["check", "notices"], &[])
             .sane(&[2])
             .says("notices/locked.toml");
+        // `build` stops before writing anything.
+        let r = s.run_by(&runner, &["build", "notices", "--out", "site"], &[]);
+        r.sane(&[2]).says("notices/locked.toml");
+        assert!(
+            !s.work.join("site").exists(),
+            "partial output\n{}",
+            r.show()
+        );
     }
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).expect("chmod");
 
@@ -720,16 +820,34 @@ fn output_in_a_read_only_folder_is_exit_2() {
     s.write("n.toml", valid());
     let ro = s.work.join("ro");
     std::fs::create_dir(&ro).expect("mkdir");
-    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).expect("chmod");
-    let probe = ro.join("probe");
-    if std::fs::write(&probe, "x").is_ok() {
-        let _ = std::fs::remove_file(&probe);
-        eprintln!("skipped the chmod 555 case: running as root, which writes regardless");
-    } else {
-        s.run(&["build", "n.toml", "--out", "ro/site"])
+    s.open_to_others();
+    // A file that may not be read says whether permissions apply.
+    let locked = s.write("locked", "");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if let Some(runner) = unprivileged(&s, &locked, &["check", "n.toml"]) {
+        let mode = |m: u32| {
+            std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(m)).expect("chmod")
+        };
+        mode(0o555);
+        for (out, says) in [
+            ("ro/site", "cannot create a temporary folder in ro"),
+            ("ro/deeper/site", "cannot create ro/deeper"),
+        ] {
+            s.run_by(&runner, &["build", "n.toml", "--out", out], &[])
+                .sane(&[2])
+                .says(says);
+        }
+        // An output seloste wrote before, in a folder that became
+        // read-only: it is kept as it was.
+        mode(0o777);
+        s.run_by(&runner, &["build", "n.toml", "--out", "ro/site"], &["ro"])
+            .sane(&[0]);
+        mode(0o555);
+        s.run_by(&runner, &["build", "n.toml", "--out", "ro/site"], &[])
             .sane(&[2])
-            .says("ro");
+            .says("cannot create a temporary folder in ro");
     }
+    std::fs::remove_file(&locked).expect("rm");
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 
     // What even root cannot write: a folder below a file, and /proc.
