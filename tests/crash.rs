@@ -105,8 +105,8 @@ impl Timing {
 }
 
 /// `early` points within the first milliseconds, `spread` over the whole
-/// run, `staged` over the writing (from the first staged folder to a while
-/// after the run's end), `late` after the run would have ended.
+/// run, `staged` over the writing (from the first staged folder to the
+/// run's end), `late` after the run would have ended.
 fn kill_points(
     rng: &mut Lcg,
     early: usize,
@@ -117,7 +117,7 @@ fn kill_points(
     let mut points = Vec::new();
     points.extend((0..early).map(|i| KillPoint::Early(i as f64 * 2.0 + rng.unit() * 2.0)));
     points.extend((0..spread).map(|_| KillPoint::Spread(rng.unit())));
-    points.extend((0..staged).map(|_| KillPoint::Staged(rng.unit() * 1.3)));
+    points.extend((0..staged).map(|_| KillPoint::Staged(rng.unit())));
     points.extend((0..late).map(|_| KillPoint::Spread(1.3 + rng.unit() * 0.5)));
     // Mixed, so that a change of pace on the machine hits every kind.
     for i in (1..points.len()).rev() {
@@ -453,7 +453,12 @@ fn killed_builds_leave_the_previous_site_or_the_new_one() {
         first.total.as_secs_f64(),
         first.staging.as_secs_f64()
     );
-    assert!(landed.before > 0 && landed.after > 0, "{summary}");
+    // Not a property of seloste but of this test: it must have hit the
+    // short window it is about.
+    assert!(
+        landed.during > 0,
+        "no kill landed while publishing: {summary}"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -668,5 +673,8 @@ fn killed_bundles_leave_each_customer_whole() {
         first.total.as_secs_f64(),
         first.staging.as_secs_f64()
     );
-    assert!(landed.during > 0, "{summary}");
+    assert!(
+        landed.during > 0,
+        "no kill landed while publishing: {summary}"
+    );
 }
