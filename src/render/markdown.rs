@@ -8,7 +8,7 @@
 //! event filter feeds both the HTML and the Markdown output, so a text that
 //! is inert in one is inert in the other.
 
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::lint::quality::is_safe_link;
 
@@ -34,6 +34,12 @@ fn safe_events(source: &str) -> Vec<Event<'_>> {
     for event in Parser::new_ext(source, options()) {
         match event {
             Event::Html(s) | Event::InlineHtml(s) => out.push(Event::Text(s)),
+            // An indented code block depends on its indentation, which the
+            // Markdown output does not keep (it is trimmed and re-indented
+            // under list items): fenced, its content stays code.
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => out.push(Event::Start(
+                Tag::CodeBlock(CodeBlockKind::Fenced("".into())),
+            )),
             // An HTML block's content is now text: give it a paragraph.
             Event::Start(Tag::HtmlBlock) => out.push(Event::Start(Tag::Paragraph)),
             Event::End(TagEnd::HtmlBlock) => out.push(Event::End(TagEnd::Paragraph)),
@@ -77,6 +83,17 @@ fn safe_events(source: &str) -> Vec<Event<'_>> {
                     }));
                 }
             }
+            // The Markdown serialiser closes a fence only after a newline,
+            // which the last line of a text has not: the rest of the
+            // document would be code.
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(Event::Text(t)) = out.last_mut()
+                    && !t.ends_with('\n')
+                {
+                    *t = format!("{t}\n").into();
+                }
+                out.push(Event::End(TagEnd::CodeBlock));
+            }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 if !dropped.pop().unwrap_or(true) {
                     out.push(Event::End(TagEnd::Link));
@@ -95,6 +112,44 @@ fn safe_events(source: &str) -> Vec<Event<'_>> {
             })),
             Event::End(TagEnd::Heading(level)) => {
                 out.push(Event::End(TagEnd::Heading(demote(level))))
+            }
+            e => out.push(e),
+        }
+    }
+    out
+}
+
+/// For the Markdown output: `{` and `}` in text become `\{` and `\}`, so
+/// that no reader with attribute syntax turns a text into HTML attributes
+/// or raw HTML (heading attributes `# x {onclick=...}` in pulldown-cmark,
+/// Pandoc and Python-Markdown, kramdown's `{: ...}`, Pandoc's `{=html}`).
+/// The serialiser would escape a backslash in text, so the escapes go
+/// through it as raw events; read again, they are text.
+fn escape_braces(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_code = false;
+    for e in events {
+        match e {
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code = true;
+                out.push(e);
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                out.push(e);
+            }
+            Event::Text(t) if !in_code && t.contains(['{', '}']) => {
+                let mut rest: &str = &t;
+                while let Some(i) = rest.find(['{', '}']) {
+                    if i > 0 {
+                        out.push(Event::Text(rest[..i].to_string().into()));
+                    }
+                    out.push(Event::InlineHtml(format!("\\{}", &rest[i..=i]).into()));
+                    rest = &rest[i + 1..];
+                }
+                if !rest.is_empty() {
+                    out.push(Event::Text(rest.to_string().into()));
+                }
             }
             e => out.push(e),
         }
@@ -124,7 +179,7 @@ pub fn to_markdown(source: &str) -> String {
         ..Default::default()
     };
     match pulldown_cmark_to_cmark::cmark_with_options(
-        safe_events(source).iter(),
+        escape_braces(safe_events(source)).iter(),
         &mut md,
         options(),
         style,
@@ -149,7 +204,8 @@ pub fn escape_markdown(s: &str) -> String {
         }
         for c in line.chars() {
             match c {
-                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
+                // Braces: attribute syntax for some readers (see `escape_braces`).
+                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' | '{' | '}' => {
                     out.push('\\');
                     out.push(c);
                 }
@@ -239,6 +295,8 @@ mod tests {
             "<div>\nblock\n</div>",
             "<https://a.fi>",
             "`<code>`",
+            // Indented code, which the output trims: it stays code.
+            "    <script>alert(1)</script>",
         ] {
             let m = to_markdown(src);
             let reparsed = to_html(&m);
@@ -270,6 +328,6 @@ mod tests {
         assert_eq!(escape_markdown("1. not a list"), "\\1. not a list");
         assert_eq!(escape_markdown("+358 29 566 6700"), "+358 29 566 6700");
         assert_eq!(escape_markdown("2026 report"), "2026 report");
-        assert_eq!(escape_markdown("{{ 7*7 }}"), "{{ 7\\*7 }}");
+        assert_eq!(escape_markdown("{{ 7*7 }}"), "\\{\\{ 7\\*7 \\}\\}");
     }
 }

@@ -818,7 +818,10 @@ pub fn first_sentence(markdown: &str) -> String {
     let mut plain = String::new();
     for e in Parser::new(markdown) {
         match e {
-            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+            // Raw HTML is text, as everywhere else (`markdown.rs`).
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                plain.push_str(&t)
+            }
             // Block ends separate words; inline ends (emphasis, links) don't.
             Event::SoftBreak
             | Event::HardBreak
