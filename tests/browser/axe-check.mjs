@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { emit, launch, readJobs, visitAll } from './lib.mjs';
+import { WORKERS, emit, launch, readJobs, visitAll } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,7 +32,7 @@ try {
   const pages = await visitAll(
     browser,
     jobs,
-    2,
+    WORKERS,
     async (_context, page, state) => {
       // axe is added to each document before it loads: no request, and
       // nothing left in the page's DOM.

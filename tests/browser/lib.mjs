@@ -21,6 +21,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Pages checked side by side: 2 (the machines have 2 cores), or $BROWSER_WORKERS. */
+export const WORKERS = Math.max(1, Number(process.env.BROWSER_WORKERS) || 2);
+
 /** Starts Chromium with a fresh profile (Playwright makes a new one per launch). */
 export function launch() {
   return chromium.launch({
