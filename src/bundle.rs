@@ -189,10 +189,7 @@ pub fn customer_files(
     }
     if let Some(engine) = pdf {
         // After the logo, which the print HTML shows.
-        engine.convert(
-            &mut files,
-            &crate::pdf::Dates::of_notices(&check.notices),
-        )?;
+        engine.convert(&mut files, &crate::pdf::Dates::of_notices(&check.notices))?;
     }
     let manifest = manifest(&check.customer, &check.notices, &files)?;
     files.push(RenderedFile {
