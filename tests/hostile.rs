@@ -718,17 +718,24 @@ fn unprivileged(s: &Sandbox, probe: &Path, sane: &[&str]) -> Option<Runner> {
     let runner = if !readable_anyway(probe) {
         Runner::direct()
     } else if rustix::process::geteuid().is_root() {
+        // A copy of the binary inside the sandbox, which is open to others:
+        // the build folder may sit below a home folder closed to them.
+        let binary = s.work.join(".bin/seloste");
+        std::fs::create_dir_all(s.work.join(".bin")).expect("mkdir");
+        std::fs::copy(env!("CARGO_BIN_EXE_seloste"), &binary).expect("copy the binary");
+        for dir in [s.work.join(".bin"), s.work.clone()] {
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        }
+        std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         Runner {
             program: common::external_tool("setpriv")?,
-            prefix: [
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                "--",
-                env!("CARGO_BIN_EXE_seloste"),
-            ]
-            .map(String::from)
-            .to_vec(),
+            prefix: vec![
+                "--reuid=65534".to_string(),
+                "--regid=65534".to_string(),
+                "--clear-groups".to_string(),
+                "--".to_string(),
+                binary.to_string_lossy().into_owned(),
+            ],
         }
     } else {
         eprintln!("skipped: this user reads and writes regardless of permissions, and is not root");
