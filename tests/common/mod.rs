@@ -91,7 +91,9 @@ pub fn external_tool(name: &str) -> Option<PathBuf> {
             "`{name}` is not installed, and SELOSTE_REQUIRE_TOOLS=1 says the real-tool tests must run (.ci/run installs it)"
         ),
         None => {
-            eprintln!("skipped: `{name}` is not installed (set SELOSTE_REQUIRE_TOOLS=1 to make this a failure)");
+            eprintln!(
+                "skipped: `{name}` is not installed (set SELOSTE_REQUIRE_TOOLS=1 to make this a failure)"
+            );
             None
         }
     }
