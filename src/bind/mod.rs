@@ -354,6 +354,110 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
             .label("expected #rrggbb")
             .help("write the brand colour as six hex digits, e.g. \"#005a9c\""),
         );
+    } else if let Some(colour) = c.branding.as_ref().and_then(|b| b.colour.as_ref())
+        && let Some(rgb) = Rgb::parse(&colour.value)
+        && rgb.contrast_with_white() < MIN_CONTRAST
+    {
+        let mut d = Diagnostic::new(
+            "Q015",
+            colour.span.clone(),
+            format!(
+                "white text on `{}` has a contrast of {:.1}:1; WCAG 2.1 AA needs {MIN_CONTRAST}:1",
+                colour.value,
+                rgb.contrast_with_white()
+            ),
+        )
+        .label("too light for the white header text");
+        if let Some(darker) = rgb.lightest_passing_shade() {
+            d = d.help(format!(
+                "use a darker shade, e.g. \"{darker}\" (the same hue, contrast {:.1}:1)",
+                darker.contrast_with_white()
+            ));
+        }
+        out.push(d);
     }
     out
+}
+
+/// The contrast WCAG 2.1 AA asks of normal text (success criterion 1.4.3).
+const MIN_CONTRAST: f64 = 4.5;
+
+/// A `#rrggbb` colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Rgb([u8; 3]);
+
+impl Rgb {
+    fn parse(s: &str) -> Option<Rgb> {
+        let hex = s.strip_prefix('#').filter(|h| h.len() == 6)?;
+        let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+        Some(Rgb([channel(0)?, channel(2)?, channel(4)?]))
+    }
+
+    /// Relative luminance, as WCAG defines it from sRGB.
+    fn luminance(self) -> f64 {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let [r, g, b] = self.0;
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    }
+
+    fn contrast_with_white(self) -> f64 {
+        1.05 / (self.luminance() + 0.05)
+    }
+
+    /// The lightest shade of this colour (its channels scaled down alike)
+    /// that white text passes on.
+    fn lightest_passing_shade(self) -> Option<Rgb> {
+        (0..=100).rev().find_map(|percent| {
+            let scale = |c: u8| (u32::from(c) * percent / 100) as u8;
+            let shade = Rgb(self.0.map(scale));
+            (shade.contrast_with_white() >= MIN_CONTRAST).then_some(shade)
+        })
+    }
+}
+
+impl std::fmt::Display for Rgb {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let [r, g, b] = self.0;
+        write!(f, "#{r:02x}{g:02x}{b:02x}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_matches_known_wcag_values() {
+        let white = Rgb::parse("#ffffff").unwrap();
+        let black = Rgb::parse("#000000").unwrap();
+        assert!((black.contrast_with_white() - 21.0).abs() < 0.01);
+        assert!((white.contrast_with_white() - 1.0).abs() < 0.01);
+        // #767676 is the classic lightest grey that passes on white.
+        assert!(Rgb::parse("#767676").unwrap().contrast_with_white() >= MIN_CONTRAST);
+        assert!(Rgb::parse("#777777").unwrap().contrast_with_white() < MIN_CONTRAST);
+    }
+
+    #[test]
+    fn a_suggested_shade_passes_and_keeps_the_hue() {
+        let light = Rgb::parse("#7fb3e0").unwrap();
+        let shade = light.lightest_passing_shade().unwrap();
+        assert!(shade.contrast_with_white() >= MIN_CONTRAST);
+        let [r, g, b] = shade.0;
+        assert!(r < g && g < b, "{shade}");
+        assert_eq!(Rgb::parse(&shade.to_string()), Some(shade));
+    }
+
+    #[test]
+    fn malformed_colours_do_not_parse() {
+        for bad in ["", "#fff", "005a9c", "#05a9cg", "#ääää"] {
+            assert_eq!(Rgb::parse(bad), None, "{bad}");
+        }
+    }
 }

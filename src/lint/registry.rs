@@ -414,6 +414,15 @@ what the notice says changed but neither `version` nor `updated` did, readers ca
 versions apart, and a controller that adds a purpose must tell people before processing for \
 it (Art. 13(3)). Comments, layout and key order are not changes. Fix: bump `version` and set \
 `updated` to today; `seloste diff FILE --rev REV` lists the changes for the change log.";
+
+    "Q015" "brand-contrast" Error "Art. 12(1); WCAG 2.1 SC 1.4.3" None,
+    "A customer's brand colour is too light for the white header text.",
+    "A bundle's pages show the customer's name and the notice title in white on the brand \
+colour. Art. 12(1) asks for information in an easily accessible form, and public bodies in \
+Finland must meet WCAG 2.1 level AA (laki digitaalisten palvelujen tarjoamisesta 306/2019), \
+which needs a contrast of at least 4.5:1 for text (success criterion 1.4.3). seloste computes \
+the contrast of white on the colour from their relative luminance. Fix: use a darker shade of \
+the colour; the diagnostic suggests the lightest shade of the same hue that passes.";
 }
 
 /// A rule by code (`G003`) or name (`dpo-contact`), case-insensitively.
