@@ -1,0 +1,13 @@
+//! Notice-shaped TOML written from an `arbitrary` structure (see
+//! `seloste_fuzz::structured`), through the same pipeline as
+//! `pipeline_bytes`. Most inputs pass `check`, so rendering is exercised.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use seloste_fuzz::structured::Spec;
+
+fuzz_target!(|spec: Spec| {
+    let files = spec.files();
+    let parts: Vec<_> = files.iter().map(|(k, t)| (*k, t.as_bytes())).collect();
+    seloste_fuzz::pipeline(&parts);
+});

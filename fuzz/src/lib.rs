@@ -1,0 +1,637 @@
+//! The pipeline the fuzz targets drive, and the properties they assert on
+//! its output. Shared by both targets so that they check the same things.
+//!
+//! One run: load every notice part and customer part of an input, compose
+//! the notices, run every rule (notice, project and customer rules), print
+//! the diagnostics in every report format, and when nothing is an error
+//! render every language and format in memory, twice, with two separate
+//! renderers. Nothing is written to disk.
+//!
+//! Asserted on every run: no panic; both renderings byte-identical; every
+//! HTML file holds only the tags and attributes the templates and the
+//! Markdown renderer write (no `<script`, no `on...=` handler, no
+//! `javascript:`/`data:` URL); every Markdown file re-parses without raw
+//! HTML and with safe link targets; template syntax in the source is never
+//! evaluated.
+
+pub mod structured;
+
+use std::path::PathBuf;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use seloste::bundle::CustomerCheck;
+use seloste::diagnostic::{Diagnostic, Severity};
+use seloste::load::{self, LoadedFile};
+use seloste::model::{Customer, Lang, Notice};
+use seloste::render::{Format, RenderedFile, Renderer, Selection};
+use seloste::source::{FileId, SourceMap};
+use seloste::{bind, lint, report};
+
+/// Two renderers built separately: the same notice must come out of both
+/// byte for byte.
+static RENDERERS: LazyLock<(Renderer, Renderer)> = LazyLock::new(|| {
+    (
+        Renderer::new(None).expect("built-in templates"),
+        Renderer::new(None).expect("built-in templates"),
+    )
+});
+
+/// Most parts one input is split into, so that one run stays short.
+const MAX_PARTS: usize = 6;
+
+/// What one run did, for the statistics of the structured generator.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The codes of the errors found, in order.
+    pub errors: Vec<&'static str>,
+    /// Notices and bound customer notices that loaded.
+    pub loaded: usize,
+    /// Whether anything was rendered.
+    pub rendered: bool,
+    /// Files rendered (each language and format, indexes, manifests).
+    pub files: usize,
+}
+
+/// A part of a multi-file input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Notice,
+    Customer,
+}
+
+/// Splits raw fuzz bytes into files: a NUL byte followed by `C` starts a
+/// customer file, a NUL followed by anything else another notice file (a
+/// fragment, or a service a customer uses). The first part is a notice. A
+/// NUL is never valid in TOML, so no single-file input is lost.
+pub fn split(data: &[u8]) -> Vec<(Kind, &[u8])> {
+    let mut parts = Vec::new();
+    let mut kind = Kind::Notice;
+    let mut rest = data;
+    while let Some(i) = rest.iter().position(|&b| b == 0) {
+        if parts.len() + 1 == MAX_PARTS {
+            break;
+        }
+        parts.push((kind, &rest[..i]));
+        kind = match rest.get(i + 1) {
+            Some(b'C') => Kind::Customer,
+            _ => Kind::Notice,
+        };
+        rest = rest.get(i + 2..).unwrap_or_default();
+    }
+    parts.push((kind, rest));
+    parts
+}
+
+/// Runs the whole pipeline on the files of one input and asserts every
+/// property of its output.
+pub fn pipeline(parts: &[(Kind, &[u8])]) -> Outcome {
+    let mut sources = SourceMap::default();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut notices: Vec<Notice> = Vec::new();
+    // Each customer with its own loading problems, as `bundle` keeps them.
+    let mut customers: Vec<(Customer, Vec<Diagnostic>)> = Vec::new();
+    for (i, (kind, bytes)) in parts.iter().enumerate() {
+        // As the loader does: room for every byte to become U+FFFD.
+        let base = sources.reserve(bytes.len() * 3);
+        let file = FileId(i);
+        match kind {
+            Kind::Notice => {
+                let f: LoadedFile = load::load_bytes(file, base, bytes);
+                sources.add_at(base, PathBuf::from(format!("notice-{i}.toml")), f.text);
+                diagnostics.extend(f.diagnostics);
+                notices.extend(f.document);
+            }
+            Kind::Customer => {
+                let f = load::load_document(file, base, bytes.to_vec(), load::customer::customer);
+                sources.add_at(base, PathBuf::from(format!("customer-{i}.toml")), f.text);
+                match f.document {
+                    Some(c) => customers.push((c, f.diagnostics)),
+                    None => diagnostics.extend(f.diagnostics),
+                }
+            }
+        }
+    }
+    let source: String = parts
+        .iter()
+        .map(|(_, b)| String::from_utf8_lossy(b))
+        .collect();
+    let mut outcome = Outcome {
+        loaded: notices.len() + customers.len(),
+        ..Outcome::default()
+    };
+
+    let (notices, composition) = bind::compose(notices);
+    diagnostics.extend(composition);
+    diagnostics.extend(lint::check_project(&notices));
+    // What `bundle` checks once for every customer: loading, composition
+    // and references between notices.
+    let shared_errors = errors(&diagnostics);
+    // What `build` checks: every rule on every notice as written.
+    let defaults: Vec<Lang> = Vec::new();
+    let mut linted = Vec::new();
+    for n in &notices {
+        linted.extend(lint::check(n, &defaults));
+    }
+    let build_errors = shared_errors || errors(&linted);
+
+    let mut checks = Vec::new();
+    for (customer, mut own) in customers {
+        own.extend(bind::check_customer(&customer, &notices));
+        let mut bound = Vec::new();
+        for id in customer.service_ids() {
+            if let Some(service) = notices
+                .iter()
+                .find(|s| s.id.as_ref().is_some_and(|i| i.value == id.value))
+            {
+                let n = bind::bind(service, &customer);
+                own.extend(lint::check(&n, &defaults));
+                bound.push(n);
+            }
+        }
+        checks.push(CustomerCheck {
+            customer,
+            notices: bound,
+            diagnostics: own,
+        });
+    }
+
+    // Every report format, on every diagnostic: spans from recovery and
+    // from several files must print without panicking.
+    let mut all = diagnostics;
+    all.extend(linted);
+    all.extend(checks.iter().flat_map(|c| c.diagnostics.iter().cloned()));
+    report::sort(&mut all);
+    let mut sink = Vec::new();
+    report::print_human(&mut sink, &all, &sources).expect("report to memory");
+    report::print_json(&mut sink, &all, &sources).expect("report to memory");
+    report::print_sarif(&mut sink, &all, &sources).expect("report to memory");
+    report::print_github(&mut sink, &all, &sources).expect("report to memory");
+    outcome.errors = all
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.code)
+        .collect();
+
+    let selection = Selection {
+        languages: Vec::new(),
+        formats: vec![Format::Html, Format::Print, Format::Md],
+    };
+    let publishable: Vec<Notice> = notices
+        .iter()
+        .filter(|n| n.open_controller.is_none())
+        .cloned()
+        .collect();
+    if !build_errors && !publishable.is_empty() {
+        outcome.files += render_twice(&publishable, &selection, &source);
+        outcome.rendered = true;
+    }
+    for c in &checks {
+        if shared_errors
+            || errors(&c.diagnostics)
+            || !lint::quality::is_valid_id(c.customer.id_str())
+        {
+            continue;
+        }
+        outcome.files += render_twice(&c.notices, &selection, &source);
+        outcome.rendered = true;
+    }
+    outcome
+}
+
+fn errors(d: &[Diagnostic]) -> bool {
+    d.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// How often the second renderer renders too: rendering is most of the
+/// time of a run, so the comparison is made on the first run and on every
+/// `SECOND_OPINION`-th after it (a crash input run alone always gets it).
+const SECOND_OPINION: usize = 4;
+static RUNS: AtomicUsize = AtomicUsize::new(0);
+
+/// Renders `notices` (with the second renderer too, see
+/// [`SECOND_OPINION`]) and asserts every property of the files.
+fn render_twice(notices: &[Notice], selection: &Selection, source: &str) -> usize {
+    let (a, b) = &*RENDERERS;
+    let defaults: Vec<Lang> = Vec::new();
+    let first = a.site(notices, selection, &defaults);
+    let second = if RUNS
+        .fetch_add(1, Ordering::Relaxed)
+        .is_multiple_of(SECOND_OPINION)
+    {
+        Some(b.site(notices, selection, &defaults))
+    } else {
+        None
+    };
+    compare(first, second, source)
+}
+
+/// Asserts that two renderings are identical and that every file is safe;
+/// returns the number of files.
+fn compare(
+    first: anyhow::Result<Vec<RenderedFile>>,
+    second: Option<anyhow::Result<Vec<RenderedFile>>>,
+    source: &str,
+) -> usize {
+    // A checked notice that cannot be rendered is a bug: `build` would
+    // fail after `check` said yes.
+    let first =
+        first.unwrap_or_else(|e| panic!("a notice that passed check does not render: {e:#}"));
+    if let Some(second) = second {
+        let second = second
+            .unwrap_or_else(|e| panic!("the second renderer fails where the first did not: {e:#}"));
+        assert_eq!(first.len(), second.len(), "same number of files");
+        for (x, y) in first.iter().zip(&second) {
+            assert_eq!(x.path, y.path);
+            assert!(
+                x.contents == y.contents,
+                "{}: two renderings differ",
+                x.path
+            );
+        }
+    }
+    for x in &first {
+        let text = String::from_utf8_lossy(&x.contents);
+        if x.path.ends_with(".html") {
+            assert_safe_html(&x.path, &text);
+        } else if x.path.ends_with(".md") {
+            assert_safe_markdown(&x.path, &text);
+        }
+    }
+    assert_probes_inert(source, &first);
+    first.len()
+}
+
+/// Tags the built-in templates and the Markdown renderer write. Anything
+/// else in an HTML file came from a source text unescaped.
+const TAGS: &[&str] = &[
+    "!doctype",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "link",
+    "body",
+    "header",
+    "main",
+    "nav",
+    "footer",
+    "section",
+    "article",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "hr",
+    "br",
+    "span",
+    "div",
+    "small",
+    "time",
+    "abbr",
+    "address",
+    "details",
+    "summary",
+    "figure",
+    "figcaption",
+    "sup",
+    "sub",
+    "img",
+    "b",
+    "i",
+];
+
+/// Attributes the templates and the Markdown renderer write.
+const ATTRIBUTES: &[&str] = &[
+    "lang",
+    "dir",
+    "charset",
+    "name",
+    "content",
+    "id",
+    "class",
+    "href",
+    "hreflang",
+    "rel",
+    "title",
+    "style",
+    "scope",
+    "colspan",
+    "rowspan",
+    "start",
+    "datetime",
+    "role",
+    "alt",
+    "src",
+    "type",
+    "translate",
+    "open",
+    "tabindex",
+    "height",
+    "width",
+    "aria-label",
+    "aria-labelledby",
+];
+
+/// Every tag of `html` with its attributes. Text is escaped by the
+/// templates and the Markdown renderer, so every `<` starts a real tag.
+fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        i += off + 1;
+        if html[i..].starts_with("!--") {
+            i = html[i..].find("-->").map_or(html.len(), |e| i + e + 3);
+            continue;
+        }
+        if html[i..].starts_with('/') {
+            i += 1;
+        }
+        let name_end = html[i..]
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .map_or(html.len(), |e| i + e);
+        let name = html[i..name_end].to_ascii_lowercase();
+        i = name_end;
+        let mut attrs = Vec::new();
+        loop {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i] == b'>' {
+                i += 1;
+                break;
+            }
+            let an_end = html[i..]
+                .find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/')
+                .map_or(html.len(), |e| i + e);
+            let attr = html[i..an_end].to_ascii_lowercase();
+            i = an_end;
+            let mut value = String::new();
+            if bytes.get(i) == Some(&b'=') {
+                i += 1;
+                match bytes.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let end = html[i + 1..]
+                            .find(q as char)
+                            .map_or(html.len(), |e| i + 1 + e);
+                        value = html[i + 1..end].to_string();
+                        i = (end + 1).min(html.len());
+                    }
+                    _ => {
+                        let end = html[i..]
+                            .find(|c: char| c.is_whitespace() || c == '>')
+                            .map_or(html.len(), |e| i + e);
+                        value = html[i..end].to_string();
+                        i = end;
+                    }
+                }
+            }
+            attrs.push((attr, value));
+        }
+        out.push((name, attrs));
+    }
+    out
+}
+
+/// A URL attribute as a browser reads it: character references decoded,
+/// ASCII whitespace and controls dropped, lower case.
+fn browser_url(value: &str) -> String {
+    let mut decoded = String::new();
+    let mut rest = value;
+    while let Some(i) = rest.find('&') {
+        decoded.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find(';').filter(|&e| e < 12);
+        let entity = end.map(|e| &rest[1..e]);
+        let c = match entity {
+            Some("amp") => Some('&'),
+            Some("colon") => Some(':'),
+            Some("tab") => Some('\t'),
+            Some("newline") => Some('\n'),
+            Some(e) if e.starts_with("#x") || e.starts_with("#X") => {
+                u32::from_str_radix(&e[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32)
+            }
+            Some(e) if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
+            _ => None,
+        };
+        match (c, end) {
+            (Some(c), Some(e)) => {
+                decoded.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                decoded.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    decoded.push_str(rest);
+    decoded
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// No markup in `html` that a source text could have brought in.
+pub fn assert_safe_html(path: &str, html: &str) {
+    let lower = html.to_ascii_lowercase();
+    assert!(!lower.contains("<script"), "{path}: <script in the output");
+    for (tag, attrs) in tags(html) {
+        assert!(
+            TAGS.contains(&tag.as_str()),
+            "{path}: unexpected tag <{tag}> in the output"
+        );
+        for (attr, value) in attrs {
+            assert!(
+                !attr.starts_with("on"),
+                "{path}: event handler attribute `{attr}` on <{tag}>"
+            );
+            assert!(
+                ATTRIBUTES.contains(&attr.as_str())
+                    || attr.starts_with("aria-")
+                    || tag == "!doctype",
+                "{path}: unexpected attribute `{attr}` on <{tag}>"
+            );
+            if matches!(attr.as_str(), "href" | "src") {
+                let url = browser_url(&value);
+                assert!(
+                    seloste::lint::quality::is_safe_link(&url)
+                        && !url.starts_with("javascript:")
+                        && !url.starts_with("data:")
+                        && !url.starts_with("vbscript:"),
+                    "{path}: unsafe URL `{value}` in {attr} of <{tag}>"
+                );
+            }
+        }
+    }
+}
+
+/// Markdown whose re-parse has no raw HTML and only safe link targets.
+pub fn assert_safe_markdown(path: &str, md: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                panic!("{path}: raw HTML in the Markdown output: {h:?}")
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                assert!(
+                    seloste::lint::quality::is_safe_link(&dest_url),
+                    "{path}: unsafe link target {dest_url:?} in the Markdown output"
+                )
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Template-injection probes: each is written into source texts by the
+/// structured target, and what it evaluates to must never appear in the
+/// output unless the source holds it literally.
+pub const PROBES: &[(&str, &str)] = &[
+    ("{{ 1000+337 }}", "1337"),
+    ("{% for i in range(3) %}L00P{% endfor %}", "L00PL00P"),
+    ("{{ 'QX' ~ 'JV' }}", "QXJV"),
+    ("{% set z = 'Z3T' %}{{ z }}{{ z }}", "Z3TZ3T"),
+];
+
+/// Asserts that no probe in `source` was evaluated in `files`.
+pub fn assert_probes_inert(source: &str, files: &[RenderedFile]) {
+    for (_, evaluated) in PROBES {
+        if source.contains(evaluated) {
+            continue;
+        }
+        for f in files {
+            let text = String::from_utf8_lossy(&f.contents);
+            assert!(
+                !text.contains(evaluated),
+                "{}: template syntax from the source was evaluated ({evaluated})",
+                f.path
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arbitrary::{Arbitrary, Unstructured};
+
+    fn toml_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                toml_files(&p, out);
+            } else if p.extension().is_some_and(|e| e == "toml") {
+                out.push(p);
+            }
+        }
+    }
+
+    /// The seed corpus goes through the pipeline; the real notices render.
+    #[test]
+    fn seeds_run_and_real_notices_render() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = Vec::new();
+        for dir in ["notices", "examples", "tests/fixtures"] {
+            toml_files(&root.join(dir), &mut files);
+        }
+        assert!(files.len() > 50, "{} seed files", files.len());
+        for f in &files {
+            let bytes = std::fs::read(f).unwrap();
+            pipeline(&split(&bytes));
+        }
+        // The notices refer to each other: together they pass and render.
+        let notices: Vec<Vec<u8>> = files
+            .iter()
+            .filter(|f| f.starts_with(root.join("notices")))
+            .map(|f| std::fs::read(f).unwrap())
+            .collect();
+        let parts: Vec<(Kind, &[u8])> = notices.iter().map(|b| (Kind::Notice, &b[..])).collect();
+        let outcome = pipeline(&parts);
+        assert!(outcome.rendered, "{:?}", outcome.errors);
+
+        // A vendor's services and fragment bound to a customer render.
+        let vendor = root.join("examples/vendor");
+        let mut parts: Vec<(Kind, Vec<u8>)> = files
+            .iter()
+            .filter(|f| f.starts_with(vendor.join("services")))
+            .map(|f| (Kind::Notice, std::fs::read(f).unwrap()))
+            .collect();
+        parts.push((
+            Kind::Customer,
+            std::fs::read(vendor.join("customers/esimerkkila.toml")).unwrap(),
+        ));
+        let parts: Vec<(Kind, &[u8])> = parts.iter().map(|(k, b)| (*k, &b[..])).collect();
+        let outcome = pipeline(&parts);
+        assert!(outcome.rendered, "{:?}", outcome.errors);
+        assert!(outcome.files > 6, "{outcome:?}");
+    }
+
+    /// How many generated notices pass `check` and render.
+    #[test]
+    fn most_structured_inputs_render() {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let runs = 300;
+        let (mut rendered, mut loaded) = (0, 0);
+        for _ in 0..runs {
+            let len = (next() % 8192) as usize;
+            let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            let Ok(spec) = structured::Spec::arbitrary_take_rest(Unstructured::new(&bytes)) else {
+                continue;
+            };
+            let files = spec.files();
+            let parts: Vec<_> = files.iter().map(|(k, t)| (*k, t.as_bytes())).collect();
+            let outcome = pipeline(&parts);
+            loaded += usize::from(outcome.loaded > 0);
+            if !outcome.rendered {
+                let mut codes = outcome.errors.clone();
+                codes.dedup();
+                eprintln!("not rendered: {codes:?}");
+            }
+            rendered += usize::from(outcome.rendered);
+        }
+        eprintln!("structured: {rendered} of {runs} rendered, {loaded} loaded");
+        assert!(rendered * 2 > runs, "{rendered} of {runs} rendered");
+    }
+}
