@@ -432,6 +432,50 @@ pub fn is_placeholder(s: &str) -> bool {
 
 /// Every plain string of a notice that an author writes, with its key:
 /// addresses, phones, web addresses and the other free strings.
+/// Q016: control characters and noncharacters in any text or string.
+pub fn control_characters(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    let mut found: Vec<(&'static str, &Located<String>, char)> = Vec::new();
+    for (field, text) in texts(n) {
+        for t in text
+            .neutral
+            .iter()
+            .chain(text.translations.iter().map(|(_, t)| t))
+        {
+            if let Some(c) = t.value.chars().find(|c| is_forbidden_char(*c)) {
+                found.push((field, t, c));
+            }
+        }
+    }
+    for (field, s) in plain_strings(n) {
+        if let Some(c) = s.value.chars().find(|c| is_forbidden_char(*c)) {
+            found.push((field, s, c));
+        }
+    }
+    for (field, at, c) in found {
+        cx.report(
+            "Q016",
+            at.span.clone(),
+            format!(
+                "`{field}` contains the control character U+{:04X}",
+                u32::from(c)
+            ),
+        )
+        .label("invisible character in this text")
+        .help("delete the character; it cannot be seen in an editor and is not allowed in HTML");
+    }
+}
+
+/// Characters HTML does not allow in text, apart from the NUL that no
+/// loader passes: C0 controls other than tab and line breaks, DEL, C1
+/// controls, and the noncharacters.
+fn is_forbidden_char(c: char) -> bool {
+    let u = u32::from(c);
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || (u & 0xFFFE) == 0xFFFE
+}
+
 fn plain_strings(n: &Notice) -> Vec<(&'static str, &Located<String>)> {
     fn add<'a>(
         out: &mut Vec<(&'static str, &'a Located<String>)>,

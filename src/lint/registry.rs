@@ -423,6 +423,14 @@ Finland must meet WCAG 2.1 level AA (laki digitaalisten palvelujen tarjoamisesta
 which needs a contrast of at least 4.5:1 for text (success criterion 1.4.3). seloste computes \
 the contrast of white on the colour from their relative luminance. Fix: use a darker shade of \
 the colour; the diagnostic suggests the lightest shade of the same hue that passes.";
+
+    "Q016" "control-character" Error "Art. 12(1)" Some(quality::control_characters),
+    "A text holds an invisible control character.",
+    "Control characters (U+0000-U+001F except tab and line breaks, U+007F-U+009F) and Unicode \
+noncharacters cannot be seen in an editor, are not allowed in HTML, and can hide or reorder \
+what a reader sees. They usually come from copying text out of another program, or from a \
+TOML escape such as `\\u0001`. Fix: delete the character (the diagnostic names it by its code \
+point).";
 }
 
 /// A rule by code (`G003`) or name (`dpo-contact`), case-insensitively.
