@@ -198,35 +198,48 @@ pub fn to_markdown(source: &str) -> String {
 /// can be formed from it.
 pub fn escape_markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for (i, line) in s.lines().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        for c in line.chars() {
-            match c {
-                // Braces: attribute syntax for some readers (see `escape_braces`).
-                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' | '{' | '}' => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '&' => out.push_str("&amp;"),
-                c => out.push(c),
-            }
+    // CommonMark ends a line at `\n`, `\r\n` and a lone `\r`; each becomes a
+    // space, so that the value stays one line. Whitespace at either end of
+    // a text is not shown, and leading whitespace would make an indented
+    // code block or let a list marker through; a value of whitespace alone
+    // is an indentation the template asks for, and is kept.
+    let mut line = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => line.push(' '),
+            c => line.push(c),
         }
     }
-    // A list marker (`-`, `+`, `1.`, `1)` followed by a space) at the start
-    // would turn the value into a list; anything else reads as it is.
-    let marker_len = out
+    let trimmed = line.trim_matches([' ', '\t', '\u{b}', '\u{c}']);
+    for c in if trimmed.is_empty() { &line } else { trimmed }.chars() {
+        match c {
+            // Braces: attribute syntax for some readers (see `escape_braces`).
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    // A list marker (`-`, `+`, `1.`, `1)` followed by whitespace) or a
+    // thematic break (`---`, `-- -`) at the start would turn the value into
+    // a list or a rule; anything else reads as it is. The backslash goes
+    // before the punctuation: before a digit it would be shown.
+    let marker = out
         .find(|c: char| !c.is_ascii_digit())
         .filter(|&i| i > 0 && out[i..].starts_with(['.', ')']))
-        .map(|i| i + 1)
-        .or_else(|| out.starts_with(['-', '+']).then_some(1));
-    if let Some(n) = marker_len
-        && (out.len() == n || out[n..].starts_with(' '))
-    {
-        out.insert(0, '\\');
+        .or_else(|| out.starts_with(['-', '+']).then_some(0));
+    if let Some(i) = marker {
+        let next = out[i + 1..].chars().next();
+        let dash = out[i..].starts_with('-') && next == Some('-');
+        if next.is_none_or(|c| c == ' ' || c == '\t') || dash {
+            out.insert(i, '\\');
+        }
     }
     out
 }
@@ -325,9 +338,21 @@ mod tests {
         assert_eq!(escape_markdown("Opinsys Oy"), "Opinsys Oy");
         assert_eq!(escape_markdown("a*b*_c_ <x>"), "a\\*b\\*\\_c\\_ &lt;x&gt;");
         assert_eq!(escape_markdown("- not a list"), "\\- not a list");
-        assert_eq!(escape_markdown("1. not a list"), "\\1. not a list");
+        // Regression: the backslash went before the digit, where CommonMark
+        // shows it.
+        assert_eq!(escape_markdown("1. not a list"), "1\\. not a list");
         assert_eq!(escape_markdown("+358 29 566 6700"), "+358 29 566 6700");
         assert_eq!(escape_markdown("2026 report"), "2026 report");
         assert_eq!(escape_markdown("{{ 7*7 }}"), "\\{\\{ 7\\*7 \\}\\}");
+        // Regressions found by tests/properties.rs: values that made a
+        // list, a rule, a heading or code of themselves.
+        assert_eq!(escape_markdown("  - indented"), "\\- indented");
+        assert_eq!(escape_markdown("    code"), "code");
+        assert_eq!(escape_markdown("-\tx"), "\\-\tx");
+        assert_eq!(escape_markdown("-- -"), "\\-- -");
+        assert_eq!(escape_markdown("a\r---"), "a ---");
+        assert_eq!(escape_markdown("a\r\n- b"), "a - b");
+        // An indentation asked for by a template is kept.
+        assert_eq!(escape_markdown("   "), "   ");
     }
 }
