@@ -57,8 +57,6 @@ const WORDS: &[&str] = &[
     "zero\u{200b}width",
     "tab\there",
     "crlf\r\nline",
-    "NUL\u{0}byte",
-    "DEL\u{7f}",
     "a\u{0301}",
 ];
 
@@ -359,7 +357,7 @@ impl Piece {
             Piece::Html(b) => out.push_str(pick(HTML, *b)),
             Piece::Template(b) => out.push_str(pick(TEMPLATE, *b)),
             Piece::Probe(b) => out.push_str(crate::PROBES[usize::from(*b) % crate::PROBES.len()].0),
-            Piece::Raw(s) => out.push_str(s),
+            Piece::Raw(s) => out.push_str(&allowed(s)),
             Piece::Newline => out.push('\n'),
             Piece::Paragraph => out.push_str("\n\n"),
             Piece::Link(255, b) => out.push_str(pick(UNSAFE, *b)),
@@ -422,9 +420,23 @@ impl Plain {
         if self.pick < 128 || self.raw.is_empty() {
             pick(pool, self.pick).to_string()
         } else {
-            self.raw.clone()
+            allowed(&self.raw)
         }
     }
+}
+
+/// `s` without the characters `check` rejects in any text (Q016): control
+/// characters other than tab and line breaks, and noncharacters. Those are
+/// left to pipeline_bytes; here they would only fail the check.
+fn allowed(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            let u = u32::from(c);
+            (matches!(c, '\t' | '\n' | '\r') || !c.is_control())
+                && (u & 0xFFFE) != 0xFFFE
+                && !(0xFDD0..=0xFDEF).contains(&u)
+        })
+        .collect()
 }
 
 #[derive(Arbitrary, Debug, Clone)]
@@ -1429,10 +1441,11 @@ impl Spec {
         }
         if let Some((pick_, r, g, b)) = c.colour {
             out.push_str("\n[branding]\n");
-            let colour = if pick_ == 255 {
-                format!("#{r:02x}{g:02x}")
-            } else {
-                format!("#{r:02x}{g:02x}{b:02X}")
+            // Dark enough for white text (Q015), unless the selector is 255.
+            let colour = match pick_ {
+                255 => format!("#{r:02x}{g:02x}"),
+                254 => format!("#{r:02x}{g:02x}{b:02X}"),
+                _ => format!("#{:02x}{:02x}{:02X}", r % 0x70, g % 0x70, b % 0x70),
             };
             Doc::key(&mut out, "colour", &basic(&colour));
         }
