@@ -6,5 +6,6 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    seloste_fuzz::pipeline(&seloste_fuzz::split(data));
+    let outcome = seloste_fuzz::pipeline(&seloste_fuzz::split(data));
+    seloste_fuzz::tally("pipeline_bytes", &outcome);
 });

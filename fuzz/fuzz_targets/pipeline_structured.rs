@@ -9,5 +9,6 @@ use seloste_fuzz::structured::Spec;
 fuzz_target!(|spec: Spec| {
     let files = spec.files();
     let parts: Vec<_> = files.iter().map(|(k, t)| (*k, t.as_bytes())).collect();
-    seloste_fuzz::pipeline(&parts);
+    let outcome = seloste_fuzz::pipeline(&parts);
+    seloste_fuzz::tally("pipeline_structured", &outcome);
 });

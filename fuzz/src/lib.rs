@@ -202,6 +202,23 @@ pub fn pipeline(parts: &[(Kind, &[u8])]) -> Outcome {
     outcome
 }
 
+/// Counts runs and runs that rendered, and prints the tally every 500
+/// runs (`fuzz/run` reports the last): how much of the fuzzing reaches
+/// the renderers.
+pub fn tally(target: &str, outcome: &Outcome) {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    static RENDERED: AtomicUsize = AtomicUsize::new(0);
+    let runs = RUNS.fetch_add(1, Ordering::Relaxed) + 1;
+    let rendered = RENDERED.fetch_add(usize::from(outcome.rendered), Ordering::Relaxed)
+        + usize::from(outcome.rendered);
+    if runs.is_multiple_of(500) {
+        eprintln!(
+            "tally {target}: {rendered} of {runs} runs rendered ({}%)",
+            rendered * 100 / runs
+        );
+    }
+}
+
 fn errors(d: &[Diagnostic]) -> bool {
     d.iter().any(|d| d.severity == Severity::Error)
 }
