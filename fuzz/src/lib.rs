@@ -368,6 +368,35 @@ mod tests {
         assert!(outcome.files > 6, "{outcome:?}");
     }
 
+    /// The error codes of the structured inputs in `FUZZ_CORPUS` (a folder),
+    /// and how many render: `FUZZ_CORPUS=corpus/pipeline_structured cargo
+    /// test --release corpus_ratio -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "needs FUZZ_CORPUS"]
+    fn corpus_ratio() {
+        let dir = std::env::var("FUZZ_CORPUS").expect("FUZZ_CORPUS");
+        let mut codes: std::collections::BTreeMap<&str, usize> = Default::default();
+        let (mut runs, mut rendered) = (0, 0);
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let bytes = std::fs::read(e.path()).unwrap();
+            let Ok(spec) = structured::Spec::arbitrary_take_rest(Unstructured::new(&bytes)) else {
+                continue;
+            };
+            let files = spec.files();
+            let parts: Vec<_> = files.iter().map(|(k, t)| (*k, t.as_bytes())).collect();
+            let outcome = pipeline(&parts);
+            runs += 1;
+            rendered += usize::from(outcome.rendered);
+            let mut errors = outcome.errors.clone();
+            errors.sort();
+            errors.dedup();
+            for c in errors {
+                *codes.entry(c).or_default() += 1;
+            }
+        }
+        eprintln!("{rendered} of {runs} render; errors in inputs: {codes:?}");
+    }
+
     /// How many generated notices pass `check` and render.
     #[test]
     fn most_structured_inputs_render() {

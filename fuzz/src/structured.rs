@@ -7,11 +7,12 @@
 //! are unique, every text is written in every language, and the rules'
 //! conditions (a DPO for public authorities, a law for public-task
 //! purposes, a transfer for a recipient outside the EEA...) are met by a
-//! fix-up step. Deviations are rare on purpose: a code, date, address or
-//! country is valid unless its selector byte is 255, and one mutation of
-//! the text (an unknown key, a wrong type, a truncation...) applies only
-//! when its selector is 252 or more. A selector of 0, which is what an
-//! exhausted input reads, always means the valid choice.
+//! fix-up step. Deviations need the input's first byte to be [`CHAOS`]:
+//! then a code, date, address or country is invalid when its selector
+//! byte is 255, a text may hold an unsafe link or a placeholder, and one
+//! mutation of the text (an unknown key, a wrong type, a truncation...)
+//! applies when its selector is 252 or more. A selector of 0, which is
+//! what an exhausted input reads, always means the valid choice.
 //!
 //! The texts are where the hostile content goes: Markdown of every kind,
 //! raw HTML and script, template syntax (`{{ 7*7 }}`, `{% if %}`, the
@@ -309,12 +310,27 @@ const ID_WORDS: &[&str] = &[
     "2026",
 ];
 
+/// The first byte that lets the selectors of one input pick invalid
+/// values. Any other value keeps every choice valid: a fuzzer's inputs are
+/// full of 0xFF bytes, and without this gate few inputs would pass
+/// `check`. The fuzzer finds the value (it is compared with) and keeps some
+/// inputs with it, which exercise the diagnostics on realistic notices.
+pub const CHAOS: u8 = 0xC5;
+
+thread_local! {
+    static CHAOTIC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn chaos() -> bool {
+    CHAOTIC.with(|c| c.get())
+}
+
 fn pick(pool: &'static [&'static str], b: u8) -> &'static str {
     pool[usize::from(b) % pool.len()]
 }
 
-/// A value from a closed list: valid unless the selector is 255, then any
-/// string (mostly an unknown code, reported L007).
+/// A value from a closed list: valid unless the selector is 255 (and the
+/// input [`CHAOS`]), then any string (mostly an unknown code, L007).
 #[derive(Arbitrary, Debug, Clone)]
 pub struct Code {
     pub pick: u8,
@@ -323,7 +339,7 @@ pub struct Code {
 
 impl Code {
     fn get(&self, pool: &'static [&'static str]) -> String {
-        if self.pick == 255 {
+        if self.pick == 255 && chaos() {
             self.raw.clone()
         } else {
             pick(pool, self.pick).to_string()
@@ -342,10 +358,12 @@ pub enum Piece {
     Raw(String),
     Newline,
     Paragraph,
-    /// An unsafe link when the selector is 255 (then `check` fails with Q009),
+    /// An unsafe link when the selector is 255 and the input [`CHAOS`]
+    /// (then `check` fails with Q009),
     /// else a safe one.
     Link(u8, u8),
-    /// A placeholder of `seloste new` when the selector is 255 (Q013).
+    /// A placeholder of `seloste new` when the selector is 255 and the
+    /// input [`CHAOS`] (Q013).
     Todo(u8),
 }
 
@@ -360,11 +378,11 @@ impl Piece {
             Piece::Raw(s) => out.push_str(&allowed(s)),
             Piece::Newline => out.push('\n'),
             Piece::Paragraph => out.push_str("\n\n"),
-            Piece::Link(255, b) => out.push_str(pick(UNSAFE, *b)),
+            Piece::Link(255, b) if chaos() => out.push_str(pick(UNSAFE, *b)),
             Piece::Link(_, b) => {
                 let _ = write!(out, "[{}]({})", pick(WORDS, *b), pick(URLS, *b));
             }
-            Piece::Todo(255) => out.push_str("TODO: fill in"),
+            Piece::Todo(255) if chaos() => out.push_str("TODO: fill in"),
             Piece::Todo(_) => out.push_str("todo"),
         }
     }
@@ -444,7 +462,8 @@ pub struct DateSpec {
     pub year: u8,
     pub month: u8,
     pub day: u8,
-    /// 0..=127: a TOML date; 128..=254: a string; 255: any string.
+    /// 0..=127: a TOML date; else a string: any string when 255 and the
+    /// input [`CHAOS`].
     pub form: u8,
     pub raw: String,
 }
@@ -628,6 +647,8 @@ pub enum Mutation {
 
 #[derive(Arbitrary, Debug, Clone)]
 pub struct Spec {
+    /// Only when this is [`CHAOS`] can a selector pick an invalid value.
+    pub chaos: u8,
     /// Which languages (bits 0-2; none = all three) and which comes first.
     pub languages: u8,
     pub public_authority: bool,
@@ -864,7 +885,7 @@ impl Doc {
         };
         Self::ids(out, "applies_to", &dedup(applies));
         let period = r.period.map(|(y, m, w, d)| {
-            if r.period_raw.pick == 255 {
+            if r.period_raw.pick == 255 && chaos() {
                 return r.period_raw.raw.clone();
             }
             let mut s = String::from("P");
@@ -964,6 +985,7 @@ impl Spec {
     /// The files of this input: the notice, then the fragment and the
     /// customer when there are any.
     pub fn files(&self) -> Vec<(Kind, String)> {
+        CHAOTIC.with(|c| c.set(self.chaos == CHAOS));
         let langs = Self::languages(self.languages);
         let doc = Doc {
             langs: langs.clone(),
@@ -999,8 +1021,8 @@ impl Spec {
         );
         let date = match d.form {
             0..=127 => date,
-            128..=254 => basic(&date),
-            255 => basic(&d.raw),
+            255 if chaos() => basic(&d.raw),
+            _ => basic(&date),
         };
         Doc::key(&mut top, "updated", &date);
         let quoted: Vec<String> = langs.iter().map(|&l| basic(LANGS[l])).collect();
@@ -1388,7 +1410,7 @@ impl Spec {
         }
 
         let mut notice = format!("# generated\n{top}{tables}");
-        if self.mutation.0 >= 252 {
+        if self.mutation.0 >= 252 && chaos() {
             notice = mutate(notice, &self.mutation.1, &purpose_ids);
         }
         let mut files = vec![(Kind::Notice, notice)];
@@ -1441,10 +1463,10 @@ impl Spec {
         }
         if let Some((pick_, r, g, b)) = c.colour {
             out.push_str("\n[branding]\n");
-            // Dark enough for white text (Q015), unless the selector is 255.
+            // Dark enough for white text (Q015), unless chaos says otherwise.
             let colour = match pick_ {
-                255 => format!("#{r:02x}{g:02x}"),
-                254 => format!("#{r:02x}{g:02x}{b:02X}"),
+                255 if chaos() => format!("#{r:02x}{g:02x}"),
+                254 if chaos() => format!("#{r:02x}{g:02x}{b:02X}"),
                 _ => format!("#{:02x}{:02x}{:02X}", r % 0x70, g % 0x70, b % 0x70),
             };
             Doc::key(&mut out, "colour", &basic(&colour));
