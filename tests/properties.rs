@@ -183,7 +183,7 @@ fn render_value(template: &str, v: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(config(512))]
+    #![proptest_config(config(2048))]
 
     #[test]
     fn html_escaping_leaves_no_markup(s in hostile()) {
@@ -263,7 +263,7 @@ fn assert_markdown_escaped(s: &str) {
 }
 
 proptest! {
-    #![proptest_config(config(1024))]
+    #![proptest_config(config(4096))]
 
     #[test]
     fn markdown_escaping_shows_the_text(s in hostile()) {
@@ -298,7 +298,7 @@ fn markdown_escaping_regressions() {
 // Author Markdown, sanitised
 
 proptest! {
-    #![proptest_config(config(512))]
+    #![proptest_config(config(2048))]
 
     #[test]
     fn markdown_fields_render_to_safe_html(s in hostile()) {
@@ -386,7 +386,7 @@ fn render(renderer: &Renderer, source: &str) -> Option<Vec<RenderedFile>> {
 }
 
 proptest! {
-    #![proptest_config(config(12))]
+    #![proptest_config(config(32))]
 
     /// Twice with one renderer and once with another: the same bytes, and
     /// every file safe.
@@ -438,7 +438,7 @@ fn visible(f: &RenderedFile) -> String {
 }
 
 proptest! {
-    #![proptest_config(config(6))]
+    #![proptest_config(config(16))]
 
     #[test]
     fn template_syntax_in_sources_is_text(
