@@ -397,6 +397,17 @@ mod tests {
         eprintln!("{rendered} of {runs} render; errors in inputs: {codes:?}");
     }
 
+    /// Prints the files of the structured input in `FUZZ_INPUT`.
+    #[test]
+    #[ignore = "needs FUZZ_INPUT"]
+    fn show_structured_input() {
+        let bytes = std::fs::read(std::env::var("FUZZ_INPUT").expect("FUZZ_INPUT")).unwrap();
+        let spec = structured::Spec::arbitrary_take_rest(Unstructured::new(&bytes)).unwrap();
+        for (kind, text) in spec.files() {
+            eprintln!("---- {kind:?}\n{text}");
+        }
+    }
+
     /// How many generated notices pass `check` and render.
     #[test]
     fn most_structured_inputs_render() {
