@@ -9,9 +9,9 @@
 //! purposes, a transfer for a recipient outside the EEA...) are met by a
 //! fix-up step. Deviations need the input's first byte to end in [`CHAOS`]:
 //! then a code, date, address or country is invalid when its selector
-//! byte is 255, a text may hold an unsafe link or a placeholder, and one
-//! mutation of the text (an unknown key, a wrong type, a truncation...)
-//! applies when its selector is 252 or more. A selector of 0, which is
+//! byte is 0xF0 or more, and so may a text hold an unsafe link or a
+//! placeholder, and one mutation of the text (an unknown key, a wrong
+//! type, a truncation...) apply. A selector of 0, which is
 //! what an exhausted input reads, always means the valid choice.
 //!
 //! The texts are where the hostile content goes: Markdown of every kind,
@@ -317,6 +317,10 @@ const ID_WORDS: &[&str] = &[
 /// exercise the diagnostics on otherwise realistic notices.
 pub const CHAOS: u8 = 0x05;
 
+/// In a chaotic input, a selector at or above this picks an invalid value
+/// (one in 16).
+const INVALID: u8 = 0xF0;
+
 thread_local! {
     static CHAOTIC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -329,8 +333,9 @@ fn pick(pool: &'static [&'static str], b: u8) -> &'static str {
     pool[usize::from(b) % pool.len()]
 }
 
-/// A value from a closed list: valid unless the selector is 255 (and the
-/// input [`CHAOS`]), then any string (mostly an unknown code, L007).
+/// A value from a closed list: valid unless the input is chaotic (see
+/// [`CHAOS`]) and the selector 0xF0 or more, then any string (mostly an
+/// unknown code, L007).
 #[derive(Arbitrary, Debug, Clone)]
 pub struct Code {
     pub pick: u8,
@@ -339,7 +344,7 @@ pub struct Code {
 
 impl Code {
     fn get(&self, pool: &'static [&'static str]) -> String {
-        if self.pick == 255 && chaos() {
+        if self.pick >= INVALID && chaos() {
             self.raw.clone()
         } else {
             pick(pool, self.pick).to_string()
@@ -358,12 +363,12 @@ pub enum Piece {
     Raw(String),
     Newline,
     Paragraph,
-    /// An unsafe link when the selector is 255 and the input [`CHAOS`]
+    /// An unsafe link when the input is chaotic and the selector 0xF0 or more
     /// (then `check` fails with Q009),
     /// else a safe one.
     Link(u8, u8),
-    /// A placeholder of `seloste new` when the selector is 255 and the
-    /// input [`CHAOS`] (Q013).
+    /// A placeholder of `seloste new` when the input is chaotic and the
+    /// selector 0xF0 or more (Q013).
     Todo(u8),
 }
 
@@ -378,11 +383,11 @@ impl Piece {
             Piece::Raw(s) => out.push_str(&allowed(s)),
             Piece::Newline => out.push('\n'),
             Piece::Paragraph => out.push_str("\n\n"),
-            Piece::Link(255, b) if chaos() => out.push_str(pick(UNSAFE, *b)),
+            Piece::Link(s, b) if *s >= INVALID && chaos() => out.push_str(pick(UNSAFE, *b)),
             Piece::Link(_, b) => {
                 let _ = write!(out, "[{}]({})", pick(WORDS, *b), pick(URLS, *b));
             }
-            Piece::Todo(255) if chaos() => out.push_str("TODO: fill in"),
+            Piece::Todo(s) if *s >= INVALID && chaos() => out.push_str("TODO: fill in"),
             Piece::Todo(_) => out.push_str("todo"),
         }
     }
@@ -462,8 +467,8 @@ pub struct DateSpec {
     pub year: u8,
     pub month: u8,
     pub day: u8,
-    /// 0..=127: a TOML date; else a string: any string when 255 and the
-    /// input [`CHAOS`].
+    /// 0..=127: a TOML date; else a string: any string when 0xF0 or more
+    /// in a chaotic input.
     pub form: u8,
     pub raw: String,
 }
@@ -682,7 +687,7 @@ pub struct Spec {
     /// Moves the processor, security and cookies into a shared fragment.
     pub fragment: bool,
     pub customer: Option<CustomerSpec>,
-    /// Applied when the selector is 252 or more.
+    /// Applied when the selector is 0xF0 or more in a chaotic input.
     pub mutation: (u8, Mutation),
 }
 
@@ -886,7 +891,7 @@ impl Doc {
         };
         Self::ids(out, "applies_to", &dedup(applies));
         let period = r.period.map(|(y, m, w, d)| {
-            if r.period_raw.pick == 255 && chaos() {
+            if r.period_raw.pick >= INVALID && chaos() {
                 return r.period_raw.raw.clone();
             }
             let mut s = String::from("P");
@@ -1022,7 +1027,7 @@ impl Spec {
         );
         let date = match d.form {
             0..=127 => date,
-            255 if chaos() => basic(&d.raw),
+            INVALID.. if chaos() => basic(&d.raw),
             _ => basic(&date),
         };
         Doc::key(&mut top, "updated", &date);
@@ -1411,7 +1416,7 @@ impl Spec {
         }
 
         let mut notice = format!("# generated\n{top}{tables}");
-        if self.mutation.0 >= 252 && chaos() {
+        if self.mutation.0 >= INVALID && chaos() {
             notice = mutate(notice, &self.mutation.1, &purpose_ids);
         }
         let mut files = vec![(Kind::Notice, notice)];
@@ -1466,8 +1471,8 @@ impl Spec {
             out.push_str("\n[branding]\n");
             // Dark enough for white text (Q015), unless chaos says otherwise.
             let colour = match pick_ {
-                255 if chaos() => format!("#{r:02x}{g:02x}"),
-                254 if chaos() => format!("#{r:02x}{g:02x}{b:02X}"),
+                0xF0..=0xF7 if chaos() => format!("#{r:02x}{g:02x}"),
+                0xF8.. if chaos() => format!("#{r:02x}{g:02x}{b:02X}"),
                 _ => format!("#{:02x}{:02x}{:02X}", r % 0x70, g % 0x70, b % 0x70),
             };
             Doc::key(&mut out, "colour", &basic(&colour));
