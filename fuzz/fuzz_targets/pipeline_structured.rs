@@ -4,10 +4,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use seloste_fuzz::structured::Spec;
 
-fuzz_target!(|spec: Spec| {
-    let files = spec.files();
+fuzz_target!(|data: &[u8]| {
+    let Ok(files) = seloste_fuzz::structured::files(data) else {
+        return;
+    };
     let parts: Vec<_> = files.iter().map(|(k, t)| (*k, t.as_bytes())).collect();
     let outcome = seloste_fuzz::pipeline(&parts);
     seloste_fuzz::tally("pipeline_structured", &outcome);

@@ -312,7 +312,6 @@ pub fn assert_probes_inert(source: &str, files: &[RenderedFile]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use arbitrary::{Arbitrary, Unstructured};
 
     fn toml_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
@@ -379,10 +378,9 @@ mod tests {
         let (mut runs, mut rendered) = (0, 0);
         for e in std::fs::read_dir(dir).unwrap().flatten() {
             let bytes = std::fs::read(e.path()).unwrap();
-            let Ok(spec) = structured::Spec::arbitrary_take_rest(Unstructured::new(&bytes)) else {
+            let Ok(files) = structured::files(&bytes) else {
                 continue;
             };
-            let files = spec.files();
             let parts: Vec<_> = files.iter().map(|(k, t)| (*k, t.as_bytes())).collect();
             let outcome = pipeline(&parts);
             runs += 1;
@@ -402,8 +400,7 @@ mod tests {
     #[ignore = "needs FUZZ_INPUT"]
     fn show_structured_input() {
         let bytes = std::fs::read(std::env::var("FUZZ_INPUT").expect("FUZZ_INPUT")).unwrap();
-        let spec = structured::Spec::arbitrary_take_rest(Unstructured::new(&bytes)).unwrap();
-        for (kind, text) in spec.files() {
+        for (kind, text) in structured::files(&bytes).unwrap() {
             eprintln!("---- {kind:?}\n{text}");
         }
     }
@@ -423,10 +420,9 @@ mod tests {
         for _ in 0..runs {
             let len = (next() % 8192) as usize;
             let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
-            let Ok(spec) = structured::Spec::arbitrary_take_rest(Unstructured::new(&bytes)) else {
+            let Ok(files) = structured::files(&bytes) else {
                 continue;
             };
-            let files = spec.files();
             let parts: Vec<_> = files.iter().map(|(k, t)| (*k, t.as_bytes())).collect();
             let outcome = pipeline(&parts);
             loaded += usize::from(outcome.loaded > 0);

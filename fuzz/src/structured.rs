@@ -7,7 +7,7 @@
 //! are unique, every text is written in every language, and the rules'
 //! conditions (a DPO for public authorities, a law for public-task
 //! purposes, a transfer for a recipient outside the EEA...) are met by a
-//! fix-up step. Deviations need the input's first byte to end in [`CHAOS`]:
+//! fix-up step. Deviations need a chaotic input (one in 16, see [`CHAOS`]):
 //! then a code, date, address or country is invalid when its selector
 //! byte is 0xF0 or more, and so may a text hold an unsafe link or a
 //! placeholder, and one mutation of the text (an unknown key, a wrong
@@ -310,12 +310,25 @@ const ID_WORDS: &[&str] = &[
     "2026",
 ];
 
-/// The low four bits of the first byte that let the selectors of one
-/// input pick invalid values (one input in 16 at random). Any other value
-/// keeps every choice valid: a fuzzer's inputs are full of 0xFF bytes, and
-/// without this gate few inputs would pass `check`. The chaotic ones
-/// exercise the diagnostics on otherwise realistic notices.
+/// The low four bits of the sum of an input's bytes that let its
+/// selectors pick invalid values: one input in 16, whatever byte a
+/// mutation changed. Any other sum keeps every choice valid: a fuzzer's
+/// inputs are full of 0xFF bytes, and without this gate few inputs would
+/// pass `check`. The chaotic ones exercise the diagnostics on otherwise
+/// realistic notices.
 pub const CHAOS: u8 = 0x05;
+
+/// Whether the input `data` is chaotic (see [`CHAOS`]).
+pub fn chaotic(data: &[u8]) -> bool {
+    data.iter().fold(0u8, |a, &b| a.wrapping_add(b)) & 0x0F == CHAOS
+}
+
+/// The files of the structured input `data`: the notice, then the
+/// fragment and the customer when there are any.
+pub fn files(data: &[u8]) -> arbitrary::Result<Vec<(Kind, String)>> {
+    let spec = Spec::arbitrary_take_rest(arbitrary::Unstructured::new(data))?;
+    Ok(spec.files(chaotic(data)))
+}
 
 /// In a chaotic input, a selector at or above this picks an invalid value
 /// (one in 16).
@@ -652,9 +665,6 @@ pub enum Mutation {
 
 #[derive(Arbitrary, Debug, Clone)]
 pub struct Spec {
-    /// Only when its low bits are [`CHAOS`] can a selector pick an invalid
-    /// value.
-    pub chaos: u8,
     /// Which languages (bits 0-2; none = all three) and which comes first.
     pub languages: u8,
     pub public_authority: bool,
@@ -989,9 +999,9 @@ impl Spec {
     }
 
     /// The files of this input: the notice, then the fragment and the
-    /// customer when there are any.
-    pub fn files(&self) -> Vec<(Kind, String)> {
-        CHAOTIC.with(|c| c.set(self.chaos & 0x0F == CHAOS));
+    /// customer when there are any. Invalid values only when `chaotic`.
+    pub fn files(&self, chaotic: bool) -> Vec<(Kind, String)> {
+        CHAOTIC.with(|c| c.set(chaotic));
         let langs = Self::languages(self.languages);
         let doc = Doc {
             langs: langs.clone(),
