@@ -358,7 +358,7 @@ pub fn since(
     // One cheap call first, so that a bad revision is one clear error.
     let first_dir = notices
         .first()
-        .map(|n| folder(sources.path(n.file)))
+        .map(|n| crate::output::folder_of(sources.path(n.file)))
         .unwrap_or_else(|| PathBuf::from("."));
     git(
         &first_dir,
@@ -443,7 +443,7 @@ impl Origin {
         let mut out = Vec::new();
         match self {
             Origin::Disk(p) => {
-                let dir = folder(p);
+                let dir = crate::output::folder_of(p);
                 let Ok(entries) = std::fs::read_dir(&dir) else {
                     return out;
                 };
@@ -495,20 +495,13 @@ impl Origin {
     }
 }
 
-fn folder(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
 /// The folder of `path` and its file name.
 fn split(path: &Path) -> anyhow::Result<(PathBuf, String)> {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .ok_or_else(|| anyhow!("{} is not a file name git can look up", path.display()))?;
-    Ok((folder(path), name.to_string()))
+    Ok((crate::output::folder_of(path), name.to_string()))
 }
 
 /// Runs git in `dir` and returns its output.

@@ -35,6 +35,14 @@ pub fn is_contained(rel: &str) -> bool {
         && path.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
+/// The folder `path` is in: its parent, or `.` for a bare name.
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// Replaces the folder `out` with exactly `files`.
 pub fn write_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<()> {
     stage_site(out, files)?.publish()?.remove()
@@ -67,10 +75,7 @@ pub fn stage_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<StagedSi
             );
         }
     }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let parent = folder_of(out);
     let name = out.file_name().and_then(|n| n.to_str());
     if let Some(name) = name
         && parent.is_dir()
@@ -350,10 +355,7 @@ fn process_is_gone(pid: u32) -> bool {
 /// A temporary file beside `path`, named `.<file name>.new-<pid>-*` so that
 /// a later run can remove it if this process dies before it is persisted.
 pub(crate) fn staged_file_for(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let parent = folder_of(path);
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
