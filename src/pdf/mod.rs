@@ -99,19 +99,20 @@ impl Engine {
     /// rendered for PDF) with the PDF printed from it. `dates` gives each
     /// notice id its date, written into the PDF's metadata.
     pub fn convert(&self, files: &mut Vec<RenderedFile>, dates: &Dates) -> anyhow::Result<()> {
-        let sources: Vec<&RenderedFile> = files
-            .iter()
-            .filter(|f| f.path.ends_with(PRINT_SUFFIX))
-            .collect();
+        // The sources are moved out, not copied: they are never published.
+        let (sources, rest): (Vec<RenderedFile>, Vec<RenderedFile>) = std::mem::take(files)
+            .into_iter()
+            .partition(|f| f.path.ends_with(SOURCE_SUFFIX));
+        *files = rest;
         if sources.is_empty() {
             return Ok(());
         }
         let jobs: Vec<Job> = sources
-            .iter()
+            .into_iter()
             .map(|f| Job {
-                html: f.contents.clone(),
-                output: f.path.trim_end_matches(PRINT_SUFFIX).to_string() + ".pdf",
+                output: f.path.trim_end_matches(SOURCE_SUFFIX).to_string() + ".pdf",
                 date: dates.of(&f.path),
+                html: f.contents,
             })
             .collect();
         let pdfs = match self {
@@ -129,7 +130,6 @@ impl Engine {
                 contents: pdf,
             });
         }
-        files.retain(|f| !f.path.ends_with(PRINT_SUFFIX));
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(())
     }
@@ -138,7 +138,7 @@ impl Engine {
 /// The extension of the print HTML rendered for a PDF: like the print
 /// HTML, but with links to the other PDFs. Never published.
 pub const SOURCE_EXTENSION: &str = "pdf.html";
-const PRINT_SUFFIX: &str = ".pdf.html";
+const SOURCE_SUFFIX: &str = ".pdf.html";
 
 /// One document to print.
 pub(crate) struct Job {
@@ -166,7 +166,7 @@ impl Dates {
     /// The date of the notice a file `<lang>/<id>.<ext>` belongs to.
     fn of(&self, path: &str) -> Option<Date> {
         let name = path.rsplit('/').next()?;
-        let id = name.strip_suffix(PRINT_SUFFIX)?;
+        let id = name.strip_suffix(SOURCE_SUFFIX)?;
         self.0.get(id).copied()
     }
 }

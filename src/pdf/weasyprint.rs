@@ -52,12 +52,15 @@ impl WeasyPrint {
             .ok_or_else(|| anyhow!("cannot write to WeasyPrint"))?;
         // Written from another thread, so that neither side waits for the
         // other with a full pipe.
-        let html = job.html.clone();
-        let writer = std::thread::spawn(move || stdin.write_all(&html));
-        let output = child
-            .wait_with_output()
-            .with_context(|| format!("WeasyPrint failed on {}", job.output))?;
-        let _ = writer.join();
+        let output = std::thread::scope(|scope| {
+            let writer = scope.spawn(move || {
+                let _ = stdin.write_all(&job.html);
+            });
+            let output = child.wait_with_output();
+            let _ = writer.join();
+            output
+        })
+        .with_context(|| format!("WeasyPrint failed on {}", job.output))?;
         if !output.status.success() {
             let said = String::from_utf8_lossy(&output.stderr);
             let said: Vec<&str> = said.lines().filter(|l| !l.trim().is_empty()).collect();
