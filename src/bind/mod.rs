@@ -342,10 +342,17 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
             );
         }
     }
-    if let Some(colour) = c.branding.as_ref().and_then(|b| b.colour.as_ref())
-        && !crate::render::resolve::is_colour(&colour.value)
-    {
-        out.push(
+    if let Some(colour) = c.branding.as_ref().and_then(|b| b.colour.as_ref()) {
+        out.extend(check_brand_colour(colour));
+    }
+    out
+}
+
+/// L007 for a brand colour that is not `#rrggbb`, Q015 for one too light
+/// for the white header text.
+fn check_brand_colour(colour: &Located<String>) -> Option<Diagnostic> {
+    if !crate::render::resolve::is_colour(&colour.value) {
+        return Some(
             Diagnostic::new(
                 "L007",
                 colour.span.clone(),
@@ -354,29 +361,28 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
             .label("expected #rrggbb")
             .help("write the brand colour as six hex digits, e.g. \"#005a9c\""),
         );
-    } else if let Some(colour) = c.branding.as_ref().and_then(|b| b.colour.as_ref())
-        && let Some(rgb) = Rgb::parse(&colour.value)
-        && rgb.contrast_with_white() < MIN_CONTRAST
-    {
-        let mut d = Diagnostic::new(
-            "Q015",
-            colour.span.clone(),
-            format!(
-                "white text on `{}` has a contrast of {:.1}:1; WCAG 2.1 AA needs {MIN_CONTRAST}:1",
-                colour.value,
-                rgb.contrast_with_white()
-            ),
-        )
-        .label("too light for the white header text");
-        if let Some(darker) = rgb.lightest_passing_shade() {
-            d = d.help(format!(
-                "use a darker shade, e.g. \"{darker}\" (the same hue, contrast {:.1}:1)",
-                darker.contrast_with_white()
-            ));
-        }
-        out.push(d);
     }
-    out
+    let rgb = Rgb::parse(&colour.value)?;
+    let contrast = rgb.contrast_with_white();
+    if contrast >= MIN_CONTRAST {
+        return None;
+    }
+    let mut d = Diagnostic::new(
+        "Q015",
+        colour.span.clone(),
+        format!(
+            "white text on `{}` has a contrast of {contrast:.1}:1; WCAG 2.1 AA needs {MIN_CONTRAST}:1",
+            colour.value
+        ),
+    )
+    .label("too light for the white header text");
+    if let Some(darker) = rgb.lightest_passing_shade() {
+        d = d.help(format!(
+            "use a darker shade, e.g. \"{darker}\" (the same hue, contrast {:.1}:1)",
+            darker.contrast_with_white()
+        ));
+    }
+    Some(d)
 }
 
 /// The contrast WCAG 2.1 AA asks of normal text (success criterion 1.4.3).
