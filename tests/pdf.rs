@@ -400,6 +400,25 @@ fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
     path
 }
 
+/// `build notices --out site` in `dir` with `extra` arguments and the
+/// stand-in `engine` as WeasyPrint.
+fn build_with_stand_in(dir: &Path, engine: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "build",
+        "notices",
+        "--out",
+        "site",
+        "--pdf-engine",
+        "weasyprint",
+    ];
+    args.extend_from_slice(extra);
+    run(
+        dir,
+        &args,
+        &[("SELOSTE_WEASYPRINT", engine.to_str().expect("UTF-8"))],
+    )
+}
+
 #[test]
 fn a_missing_engine_is_exit_2_with_advice_and_the_output_is_kept() {
     let (dir, before) = project();
@@ -448,19 +467,7 @@ fn a_failing_engine_is_exit_2_with_its_message_and_the_output_is_kept() {
         "weasyprint",
         "cat >/dev/null; echo 'Fontconfig error: no fonts' >&2; exit 3",
     );
-    let o = run(
-        dir.path(),
-        &[
-            "build",
-            "notices",
-            "--out",
-            "site",
-            "--pdf",
-            "--pdf-engine",
-            "weasyprint",
-        ],
-        &[("SELOSTE_WEASYPRINT", engine.to_str().expect("UTF-8"))],
-    );
+    let o = build_with_stand_in(dir.path(), &engine, &["--pdf"]);
     assert_eq!(o.status.code(), Some(2), "{}", output(&o));
     let said = output(&o);
     assert!(said.contains("WeasyPrint could not print"), "{said}");
@@ -473,19 +480,7 @@ fn a_failing_engine_is_exit_2_with_its_message_and_the_output_is_kept() {
 
     // Output that is not a PDF is refused too.
     let engine = script(dir.path(), "weasyprint", "cat >/dev/null; echo '<html>'");
-    let o = run(
-        dir.path(),
-        &[
-            "build",
-            "notices",
-            "--out",
-            "site",
-            "--pdf",
-            "--pdf-engine",
-            "weasyprint",
-        ],
-        &[("SELOSTE_WEASYPRINT", engine.to_str().expect("UTF-8"))],
-    );
+    let o = build_with_stand_in(dir.path(), &engine, &["--pdf"]);
     assert_eq!(o.status.code(), Some(2), "{}", output(&o));
     assert!(
         output(&o).contains("did not produce a PDF"),
@@ -505,20 +500,7 @@ fn what_the_engine_prints_is_published_with_the_notice_date() {
         "weasyprint",
         "tee \"$(dirname \"$0\")/given.html\" >/dev/null; printf '%%PDF-1.4\\n<< /CreationDate (D:20991231235959Z) >>\\n'",
     );
-    let o = run(
-        dir.path(),
-        &[
-            "build",
-            "notices",
-            "--out",
-            "site",
-            "--format",
-            "html,pdf",
-            "--pdf-engine",
-            "weasyprint",
-        ],
-        &[("SELOSTE_WEASYPRINT", engine.to_str().expect("UTF-8"))],
-    );
+    let o = build_with_stand_in(dir.path(), &engine, &["--format", "html,pdf"]);
     assert!(o.status.success(), "{}", output(&o));
     let site = tree(&dir.path().join("site"));
     let pdf = String::from_utf8(site["fi/novia-ict.pdf"].clone()).expect("text");
