@@ -74,6 +74,14 @@ impl CustomerCheck {
     }
 }
 
+/// A customer file that could not be read as a customer at all (a TOML
+/// syntax error, an empty file, bytes that are not UTF-8): it gets no
+/// bundle, and its diagnostics count as errors like any customer's.
+pub struct Unloadable {
+    pub path: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Services and customers, loaded and checked.
 pub struct Checked {
     pub sources: SourceMap,
@@ -81,7 +89,25 @@ pub struct Checked {
     /// Problems in the service files themselves (loading, composition).
     pub diagnostics: Vec<Diagnostic>,
     pub customers: Vec<CustomerCheck>,
+    /// Customer files with no customer in them, in path order.
+    pub unloadable: Vec<Unloadable>,
     pub fatal: Vec<String>,
+}
+
+impl Checked {
+    /// How many customers this run is about: those read and those whose
+    /// file could not be read.
+    pub fn customer_count(&self) -> usize {
+        self.customers.len() + self.unloadable.len()
+    }
+
+    /// How a customer is named in messages: its id, else its file.
+    pub fn name_of(&self, c: &CustomerCheck) -> String {
+        match c.customer.id.as_ref() {
+            Some(id) if !id.value.is_empty() => id.value.clone(),
+            _ => self.sources.path(c.customer.file).display().to_string(),
+        }
+    }
 }
 
 /// Loads and checks the services under `services` and the customers under
@@ -100,6 +126,7 @@ pub fn check(
     config::apply_defaults(&mut notices, &config);
     diagnostics.extend(lint::check_project(&notices));
 
+    let first_customer_file = sources.len();
     let loaded_customers = load::load_customers(customers, &mut sources);
     fatal.extend(loaded_customers.io_errors);
     // A customer file's own loading problems belong to that customer.
@@ -109,6 +136,35 @@ pub fn check(
             .entry(sources.file_of(d.span.start).0)
             .or_default()
             .push(d);
+    }
+    // A file that held no customer is still a customer that gets no
+    // bundle: reported and counted, never skipped in silence. Under
+    // --only/--shard it is judged by its file name, the id it most likely
+    // has, so that exactly one shard reports it.
+    let read: std::collections::HashSet<usize> = loaded_customers
+        .customers
+        .iter()
+        .map(|c| c.file.0)
+        .collect();
+    let mut unloadable = Vec::new();
+    for file in first_customer_file..sources.len() {
+        if read.contains(&file) {
+            continue;
+        }
+        let path = sources.path(crate::source::FileId(file)).to_path_buf();
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let own = by_file.remove(&file).unwrap_or_default();
+        if own.is_empty() || !keep(stem) {
+            // No diagnostics: an unreadable file, already among `fatal`.
+            continue;
+        }
+        let mut own = own;
+        lint::apply_overrides(&mut own, &config.rules);
+        report::sort(&mut own);
+        unloadable.push(Unloadable {
+            path,
+            diagnostics: own,
+        });
     }
     let checks: Vec<CustomerCheck> = loaded_customers
         .customers
@@ -131,6 +187,7 @@ pub fn check(
         config,
         diagnostics,
         customers: checks,
+        unloadable,
         fatal,
     }
 }
@@ -278,24 +335,36 @@ pub fn write_customer(out: &Path, id: &str, files: &[RenderedFile]) -> anyhow::R
     // puts back a folder a killed run left moved aside, and refuses a
     // folder that is not seloste's; a zip may only be replaced beside
     // seloste's folder. Neither target is replaced before both checks.
-    let archive = zip(id, files)?;
-    let site = crate::output::stage_site(&dir, files)?;
+    // Each error says what was left in place: the messages are all a
+    // vendor sees of a failure in the middle of publishing.
+    let kept = |e: anyhow::Error| {
+        anyhow::anyhow!("{e:#} (nothing was replaced: the previous bundle is kept)")
+    };
+    let archive = zip(id, files).map_err(kept)?;
+    let site = crate::output::stage_site(&dir, files).map_err(kept)?;
     if zip_path.exists() && !dir.join(crate::output::MARKER).is_file() {
-        anyhow::bail!(
+        return Err(kept(anyhow::anyhow!(
             "{} exists but was not written by seloste; refusing to replace it",
             zip_path.display()
-        );
+        )));
     }
-    let mut staged_zip = crate::output::staged_file_for(&zip_path)?;
+    let mut staged_zip = crate::output::staged_file_for(&zip_path).map_err(kept)?;
     std::io::Write::write_all(&mut staged_zip, &archive)
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", zip_path.display()))?;
+        .map_err(|e| kept(anyhow::anyhow!("cannot write {}: {e}", zip_path.display())))?;
     // The two publishing steps, back to back; the previous folder is
     // deleted only after both.
-    let replaced = site.publish()?;
-    let persisted = staged_zip
-        .persist(&zip_path)
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {}", zip_path.display(), e.error));
-    let removed = replaced.remove();
+    let replaced = site.publish().map_err(kept)?;
+    let persisted = staged_zip.persist(&zip_path).map_err(|e| {
+        anyhow::anyhow!(
+            "the folder {} was replaced, but the zip could not be: cannot write {}: {} (the zip stays at the previous version until the next run)",
+            dir.display(),
+            zip_path.display(),
+            e.error
+        )
+    });
+    let removed = replaced.remove().map_err(|e| {
+        anyhow::anyhow!("the new bundle is in place, but the previous folder could not be removed: {e:#} (the next run removes it)")
+    });
     persisted?;
     removed?;
     Ok(files
@@ -310,6 +379,7 @@ pub fn tally(checked: &Checked) -> Tally {
         .diagnostics
         .iter()
         .chain(checked.customers.iter().flat_map(|c| c.diagnostics.iter()))
+        .chain(checked.unloadable.iter().flat_map(|u| u.diagnostics.iter()))
         .cloned()
         .collect();
     Tally::of(&all)

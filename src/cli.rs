@@ -483,6 +483,13 @@ pub(crate) fn build_once(
     let renderer = args.render.renderer(&checked.config)?;
     let selection = args.render.selection(args.lang.clone());
     let out = args.out_dir(&checked.config);
+    // Refused before any work, not after the PDFs are printed; checked
+    // again when the output is staged.
+    crate::output::check_target(&out)?;
+    let mut engine = engine;
+    if let Some(engine) = &mut engine {
+        engine.stage_beside(&out);
+    }
     // Service notices whose controller comes from each customer are
     // published per customer by `bundle`, never on their own.
     let (publishable, services): (Vec<_>, Vec<_>) = checked
@@ -558,6 +565,23 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
     let shared_errors = Tally::of(&checked.diagnostics).errors > 0;
     let renderer = args.render.renderer(&checked.config)?;
     let selection = args.render.selection(Vec::new());
+    let buildable = |c: &crate::bundle::CustomerCheck| {
+        let warnings = c
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Warning);
+        !(shared_errors
+            || c.failed()
+            || (args.deny_warnings && warnings)
+            || !crate::lint::quality::is_valid_id(c.customer.id_str()))
+    };
+    if checked.customers.iter().any(buildable) {
+        crate::output::claim_bundle_root(&out)?;
+    }
+    let mut engine = engine;
+    if let Some(engine) = &mut engine {
+        engine.stage_beside(&out);
+    }
 
     // Each customer is decided on its own: one with errors is reported and
     // skipped, the others are built. Customers are rendered, written and
@@ -569,16 +593,7 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         .par_iter()
         .enumerate()
         .map(|(i, c)| {
-            let warnings = c
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == crate::diagnostic::Severity::Warning);
-            let id = c.customer.id_str();
-            if shared_errors
-                || c.failed()
-                || (args.deny_warnings && warnings)
-                || !crate::lint::quality::is_valid_id(id)
-            {
+            if !buildable(c) {
                 return (i, Ok(None));
             }
             let built = crate::bundle::customer_files(
@@ -588,30 +603,33 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
                 &checked.config.languages,
                 engine.as_ref(),
             )
-            .and_then(|files| crate::bundle::write_customer(&out, id, &files));
+            .and_then(|files| crate::bundle::write_customer(&out, c.customer.id_str(), &files));
             (i, built.map(Some))
         })
         .collect();
     let mut built = 0;
-    let mut failed = Vec::new();
+    // Not built because of findings: their previous output is untouched.
+    let mut skipped = Vec::new();
+    // Failed while rendering or writing: each message says what is left.
+    let mut broken = Vec::new();
     let mut documents = 0;
+    for u in &checked.unloadable {
+        report::print_human(&mut err, &u.diagnostics, &checked.sources)?;
+        skipped.push(u.path.display().to_string());
+    }
     for (i, result) in results {
         let c = &checked.customers[i];
-        let id = c.customer.id_str();
+        let name = checked.name_of(c);
         report::print_human(&mut err, &c.diagnostics, &checked.sources)?;
         match result {
             Ok(Some(count)) => {
                 documents += count;
                 built += 1;
             }
-            Ok(None) => failed.push(if id.is_empty() {
-                c.customer.file.0.to_string()
-            } else {
-                id.to_string()
-            }),
+            Ok(None) => skipped.push(name),
             Err(e) => {
-                writeln!(err, "error: customer `{id}`: {e:#}")?;
-                failed.push(id.to_string());
+                writeln!(err, "error: customer `{name}`: {e:#}")?;
+                broken.push(name);
             }
         }
     }
@@ -620,21 +638,36 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         writeln!(
             err,
             "{}",
-            report::summary(tally, checked.customers.len()).replace("notice", "customer")
+            report::summary(tally, checked.customer_count()).replace("notice", "customer")
         )?;
     }
     writeln!(
         err,
         "built {built} of {} customers into {}/ ({documents} documents)",
-        checked.customers.len(),
+        checked.customer_count(),
         out.display()
     )?;
-    if !failed.is_empty() {
+    if shared_errors {
         writeln!(
             err,
-            "error: not built (previous output kept): {}",
-            failed.join(", ")
+            "error: the service notices have errors (above), so no customer was built"
         )?;
+    }
+    if !skipped.is_empty() {
+        writeln!(
+            err,
+            "error: not built because of the findings above (any previous output of theirs is untouched): {}",
+            skipped.join(", ")
+        )?;
+    }
+    if !broken.is_empty() {
+        writeln!(
+            err,
+            "error: failed while writing (see each message for what was replaced): {}",
+            broken.join(", ")
+        )?;
+    }
+    if shared_errors || !skipped.is_empty() || !broken.is_empty() {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

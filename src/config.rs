@@ -227,10 +227,14 @@ fn read_rules(d: &mut Decoder, v: &crate::load::decode::Value<'_>, config: &mut 
         let Some(level) = d.code(value, "severity", Severity::parse, Severity::NAMES) else {
             continue;
         };
-        if !rule.configurable() {
+        if let Some(why) = rule.fixed_because() {
             d.diagnostics.push(
-                Diagnostic::new("L007", d.span(key.span()), format!("{} ({}) cannot be reconfigured", rule.code, rule.name))
-                    .help("a file that cannot be read cannot be checked; loader errors always stay errors"),
+                Diagnostic::new(
+                    "L007",
+                    d.span(key.span()),
+                    format!("{} ({}) cannot be reconfigured", rule.code, rule.name),
+                )
+                .help(why),
             );
             continue;
         }

@@ -387,6 +387,57 @@ pub fn write_file_atomic(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Written into a bundles folder that `bundle` created or took over.
+pub const BUNDLES_MARKER: &str = ".seloste-bundles";
+
+/// Makes sure `bundle` may write customer folders and zips into `out`,
+/// as [`check_target`] does for `build`: a missing or empty folder, one
+/// with the bundles marker, or one that holds only what `bundle` writes
+/// (customer folders with the output marker, zips, leftovers of killed
+/// runs: the layout of bundles written before the marker existed). Then
+/// marks it. Anything else, `/` or a home folder, is refused before a
+/// single file is written.
+pub fn claim_bundle_root(out: &Path) -> anyhow::Result<()> {
+    match std::fs::symlink_metadata(out) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot inspect {}", out.display())),
+        Ok(m) if !m.is_dir() => bail!(
+            "{} exists and is not a folder; choose another --out",
+            out.display()
+        ),
+        Ok(_) if out.join(BUNDLES_MARKER).is_file() => return Ok(()),
+        Ok(_) => {
+            let entries =
+                std::fs::read_dir(out).with_context(|| format!("cannot read {}", out.display()))?;
+            for entry in entries {
+                let entry = entry.with_context(|| format!("cannot read {}", out.display()))?;
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                let path = entry.path();
+                let ours = if name.starts_with('.') {
+                    name.contains(".new-") || name.contains(".old-")
+                } else if let Some(stem) = name.strip_suffix(".zip") {
+                    out.join(stem).join(MARKER).is_file()
+                } else {
+                    entry.file_type().is_ok_and(|t| t.is_dir()) && path.join(MARKER).is_file()
+                };
+                if !ours {
+                    bail!(
+                        "{} holds `{name}`, which seloste did not write; refusing to write bundles into it (choose another --out, or an empty folder)",
+                        out.display()
+                    );
+                }
+            }
+        }
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    std::fs::write(
+        out.join(BUNDLES_MARKER),
+        "This folder holds bundles written by `seloste bundle`.\n",
+    )
+    .with_context(|| format!("cannot write {}", out.join(BUNDLES_MARKER).display()))
+}
+
 /// Refuses targets seloste must not replace.
 pub fn check_target(out: &Path) -> anyhow::Result<()> {
     let meta = match std::fs::symlink_metadata(out) {

@@ -145,7 +145,9 @@ fn a_customer_without_a_dpo_fails_alone() {
     assert!(out.contains("error[G003]"), "{out}");
     assert!(out.contains("--> customers/alpha.toml:"), "{out}");
     assert!(
-        out.contains("not built (previous output kept): alpha"),
+        out.contains(
+            "not built because of the findings above (any previous output of theirs is untouched): alpha"
+        ),
         "{out}"
     );
     assert!(out.contains("built 2 of 3 customers"), "{out}");
@@ -159,7 +161,7 @@ fn a_customer_without_a_dpo_fails_alone() {
     let leftovers: Vec<_> = std::fs::read_dir(v.path().join("out"))
         .expect("out")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
+        .filter(|n| n.starts_with('.') && n != ".seloste-bundles")
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
@@ -283,4 +285,206 @@ fn the_vendor_example_bundles() {
     let page = std::fs::read_to_string(out.join("esimerkkila/fi/opinsys-user-management.html"))
         .expect("page");
     assert!(page.contains("src=\"../logo.svg\""), "logo not shown");
+}
+
+// ---------------------------------------------------------------------------
+// Regression tests for the defects an outside attack found: each is named
+// after its number in the report and failed before its fix.
+
+#[test]
+fn defect_1_a_customer_file_that_cannot_be_read_is_reported_and_fails_the_run() {
+    let v = vendor();
+    let customers = v.path().join("customers");
+    std::fs::write(
+        customers.join("broken.toml"),
+        "id = \"broken\"\nservices = [\n",
+    )
+    .unwrap();
+    std::fs::write(customers.join("empty.toml"), "").unwrap();
+    std::fs::write(customers.join("latin1.toml"), b"id = \"latin\xe4\"\n").unwrap();
+    let o = bundle(v.path(), &[]);
+    let said = output(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    for (file, code) in [
+        ("broken.toml", "error[L001]"),
+        ("empty.toml", "error[L004]"),
+        ("latin1.toml", "error[L002]"),
+    ] {
+        let at = said
+            .find(&format!("customers/{file}:"))
+            .unwrap_or_else(|| panic!("{file} is not located:\n{said}"));
+        assert!(said[..at].rfind(code).is_some(), "{file}: {code}\n{said}");
+    }
+    assert!(
+        said.contains("built 3 of 6 customers"),
+        "the broken files count as customers:\n{said}"
+    );
+    assert!(
+        said.contains(
+            "not built because of the findings above (any previous output of theirs is untouched): customers/broken.toml, customers/empty.toml, customers/latin1.toml"
+        ),
+        "{said}"
+    );
+    // The others are built all the same.
+    assert!(v.path().join("out/alpha.zip").is_file());
+}
+
+#[test]
+fn defect_1_broken_services_fail_the_run_even_without_a_loadable_customer() {
+    let v = vendor();
+    let customers = v.path().join("customers");
+    for e in std::fs::read_dir(&customers).unwrap() {
+        std::fs::write(e.unwrap().path(), "not toml = = =\n").unwrap();
+    }
+    std::fs::write(
+        v.path().join("services/pupil-register.toml"),
+        "id = [unclosed\n",
+    )
+    .unwrap();
+    let o = bundle(v.path(), &[]);
+    let said = output(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(said.contains("services/pupil-register.toml:1:"), "{said}");
+    assert!(
+        said.contains("error: the service notices have errors (above), so no customer was built"),
+        "{said}"
+    );
+    assert!(said.contains("built 0 of 3 customers"), "{said}");
+    assert!(tree(&v.path().join("out")).is_empty());
+}
+
+#[test]
+fn defect_6_duplicate_services_and_languages_are_located_errors() {
+    let v = vendor();
+    let mut text = String::from(
+        "id = \"delta\"\nlanguages = [\"fi\", \"sv\", \"fi\"]\nservices = [\n  \"pupil-accounts\",\n",
+    );
+    // Many duplicates: each is reported once, and binding does not grow
+    // with them (it once took 43 s and 2.5 GB for 20,000).
+    for _ in 0..2000 {
+        text.push_str("  \"pupil-accounts\",\n");
+    }
+    text.push_str("]\n[controller]\nname = \"Delta\"\npublic_authority = true\nemail = \"a@delta.example\"\n[dpo]\nemail = \"dpo@delta.example\"\n");
+    std::fs::write(v.path().join("customers/delta.toml"), text).unwrap();
+    let o = bundle(v.path(), &[]);
+    let said = output(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(!said.contains("Duplicate filename"), "{said}");
+    assert!(
+        said.contains("error[Q010]: `fi` is listed twice in `languages`"),
+        "{said}"
+    );
+    assert!(said.contains("customers/delta.toml:2:26"), "{said}");
+    assert_eq!(
+        said.matches("error[Q010]: `pupil-accounts` is listed twice in `services`")
+            .count(),
+        2000,
+        "one diagnostic per second entry"
+    );
+    assert!(said.contains("customers/delta.toml:5:3"), "{said}");
+    assert!(said.contains("not built because of the findings above (any previous output of theirs is untouched): delta"), "{said}");
+}
+
+#[test]
+fn defect_11_a_customer_without_an_id_is_named_by_its_file() {
+    let v = vendor();
+    let alpha = std::fs::read_to_string(v.path().join("customers/alpha.toml")).unwrap();
+    std::fs::write(
+        v.path().join("customers/alpha.toml"),
+        alpha.replace("id = \"alpha\"\n", ""),
+    )
+    .unwrap();
+    let o = bundle(v.path(), &[]);
+    let said = output(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(said.contains("the customer has no `id`"), "{said}");
+    assert!(
+        said.contains("(any previous output of theirs is untouched): customers/alpha.toml"),
+        "{said}"
+    );
+}
+
+#[test]
+fn defect_12_a_failure_after_the_folder_was_replaced_does_not_claim_the_previous_output_was_kept() {
+    let v = vendor();
+    let o = bundle(v.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
+    // The zip cannot be replaced (a folder now stands in its place), and
+    // that is found only after the customer's folder was swapped in.
+    let zip = v.path().join("out/alpha.zip");
+    std::fs::remove_file(&zip).unwrap();
+    std::fs::create_dir(&zip).unwrap();
+    std::fs::write(zip.join("keep"), "x").unwrap();
+    let o = bundle(v.path(), &[]);
+    let said = output(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("error: customer `alpha`: the folder")
+            && said.contains("was replaced, but the zip could not be"),
+        "{said}"
+    );
+    assert!(!said.contains("previous output kept"), "{said}");
+    assert!(
+        said.contains("failed while writing (see each message for what was replaced): alpha"),
+        "{said}"
+    );
+}
+
+#[test]
+fn defect_12_a_failure_before_anything_was_replaced_says_so() {
+    let v = vendor();
+    // A foreign zip beside no seloste folder is refused before the
+    // customer's folder is touched.
+    std::fs::create_dir(v.path().join("out")).unwrap();
+    std::fs::write(v.path().join("out/.seloste-bundles"), "").unwrap();
+    std::fs::write(v.path().join("out/alpha.zip"), "not ours").unwrap();
+    let o = bundle(v.path(), &[]);
+    let said = output(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("was not written by seloste; refusing to replace it (nothing was replaced: the previous bundle is kept)"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read(v.path().join("out/alpha.zip")).unwrap(),
+        b"not ours"
+    );
+}
+
+#[test]
+fn defect_13_bundle_refuses_an_output_folder_it_did_not_write() {
+    let v = vendor();
+    let foreign = v.path().join("foreign");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("notes.txt"), "mine").unwrap();
+    let before = tree(&foreign);
+    let o = seloste(
+        v.path(),
+        &[
+            "bundle",
+            "services",
+            "--customers",
+            "customers",
+            "--out",
+            "foreign",
+        ],
+    );
+    let said = output(&o);
+    assert_eq!(o.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains(
+            "holds `notes.txt`, which seloste did not write; refusing to write bundles into it"
+        ),
+        "{said}"
+    );
+    assert_eq!(tree(&foreign), before, "nothing written");
+
+    // A bundles folder written before the marker existed (customer
+    // folders and zips only) is taken over and marked.
+    let o = bundle(v.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
+    std::fs::remove_file(v.path().join("out/.seloste-bundles")).unwrap();
+    let o = bundle(v.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
+    assert!(v.path().join("out/.seloste-bundles").is_file());
 }

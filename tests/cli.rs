@@ -394,3 +394,112 @@ fn the_project_config_is_not_a_notice() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(stdout(&o), "checked 1 notice: no problems found\n");
 }
+
+// ---------------------------------------------------------------------------
+// Regression tests for the defects an outside attack found: each is named
+// after its number in the report and failed before its fix.
+
+#[cfg(unix)]
+#[test]
+fn defect_2_a_link_out_of_the_notices_folder_is_not_read_nor_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.key");
+    std::fs::write(
+        &secret,
+        "-----BEGIN PRIVATE KEY-----\nSECRET-LINE-ONE\nSECRET-LINE-TWO\n",
+    )
+    .unwrap();
+    let notices = dir.path().join("notices");
+    std::fs::create_dir_all(notices.join("shared")).unwrap();
+    std::fs::write(notices.join("shared/valid.toml"), valid_notice()).unwrap();
+    std::os::unix::fs::symlink(&secret, notices.join("leak.toml")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", notices.join("environ.toml")).unwrap();
+    let o = seloste(dir.path(), &["check", "notices"]);
+    let said = format!("{}{}", stdout(&o), stderr(&o));
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(2), "{said}");
+    assert!(!said.contains("SECRET"), "a secret was quoted:\n{said}");
+    assert!(
+        !said.contains("PATH="),
+        "the environment was quoted:\n{said}"
+    );
+    for link in ["leak.toml", "environ.toml"] {
+        assert!(
+            said.contains(&format!(
+                "notices/{link}: a link to a file outside notices; seloste does not read it"
+            )),
+            "{said}"
+        );
+    }
+
+    // A link to a notice inside the folder is a notice like any other.
+    std::fs::remove_file(notices.join("leak.toml")).unwrap();
+    std::fs::remove_file(notices.join("environ.toml")).unwrap();
+    std::fs::create_dir(dir.path().join("other")).unwrap();
+    std::fs::rename(
+        notices.join("shared/valid.toml"),
+        notices.join("shared/real.toml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("shared/real.toml", notices.join("linked.toml")).unwrap();
+    let o = seloste(dir.path(), &["check", "notices"]);
+    let said = format!("{}{}", stdout(&o), stderr(&o));
+    // Both paths name one notice: one id used twice, nothing unread.
+    assert!(said.contains("error[L008]"), "{said}");
+    assert!(!said.contains("does not read it"), "{said}");
+}
+
+#[test]
+fn defect_3_the_id_rule_cannot_be_lowered_and_a_script_id_never_becomes_a_link() {
+    let notice = valid_notice().replacen(
+        "id = \"example-school-register\"",
+        "id = \"javascript:alert(document.domain)//\"",
+        1,
+    );
+    let dir = temp_with(&[
+        (
+            "seloste.toml",
+            b"[rules]\nQ012 = \"allow\"\ninvalid-id = \"warning\"\n",
+        ),
+        ("valid.toml", notice.as_bytes()),
+    ]);
+    let o = seloste(dir.path(), &["check", "."]);
+    let said = stdout(&o);
+    // A configuration that asks for it is broken: exit 2.
+    assert_eq!(o.status.code(), Some(2), "{said}");
+    assert_eq!(
+        said.matches("Q012 (invalid-id) cannot be reconfigured")
+            .count(),
+        2,
+        "{said}"
+    );
+    assert!(
+        said.contains("error[Q012]: `javascript:alert(document.domain)//` is not a valid id"),
+        "{said}"
+    );
+    let o = seloste(dir.path(), &["build", ".", "--out", "site"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!dir.path().join("site").exists(), "nothing is built");
+    // Without the configuration, the id alone stops the build.
+    std::fs::remove_file(dir.path().join("seloste.toml")).unwrap();
+    let o = seloste(dir.path(), &["build", ".", "--out", "site"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!dir.path().join("site").exists(), "nothing is built");
+}
+
+#[test]
+fn defect_7_a_notice_cannot_take_the_id_of_the_index_page() {
+    let notice = valid_notice().replacen("id = \"example-school-register\"", "id = \"index\"", 1);
+    let dir = temp_with(&[("valid.toml", notice.as_bytes())]);
+    let o = seloste(dir.path(), &["check", "."]);
+    let said = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("error[Q012]: `index` is reserved and cannot be a notice id")
+            && said.contains("valid.toml:2:6"),
+        "{said}"
+    );
+    let o = seloste(dir.path(), &["build", ".", "--out", "site"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!dir.path().join("site").exists());
+}

@@ -589,9 +589,11 @@ fn killed_bundles_leave_each_customer_whole() {
     }
     let versions = [a, b];
 
+    // Each customer's folder and zip, and the marker of a bundles folder.
     let expected: BTreeSet<String> = ids
         .iter()
         .flat_map(|id| [id.clone(), format!("{id}.zip")])
+        .chain([".seloste-bundles".to_string()])
         .collect();
     let mut rng = Lcg(SEED ^ 0xb);
     let points = kill_points(&mut rng, 2, 17, 2, 1);

@@ -1068,7 +1068,7 @@ fn logo_paths_to_system_files_are_refused() {
         r.sane(&[1])
             .says("error[L007]")
             .says("not an image seloste can publish")
-            .says("not built (previous output kept): alpha");
+            .says("not built because of the findings above (any previous output of theirs is untouched): alpha");
         assert!(!s.work.join("out/alpha").exists());
         assert!(!s.work.join("out/alpha.zip").exists());
     }

@@ -535,3 +535,56 @@ fn what_the_engine_prints_is_published_with_the_notice_date() {
         "the PDF source links to print HTML"
     );
 }
+
+/// Regression test for defect 13 of the outside attack: a killed `--pdf`
+/// run left Chromium's 2 MB profile in the system's temporary folder for
+/// good. The profile now lives beside the output, named for the run's
+/// process, and the next run removes what a dead run left.
+#[test]
+fn defect_13_the_chromium_profile_lives_beside_the_output_and_a_killed_runs_is_removed() {
+    let (dir, before) = project();
+    // A process that is surely gone: one that has exited and been reaped.
+    let mut child = Command::new("true").spawn().expect("spawn");
+    let dead = child.id();
+    child.wait().expect("wait");
+    let leftover = dir.path().join(format!(".site.pdf-{dead}-abc123"));
+    std::fs::create_dir_all(leftover.join("profile/Default")).expect("mkdir");
+    std::fs::write(leftover.join("chromium.log"), "old").expect("write");
+    // A stand-in browser that says where its profile is and fails to start.
+    let said_path = dir.path().join("user-data-dir.txt");
+    let engine = script(
+        dir.path(),
+        "chromium",
+        &format!(
+            "for a in \"$@\"; do case \"$a\" in --user-data-dir=*) echo \"${{a#--user-data-dir=}}\" > '{}';; esac; done; exit 1",
+            said_path.display()
+        ),
+    );
+    let o = run(
+        dir.path(),
+        &[
+            "build",
+            "notices",
+            "--out",
+            "site",
+            "--pdf-engine",
+            "chromium",
+            "--pdf",
+        ],
+        &[("SELOSTE_CHROMIUM", engine.to_str().expect("UTF-8"))],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", output(&o));
+    let profile = PathBuf::from(text(&said_path).trim());
+    let run_folder = profile
+        .parent()
+        .expect("the profile is in the run's folder");
+    assert_eq!(run_folder.parent(), Some(dir.path()), "{profile:?}");
+    let name = run_folder
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("name");
+    assert!(name.starts_with(".site.pdf-"), "{name}");
+    assert!(!run_folder.exists(), "the run removed its own profile");
+    assert!(!leftover.exists(), "a dead run's profile is removed");
+    assert_eq!(tree(&dir.path().join("site")), before);
+}

@@ -382,8 +382,22 @@ pub fn is_valid_id(s: &str) -> bool {
         })
 }
 
+/// Notice ids that name a page seloste writes itself.
+pub const RESERVED_NOTICE_IDS: &[&str] = &["index"];
+
 pub fn invalid_id(cx: &mut Ctx<'_>) {
     let n = cx.notice;
+    if let Some(id) = &n.id
+        && RESERVED_NOTICE_IDS.contains(&id.value.as_str())
+    {
+        cx.report(
+            "Q012",
+            id.span.clone(),
+            format!("`{}` is reserved and cannot be a notice id", id.value),
+        )
+        .label("names the index page of each language")
+        .help(format!("name the register, e.g. `{}-register`", id.value));
+    }
     let ids: Vec<&Id> = n.id.iter().chain(item_ids(n)).collect();
     for id in ids {
         if !is_valid_id(&id.value) {

@@ -27,9 +27,23 @@ pub struct Rule {
 
 impl Rule {
     /// Loader rules cannot be silenced or downgraded: a file that does not
-    /// parse cannot be checked at all.
+    /// parse cannot be checked at all. Nor can the id rule: ids become file
+    /// names and links, and only a valid id is safe as either.
     pub fn configurable(&self) -> bool {
-        !self.code.starts_with('L') || self.severity != Severity::Error
+        self.fixed_because().is_none()
+    }
+
+    /// Why a rule's severity cannot be changed, for rules that cannot.
+    pub fn fixed_because(&self) -> Option<&'static str> {
+        if self.code == "Q012" {
+            Some(
+                "ids become file names and links: an id that is not lower-case letters, digits and hyphens could name a path outside the output or a `javascript:` link",
+            )
+        } else if self.code.starts_with('L') && self.severity == Severity::Error {
+            Some("a file that cannot be read cannot be checked; loader errors always stay errors")
+        } else {
+            None
+        }
     }
 }
 

@@ -34,7 +34,7 @@ pub fn customer(d: &mut Decoder, root: &Value<'_>) -> Customer {
         span,
         id: t.read(d, "id", |d, v| d.string(v)),
         languages: t.read(d, "languages", |d, v| {
-            d.array(v, "languages", |d, i| {
+            d.unique_array(v, "languages", Lang::as_str, |d, i| {
                 d.code(i, "language", Lang::parse, Lang::SUPPORTED)
             })
         }),
@@ -47,7 +47,7 @@ pub fn customer(d: &mut Decoder, root: &Value<'_>) -> Customer {
             )
         }),
         services: t.read(d, "services", |d, v| {
-            d.array(v, "services", |d, i| d.string(i))
+            d.unique_array(v, "services", String::as_str, |d, i| d.string(i))
         }),
         controller: t.read(d, "controller", controller),
         representative: t.read(d, "representative", |d, v| party(d, v, "representative")),

@@ -218,6 +218,43 @@ impl Decoder {
         }
     }
 
+    /// [`Decoder::array`] for a list that names each thing once (languages,
+    /// services): a second entry is reported at itself, with the first, and
+    /// dropped, so that later stages never see it twice (a language listed
+    /// twice would be rendered twice into one file name).
+    pub fn unique_array<'v, 'i, T>(
+        &mut self,
+        v: &'v Value<'i>,
+        what: &str,
+        key: impl Fn(&T) -> &str,
+        item: impl FnMut(&mut Self, &'v Value<'i>) -> Option<Located<T>>,
+    ) -> Option<Located<Vec<Located<T>>>> {
+        let mut list = self.array(v, what, item)?;
+        let mut first: std::collections::HashMap<String, Span> = Default::default();
+        let mut kept = Vec::with_capacity(list.value.len());
+        for entry in std::mem::take(&mut list.value) {
+            let name = key(&entry.value);
+            match first.get(name) {
+                Some(earlier) => self.diagnostics.push(
+                    Diagnostic::new(
+                        "Q010",
+                        entry.span.clone(),
+                        format!("`{name}` is listed twice in `{what}`"),
+                    )
+                    .label("second entry")
+                    .secondary(earlier.clone(), "first listed here")
+                    .help("remove the second entry: each is used once"),
+                ),
+                None => {
+                    first.insert(name.to_string(), entry.span.clone());
+                    kept.push(entry);
+                }
+            }
+        }
+        list.value = kept;
+        Some(list)
+    }
+
     /// An array of ids referring to other items of the notice.
     pub fn ids(&mut self, v: &Value<'_>, what: &str) -> Vec<Located<String>> {
         self.array(v, what, |d, i| d.string(i))

@@ -33,26 +33,49 @@ pub struct Loaded {
 
 /// Files to load: each file given, and every `.toml` file below each folder
 /// given, in a stable order.
+///
+/// A file named on the command line is read wherever it is: the user chose
+/// it. Inside a folder, a link is followed only to a file inside that same
+/// folder. A link out of it (to `/proc/self/environ`, a private key, another
+/// project) is an error and is never opened, so that no diagnostic can
+/// quote a file that is not a source. Links to folders are not followed,
+/// so a link loop cannot trap the walk.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            // Folder links are not followed, so a link loop cannot trap the
-            // walk; a link to a file is a notice like any other.
+            let root = path.canonicalize();
             for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
                 match entry {
                     // The project configuration is not a notice.
                     Ok(e) if !is_toml(e.path()) || e.file_name() == crate::config::FILE_NAME => {}
                     Ok(e) if e.file_type().is_file() => found.push(e.into_path()),
-                    Ok(e) if e.path_is_symlink() => match std::fs::metadata(e.path()) {
-                        Ok(m) if m.is_file() => found.push(e.into_path()),
-                        Ok(_) => {}
-                        Err(err) => {
-                            errors.push(format!("{}: broken link ({err})", e.path().display()))
+                    Ok(e) if e.path_is_symlink() => {
+                        let target = e.path().canonicalize();
+                        match (&root, target) {
+                            (Ok(root), Ok(target)) if !target.starts_with(root) => errors.push(
+                                format!(
+                                    "{}: a link to a file outside {}; seloste does not read it (copy the file into the folder, or name it on the command line)",
+                                    e.path().display(),
+                                    path.display()
+                                ),
+                            ),
+                            (Ok(_), Ok(target)) if target.is_file() => found.push(e.into_path()),
+                            (Ok(_), Ok(_)) => errors.push(format!(
+                                "{}: a link to a folder or special file; seloste follows links only to notice files in the same folder",
+                                e.path().display()
+                            )),
+                            (_, Err(err)) => errors.push(format!(
+                                "{}: broken or looping link ({err})",
+                                e.path().display()
+                            )),
+                            (Err(err), _) => {
+                                errors.push(format!("cannot read {}: {err}", path.display()))
+                            }
                         }
-                    },
+                    }
                     Ok(_) => {}
                     Err(e) => errors.push(format!("cannot read {}: {e}", path.display())),
                 }

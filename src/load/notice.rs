@@ -60,7 +60,7 @@ pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
         version: t.read(d, "version", |d, v| d.string(v)),
         updated: t.read(d, "updated", |d, v| d.date(v)),
         languages: t.read(d, "languages", |d, v| {
-            d.array(v, "languages", |d, i| {
+            d.unique_array(v, "languages", Lang::as_str, |d, i| {
                 d.code(i, "language", Lang::parse, Lang::SUPPORTED)
             })
         }),

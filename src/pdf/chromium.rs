@@ -57,6 +57,8 @@ const FLAGS: &[&str] = &[
 
 pub struct Chromium {
     program: PathBuf,
+    /// Where the browser's profile folder goes: (folder, name prefix).
+    scratch: Option<(PathBuf, String)>,
     /// The running browser, started on first use and shared by every
     /// caller (bundles convert customers in parallel).
     browser: Mutex<Option<Browser>>,
@@ -66,8 +68,22 @@ impl Chromium {
     pub fn new(program: PathBuf) -> Chromium {
         Chromium {
             program,
+            scratch: None,
             browser: Mutex::new(None),
         }
+    }
+
+    /// Puts the browser's profile beside the output `out`, as
+    /// `.<out>.pdf-<pid>-*`, instead of in the system's temporary folder:
+    /// removed when the run ends, and, should the run be killed, by the
+    /// next run that prints PDFs into the same output.
+    pub fn stage_beside(&mut self, out: &Path) {
+        let name = out
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("out")
+            .to_string();
+        self.scratch = Some((crate::output::folder_of(out), format!(".{name}.pdf-")));
     }
 
     /// Prints every job, in order; returns the PDFs.
@@ -77,7 +93,7 @@ impl Chromium {
             .lock()
             .map_err(|_| anyhow!("the PDF engine failed earlier in this run"))?;
         if guard.is_none() {
-            *guard = Some(Browser::start(&self.program)?);
+            *guard = Some(Browser::start(&self.program, self.scratch.as_ref())?);
         }
         let browser = guard
             .as_mut()
@@ -107,13 +123,22 @@ struct Browser {
 
 impl Browser {
     #[cfg(unix)]
-    fn start(program: &Path) -> anyhow::Result<Browser> {
+    fn start(program: &Path, scratch: Option<&(PathBuf, String)>) -> anyhow::Result<Browser> {
         use command_fds::{CommandFdExt, FdMapping};
         use std::os::fd::OwnedFd;
 
+        // Named `<prefix><pid>-<random>`, so that a later run can tell the
+        // profile of a killed run (its process is gone) and remove it.
+        let (dir, prefix) = match scratch {
+            Some((dir, prefix)) => (dir.clone(), prefix.clone()),
+            None => (std::env::temp_dir(), "seloste-chromium-".to_string()),
+        };
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        crate::output::remove_leftovers(&dir, &[&prefix], true);
         let profile = tempfile::Builder::new()
-            .prefix("seloste-chromium-")
-            .tempdir()
+            .prefix(&format!("{prefix}{}-", std::process::id()))
+            .tempdir_in(&dir)
             .context("cannot create a profile folder for Chromium")?;
         let log = std::fs::File::create(profile.path().join("chromium.log"))
             .context("cannot create Chromium's log file")?;
@@ -193,7 +218,7 @@ impl Browser {
     }
 
     #[cfg(not(unix))]
-    fn start(_program: &Path) -> anyhow::Result<Browser> {
+    fn start(_program: &Path, _scratch: Option<&(PathBuf, String)>) -> anyhow::Result<Browser> {
         bail!("PDF output through Chromium is supported on Unix only; use --pdf-engine weasyprint")
     }
 

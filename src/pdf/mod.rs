@@ -88,6 +88,14 @@ impl Engine {
         }
     }
 
+    /// Keeps the engine's working files beside the output folder `out`
+    /// (see [`chromium::Chromium::stage_beside`]); WeasyPrint keeps none.
+    pub fn stage_beside(&mut self, out: &std::path::Path) {
+        if let Engine::Chromium(c) = self {
+            c.stage_beside(out);
+        }
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             Engine::Chromium(_) => "Chromium",

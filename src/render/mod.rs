@@ -71,11 +71,18 @@ impl Renderer {
     /// The languages `n` is rendered in under `sel`.
     pub fn languages_of(n: &Notice, sel: &Selection, defaults: &[Lang]) -> Vec<Lang> {
         let own = n.language_list();
-        let own = if own.is_empty() {
+        let mut own = if own.is_empty() {
             defaults.to_vec()
         } else {
             own
         };
+        // Each language once: two entries would be two jobs for one file.
+        let mut seen = Vec::with_capacity(own.len());
+        own.retain(|l| {
+            let first = !seen.contains(l);
+            seen.push(l.clone());
+            first
+        });
         if sel.languages.is_empty() {
             own
         } else {
@@ -180,6 +187,19 @@ impl Renderer {
         sel: &Selection,
         defaults: &[Lang],
     ) -> anyhow::Result<Vec<RenderedFile>> {
+        // Ids become file names and links. The lint stage refuses invalid
+        // ones with a rule that cannot be lowered; this is the last line
+        // should a caller skip it.
+        for n in notices {
+            let id = n.id_str();
+            if !crate::lint::quality::is_valid_id(id)
+                || crate::lint::quality::RESERVED_NOTICE_IDS.contains(&id)
+            {
+                anyhow::bail!(
+                    "refusing to render a notice with the id `{id}`: it is not a valid id (Q012)"
+                );
+            }
+        }
         let jobs: Vec<(&Notice, Lang, Vec<Lang>)> = notices
             .iter()
             .flat_map(|n| {
