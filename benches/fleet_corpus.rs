@@ -1468,14 +1468,26 @@ impl Lcg {
     }
 }
 
-/// A customer's logo: a coat of arms and the name, about 1 KB of SVG.
+/// A customer's logo: a coat of arms and a wordmark, about 1 KB of SVG.
+/// The wordmark is outlined (one bar per letter of the name), as logo files
+/// are: seloste refuses SVG text, which it cannot publish without fonts.
 fn logo(name: &str, colour: &str) -> String {
+    let letters: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(16)
+        .enumerate()
+        .map(|(i, c)| {
+            let height = 10 + (c as u32 % 8);
+            format!("M{} {}h8v{height}h-8z", 46 + i * 11, 34 - height)
+        })
+        .collect();
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="48" viewBox="0 0 240 48">
   <title>{name}</title>
   <path d="M4 4h32v22c0 10-8 16-16 19C12 42 4 36 4 26z" fill="{colour}"/>
   <path d="M10 12h20v4H10zm0 8h20v4H10zm4 8h12l-6 8z" fill="#ffffff"/>
-  <text x="46" y="31" font-family="sans-serif" font-size="18" fill="{colour}">{name}</text>
+  <path d="{letters}" fill="{colour}"/>
 </svg>
 "##
     )

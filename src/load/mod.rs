@@ -8,9 +8,12 @@
 
 pub mod customer;
 pub mod decode;
+mod logo;
 mod notice;
 
 pub use notice::notice as notice_reader;
+
+use logo::read_logo;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -141,99 +144,6 @@ pub fn load_customers(paths: &[PathBuf], sources: &mut SourceMap) -> LoadedCusto
         customers,
         diagnostics,
         io_errors,
-    }
-}
-
-/// Reads a customer's logo, relative to its file. Only image types a
-/// browser shows from `<img>` are accepted; there they cannot run scripts.
-fn read_logo(
-    c: &mut crate::model::Customer,
-    sources: &SourceMap,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let Some(b) = &mut c.branding else { return };
-    let Some(logo) = &b.logo else { return };
-    let ext = Path::new(&logo.value)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    if !matches!(ext.as_str(), "svg" | "png" | "jpg" | "jpeg" | "webp") {
-        diagnostics.push(
-            Diagnostic::new(
-                "L007",
-                logo.span.clone(),
-                format!("`{}` is not an image seloste can publish", logo.value),
-            )
-            .label("expected .svg, .png, .jpg or .webp")
-            .help("give the path of the logo image, relative to this file"),
-        );
-        return;
-    }
-    let dir = sources
-        .path(c.file)
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let mut refuse = |why: String| {
-        diagnostics.push(
-            Diagnostic::new("L007", logo.span.clone(), format!("the logo `{}` {why}", logo.value))
-                .label("not a usable logo")
-                .help("put the image in the customer's folder (or below it) and give its path relative to this file"),
-        );
-    };
-    // The logo is published: it must be a file the customer's folder holds,
-    // not any file of the machine that a path or a link can reach.
-    let relative = Path::new(&logo.value);
-    if relative.is_absolute()
-        || relative
-            .components()
-            .any(|c| !matches!(c, std::path::Component::Normal(_)))
-    {
-        refuse("is outside the customer's folder".into());
-        return;
-    }
-    let root = if dir.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        dir.clone()
-    };
-    let (Ok(root), Ok(real)) = (root.canonicalize(), dir.join(relative).canonicalize()) else {
-        refuse("cannot be found".into());
-        return;
-    };
-    if !real.starts_with(&root) {
-        refuse("is a link to a file outside the customer's folder".into());
-        return;
-    }
-    let bytes = match std::fs::metadata(&real) {
-        Ok(m) if m.is_file() && m.len() <= 2 * 1024 * 1024 => std::fs::read(&real),
-        Ok(m) if m.is_file() => {
-            refuse("is larger than 2 MB".into());
-            return;
-        }
-        _ => {
-            refuse("is not a regular file".into());
-            return;
-        }
-    };
-    match bytes {
-        Ok(bytes) if looks_like(&ext, &bytes) => b.logo_file = Some((format!("logo.{ext}"), bytes)),
-        Ok(_) => refuse(format!("is not a {ext} image")),
-        Err(e) => refuse(format!("cannot be read: {e}")),
-    }
-}
-
-/// Whether `bytes` start like an image of type `ext`.
-fn looks_like(ext: &str, bytes: &[u8]) -> bool {
-    match ext {
-        "png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
-        "jpg" | "jpeg" => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
-        "webp" => bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
-        "svg" => {
-            std::str::from_utf8(&bytes[..bytes.len().min(4096)]).is_ok_and(|s| s.contains("<svg"))
-        }
-        _ => false,
     }
 }
 
