@@ -549,6 +549,9 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         .unwrap_or_else(|| PathBuf::from("bundles"));
     let stderr = anstream::stderr();
     let mut err = stderr.lock();
+    // The shared diagnostics (seloste.toml's among them) come first, also
+    // when they are fatal: "seloste.toml has errors" alone says not which.
+    report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
     for e in &checked.fatal {
         writeln!(err, "error: {e}")?;
     }
@@ -561,7 +564,6 @@ fn bundle(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
             return Ok(ExitCode::from(2));
         }
     }
-    report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
     let shared_errors = Tally::of(&checked.diagnostics).errors > 0;
     let renderer = args.render.renderer(&checked.config)?;
     let selection = args.render.selection(Vec::new());

@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::{Annotate, Ctx, emails, texts, urls};
 use crate::model::{Id, Located, Notice};
+use crate::render::markdown::{MAX_NESTING, nesting_depth};
 
 pub fn notice_metadata(cx: &mut Ctx<'_>) {
     let n = cx.notice;
@@ -247,6 +248,39 @@ pub fn unsafe_link(cx: &mut Ctx<'_>) {
                     .label("unsafe link target")
                     .help("use an https:, http:, mailto: or tel: link, or a relative one");
                 }
+            }
+        }
+    }
+}
+
+/// Q017: block quotes and lists nested deeper than the renderer keeps
+/// (see [`MAX_NESTING`]).
+pub fn markdown_nesting(cx: &mut Ctx<'_>) {
+    for (field, text) in texts(cx.notice) {
+        for t in text.all() {
+            // Each level takes a marker of its own (`>`, `-`, `*`, `+`, or a
+            // number and `.` or `)`); a text with few of them needs no parse.
+            let markers = t
+                .value
+                .bytes()
+                .filter(|b| matches!(b, b'>' | b'-' | b'*' | b'+' | b'.' | b')'))
+                .count();
+            if markers <= MAX_NESTING {
+                continue;
+            }
+            let depth = nesting_depth(&t.value);
+            if depth > MAX_NESTING {
+                cx.report(
+                    "Q017",
+                    t.span.clone(),
+                    format!(
+                        "`{field}` nests block quotes and lists {depth} levels deep, more than {MAX_NESTING}"
+                    ),
+                )
+                .label(format!("levels below the {MAX_NESTING}th are published as plain paragraphs"))
+                .help(format!(
+                    "flatten the text to at most {MAX_NESTING} levels of `>` and list items; use separate paragraphs or headings instead"
+                ));
             }
         }
     }

@@ -132,6 +132,17 @@ circle. Fix: remove one of the `extends`, or move the shared keys into one fragm
 id would overwrite each other's notices. The diagnostic points at both files. Fix: give each \
 customer its own id.";
 
+    "L011" "fragment-chain-depth" Error "-" None,
+    "A chain of fragments extending fragments is too long.",
+    "A notice may take shared sections from a fragment with `extends`, and a fragment may extend \
+another, but a chain of more than 16 fragments is refused. Real sharing needs two or three \
+levels (an organisation's common sections, a department's, a service's); a chain of hundreds is \
+a generated or broken set of files, and one of thousands took seconds to check. The diagnostic \
+points at the `extends` that reaches the 17th fragment, counted from the notice (or the \
+fragment no other fragment extends) where the chain starts. Fix: merge fragments so that the \
+chain is at most 16 long; a notice takes every section of every fragment in its chain, so \
+merging changes nothing it publishes.";
+
     "G001" "controller-identity" Error "Art. 13(1)(a), 14(1)(a)" Some(gdpr::controller_identity),
     "The controller's identity and contact details are missing.",
     "Art. 13(1)(a) and 14(1)(a) require the identity and the contact details of the controller \
@@ -445,6 +456,16 @@ noncharacters cannot be seen in an editor, are not allowed in HTML, and can hide
 what a reader sees. They usually come from copying text out of another program, or from a \
 TOML escape such as `\\u0001`. Fix: delete the character (the diagnostic names it by its code \
 point).";
+
+    "Q017" "markdown-nesting" Error "-" Some(quality::markdown_nesting),
+    "A text nests block quotes and lists more than 8 levels deep.",
+    "Texts may hold Markdown, with block quotes (`>`) and lists that nest. A notice needs two or \
+three levels at most (a list of data items under a list of groups); more than 8 cannot be read, \
+and the Markdown output repeats every level's marker on every line inside it, so that deep \
+nesting multiplies the size of the output (8,000 nested `>` in 16 KB made 96 MB). seloste \
+publishes block quotes and lists only 8 levels deep: what is nested deeper is published as \
+paragraphs of the eighth level, not as written. Fix: flatten the text; use headings or separate \
+paragraphs instead of deeper levels.";
 }
 
 /// A rule by code (`G003`) or name (`dpo-contact`), case-insensitively.

@@ -16,6 +16,129 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
+/// How deeply block quotes and lists may nest in a field (each quote and
+/// each list inside another counts one level). Real notices nest two or
+/// three levels (a list of data items under a list of groups, a quoted
+/// paragraph of law with a list in it); eight leaves room for any of
+/// them. Deeper levels are published as the paragraphs of the eighth
+/// (`Q017` reports them): the Markdown output writes every level's marker
+/// before every line inside it, so that 8,000 nested `>` (16 KB) came out
+/// as 96 MB.
+pub const MAX_NESTING: usize = 8;
+
+/// The deepest nesting of block quotes and lists in a text.
+pub fn nesting_depth(source: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0);
+    for event in Parser::new_ext(source, options()) {
+        match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => depth -= 1,
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Events of inline content, which a block must hold.
+fn is_inline(event: &Event<'_>) -> bool {
+    match event {
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(tag) => matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineMath(_)
+        | Event::DisplayMath(_)
+        | Event::InlineHtml(_)
+        | Event::FootnoteReference(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::TaskListMarker(_) => true,
+        Event::Html(_) | Event::Rule => false,
+    }
+}
+
+/// The events with block quotes and lists deeper than [`MAX_NESTING`]
+/// taken out: their blocks stay, as blocks of the deepest level kept, and
+/// the inline text of a removed list item (a tight list has no paragraphs)
+/// gets a paragraph of its own.
+fn limit_nesting<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    // For each open block: for quotes, lists and items whether they are
+    // kept, `None` for other blocks.
+    let mut open: Vec<Option<bool>> = Vec::new();
+    let mut depth = 0;
+    // Whether a paragraph was opened for a removed item's text.
+    let mut in_paragraph = false;
+    for event in events {
+        let inline = is_inline(&event);
+        if in_paragraph && !inline {
+            out.push(Event::End(TagEnd::Paragraph));
+            in_paragraph = false;
+        }
+        let kept = match &event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+                let kept = depth < MAX_NESTING;
+                depth += usize::from(kept);
+                open.push(Some(kept));
+                kept
+            }
+            // An item goes with its list.
+            Event::Start(Tag::Item) => {
+                let kept = open.last().copied().flatten().unwrap_or(true);
+                open.push(Some(kept));
+                kept
+            }
+            Event::Start(_) if !inline => {
+                open.push(None);
+                true
+            }
+            Event::End(end) if !inline => match open.pop().flatten() {
+                Some(kept) => {
+                    if kept && !matches!(end, TagEnd::Item) {
+                        depth -= 1;
+                    }
+                    kept
+                }
+                None => true,
+            },
+            _ if inline && !in_paragraph && open.last() == Some(&Some(false)) => {
+                out.push(Event::Start(Tag::Paragraph));
+                in_paragraph = true;
+                true
+            }
+            _ => true,
+        };
+        if kept {
+            out.push(event);
+        }
+    }
+    if in_paragraph {
+        out.push(Event::End(TagEnd::Paragraph));
+    }
+    out
+}
+
 /// Field headings start at h3: h1 is the notice title, h2 its sections.
 fn demote(level: HeadingLevel) -> HeadingLevel {
     match level {
@@ -31,7 +154,7 @@ fn safe_events(source: &str) -> Vec<Event<'_>> {
     let mut out = Vec::new();
     // For each open link or image, whether it was dropped (unsafe target).
     let mut dropped: Vec<bool> = Vec::new();
-    for event in Parser::new_ext(source, options()) {
+    for event in limit_nesting(Parser::new_ext(source, options())) {
         match event {
             Event::Html(s) | Event::InlineHtml(s) => out.push(Event::Text(s)),
             // An indented code block depends on its indentation, which the
@@ -354,5 +477,63 @@ mod tests {
         assert_eq!(escape_markdown("a\r\n- b"), "a - b");
         // An indentation asked for by a template is kept.
         assert_eq!(escape_markdown("   "), "   ");
+    }
+
+    #[test]
+    fn defect_9_deep_blockquote_nesting_is_bounded() {
+        // 8,000 nested quotes in 16 KB came out as 96 MB of Markdown.
+        let src = format!("{}deep", "> ".repeat(8_000));
+        assert_eq!(nesting_depth(&src), 8_000);
+        let m = to_markdown(&src);
+        assert!(m.len() < 10 * src.len(), "{} bytes of Markdown", m.len());
+        assert!(m.ends_with("deep"), "{m}");
+        assert_eq!(nesting_depth(&m), MAX_NESTING, "{m}");
+        let h = to_html(&src);
+        assert!(h.len() < 10 * src.len(), "{} bytes of HTML", h.len());
+        assert_eq!(h.matches("<blockquote>").count(), MAX_NESTING, "{h}");
+        assert!(h.contains("<p>deep</p>"), "{h}");
+        // Lists, and lists in quotes, are limited alike.
+        for src in [
+            format!("{}deep", "- ".repeat(8_000)),
+            format!("{}deep", "> 1. ".repeat(4_000)),
+        ] {
+            let m = to_markdown(&src);
+            assert!(m.len() < 10 * src.len(), "{} bytes of Markdown", m.len());
+            assert_eq!(nesting_depth(&m), MAX_NESTING, "{m}");
+            let h = to_html(&src);
+            assert!(h.len() < 10 * src.len(), "{} bytes of HTML", h.len());
+            assert!(h.contains("deep"), "{h}");
+        }
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_is_kept_and_deeper_text_stays() {
+        let kept = format!("{}x", "> ".repeat(MAX_NESTING));
+        let m = to_markdown(&kept);
+        assert_eq!(nesting_depth(&m), MAX_NESTING, "{m}");
+        assert!(m.ends_with('x'), "{m}");
+        assert_eq!(to_html(&kept).matches("<blockquote>").count(), MAX_NESTING);
+        // A list nested twelve levels deep, each item with its own text:
+        // the items below the eighth level become paragraphs of the
+        // eighth, in order, and each text is still there.
+        let src: String = (0..12)
+            .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
+            .collect();
+        assert_eq!(nesting_depth(&src), 12);
+        let h = to_html(&src);
+        assert_eq!(h.matches("<ul>").count(), MAX_NESTING, "{h}");
+        let m = to_markdown(&src);
+        assert_eq!(nesting_depth(&m), MAX_NESTING, "{m}");
+        let mut at = 0;
+        for i in 0..12 {
+            let item = format!("item {i}");
+            for out in [&h, &m] {
+                assert!(out.contains(&item), "{item} in {out}");
+            }
+            let found = m[at..].find(&item).map(|k| at + k);
+            assert!(found.is_some(), "{item} out of order in {m}");
+            at = found.unwrap_or(at);
+        }
+        assert!(h.contains("<p>item 9</p>"), "{h}");
     }
 }

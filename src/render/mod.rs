@@ -298,3 +298,34 @@ impl Renderer {
         Ok(files)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression test for defect 3 of the outside attack: a lowered id
+    /// rule let `javascript:alert(document.domain)//` become a link. The
+    /// rule can no longer be lowered; the renderer refuses such ids too.
+    #[test]
+    fn defect_3_the_renderer_refuses_ids_that_are_not_valid() {
+        let renderer = Renderer::new(None).expect("renderer");
+        let selection = Selection {
+            languages: Vec::new(),
+            formats: vec![Format::Html],
+        };
+        let fi = [Lang::parse("fi").expect("fi")];
+        for id in ["javascript:alert(document.domain)//", "../x", "index", ""] {
+            let notice = Notice {
+                id: Some(crate::model::Located::new(id.to_string(), 0..0)),
+                ..Notice::default()
+            };
+            let e = renderer
+                .site(&[notice], &selection, &fi)
+                .expect_err("refused");
+            assert!(
+                e.to_string().contains("is not a valid id (Q012)"),
+                "{id}: {e}"
+            );
+        }
+    }
+}

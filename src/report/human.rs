@@ -390,3 +390,123 @@ pub fn summary(tally: Tally, notices: usize) -> String {
     }
     format!("checked {checked}: {}", parts.join(", "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One diagnostic rendered without colour.
+    fn plain(d: &Diagnostic, sources: &SourceMap) -> String {
+        anstream::adapter::strip_str(&render(d, sources, &mut Positions::default())).to_string()
+    }
+
+    /// `["xx", "xx", ...]` on one line: `n` elements, 6 bytes each.
+    fn long_array(n: usize) -> String {
+        format!("languages = [{}]\n", vec!["\"xx\""; n].join(", "))
+    }
+
+    #[test]
+    fn defect_8_reporting_is_linear_in_diagnostics() {
+        // 200 KB on one line, with a diagnostic in its middle.
+        let text = long_array(34_000);
+        assert!(text.len() > 200_000);
+        let mut sources = SourceMap::default();
+        let id = sources.add("big.toml".into(), text.clone());
+        let start = sources.get(id).start;
+        let at = 13 + 6 * 17_000;
+        assert_eq!(&text[at..at + 4], "\"xx\"");
+        let d = Diagnostic::new(
+            "L007",
+            start + at..start + at + 4,
+            "`xx` is not a known language",
+        )
+        .label("did you mean `fi`?");
+        let out = plain(&d, &sources);
+        assert!(out.len() < 2_000, "{} bytes:\n{out}", out.len());
+        assert!(
+            out.contains(&format!(" --> big.toml:1:{}\n", at + 1)),
+            "{out}"
+        );
+        assert!(out.contains("1 | …") || out.contains("1 | ..."), "{out}");
+        assert!(out.contains("^^^^ did you mean `fi`?"), "{out}");
+        // What the renderer is given is bounded too, not just what it shows.
+        let shown = excerpt(sources.get(id), &[&(at..at + 4)], (at, 1));
+        assert!(
+            shown.clipped && shown.text.len() < 4 * CONTEXT,
+            "{}",
+            shown.text
+        );
+        assert_eq!(&shown.text[shown.span(&(at..at + 4))], "\"xx\"");
+
+        // Diagnostics all along the line, in the order reports are sorted:
+        // each costs the same, so the whole report is linear in their number.
+        let all: Vec<Diagnostic> = (0..34_000)
+            .step_by(7)
+            .map(|i| {
+                let at = start + 13 + 6 * i;
+                Diagnostic::new("L007", at..at + 4, "`xx` is not a known language")
+            })
+            .collect();
+        let mut out = Vec::new();
+        print_human(&mut out, &all, &sources).expect("write to memory");
+        assert!(out.len() < all.len() * 1_000, "{} bytes", out.len());
+        let out = anstream::adapter::strip_str(std::str::from_utf8(&out).unwrap()).to_string();
+        assert!(out.contains(" --> big.toml:1:14\n"), "the first");
+        assert!(
+            out.contains(&format!(" --> big.toml:1:{}\n", 13 + 6 * 33_999 + 1)),
+            "the last"
+        );
+    }
+
+    #[test]
+    fn defect_8_a_span_near_the_end_of_a_long_line_is_shown() {
+        // Two-byte characters, so that bytes and columns differ.
+        let text = format!("x = \"{}ZZ_END\"\n", "ä".repeat(100_000));
+        let mut sources = SourceMap::default();
+        sources.add("wide.toml".into(), text.clone());
+        let at = text.find("ZZ_END").unwrap();
+        let d = Diagnostic::new("Q016", at..at + 6, "a control character").label("here");
+        let out = plain(&d, &sources);
+        assert!(out.len() < 2_000, "{} bytes:\n{out}", out.len());
+        assert!(out.contains("ZZ_END\""), "{out}");
+        // Five characters before the string's, then 100,000 of two bytes.
+        assert!(out.contains(" --> wide.toml:1:100006\n"), "{out}");
+        assert!(out.contains("^^^^^^ here"), "{out}");
+        // The clipped line starts with the mark for what was left out.
+        assert!(out.contains("1 | …ää") || out.contains("1 | ..."), "{out}");
+    }
+
+    #[test]
+    fn defect_8_long_spans_and_labels_on_long_lines_are_clipped() {
+        let line = long_array(40_000);
+        let text = format!("# a notice\n{line}id = \"x\"\n");
+        let mut sources = SourceMap::default();
+        let id = sources.add("a.toml".into(), text.clone());
+        let other_line = long_array(40_000);
+        let other = sources.add("b.toml".into(), other_line.clone());
+        let b = sources.get(other).start;
+        assert_eq!(sources.get(id).start, 0);
+        // A span over the whole array, with a label on its last element
+        // and one on the last element of a long line in another file.
+        let open = text.find('[').unwrap();
+        let close = text.rfind(']').unwrap() + 1;
+        let last = close - 5;
+        let far = other_line.rfind("\"xx\"").unwrap();
+        let d = Diagnostic::new("Q001", open..close, "the notice lists no languages")
+            .label("no known language")
+            .secondary(last..last + 4, "the last one")
+            .secondary(b + far..b + far + 4, "elsewhere");
+        let out = plain(&d, &sources);
+        assert!(out.len() < 4_000, "{} bytes:\n{out}", out.len());
+        assert!(out.contains(" --> a.toml:2:13\n"), "{out}");
+        assert!(
+            out.contains(&format!(" ::: b.toml:1:{}\n", far + 1)),
+            "{out}"
+        );
+        assert!(
+            out.contains("the last one") && out.contains("elsewhere"),
+            "{out}"
+        );
+        assert!(out.contains("2 | ... = [\"xx\""), "{out}");
+    }
+}
