@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::Overrides;
 use crate::lint::registry;
+use crate::load::L001;
 use crate::load::decode::Decoder;
+use crate::load::decode::{L006, L007};
 use crate::model::{Lang, SupervisoryAuthority};
 use crate::source::{FileId, SourceMap};
 
@@ -149,7 +151,7 @@ pub fn parse(file: FileId, base: usize, text: &str) -> (Config, Vec<Diagnostic>)
                 let span = e.span().map_or(base..base, |s| {
                     base + s.start + offset..base + s.end + offset
                 });
-                Diagnostic::new("L001", span, format!("TOML syntax error: {}", e.message()))
+                Diagnostic::new(L001, span, format!("TOML syntax error: {}", e.message()))
             })
             .collect();
         return (config, diags);
@@ -179,7 +181,7 @@ pub fn parse(file: FileId, base: usize, text: &str) -> (Config, Vec<Diagnostic>)
             let s = d.string(v)?;
             if s.value.trim().is_empty() {
                 d.diagnostics.push(
-                    Diagnostic::new("L007", s.span, format!("`{key}` is empty"))
+                    Diagnostic::new(L007, s.span, format!("`{key}` is empty"))
                         .help("name a folder, e.g. `out = \"public\"`, or leave the key out"),
                 );
                 return None;
@@ -213,7 +215,7 @@ fn read_rules(d: &mut Decoder, v: &crate::load::decode::Value<'_>, config: &mut 
     for (key, value) in entries {
         let Some(rule) = registry::lookup(key.get_ref()) else {
             let mut diag = Diagnostic::new(
-                "L006",
+                L006,
                 d.span(key.span()),
                 format!("`{}` is not a rule", key.get_ref()),
             )
@@ -230,7 +232,7 @@ fn read_rules(d: &mut Decoder, v: &crate::load::decode::Value<'_>, config: &mut 
         if let Some(why) = rule.fixed_because() {
             d.diagnostics.push(
                 Diagnostic::new(
-                    "L007",
+                    L007,
                     d.span(key.span()),
                     format!("{} ({}) cannot be reconfigured", rule.code, rule.name),
                 )

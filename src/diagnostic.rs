@@ -47,6 +47,108 @@ impl fmt::Display for Severity {
     }
 }
 
+/// A rule: one kind of finding, with everything about it that does not
+/// depend on where it is found. Each is a constant declared with [`rule!`]
+/// next to the code that reports it, so a diagnostic names its rule by a
+/// Rust item: a misspelt code does not compile.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code, e.g. `G003`: never reused for another meaning.
+    pub code: &'static str,
+    /// Kebab-case name, e.g. `dpo-contact`; accepted wherever a code is.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// The article it enforces, or `-`.
+    pub article: &'static str,
+    /// One line, for `seloste rules` and SARIF.
+    pub summary: &'static str,
+    /// The full text of `seloste explain`.
+    pub explanation: &'static str,
+}
+
+/// The rule a diagnostic comes from.
+pub type Code = &'static Rule;
+
+impl Rule {
+    pub fn as_str(&self) -> &'static str {
+        self.code
+    }
+
+    /// Whether configuration may change the rule's severity.
+    pub fn configurable(&self) -> bool {
+        self.fixed_because().is_none()
+    }
+
+    /// Why a rule's severity cannot be changed, for rules that cannot:
+    /// loader errors (a file that does not parse cannot be checked at all)
+    /// and the id rule (ids become file names and links, and only a valid
+    /// id is safe as either).
+    pub fn fixed_because(&self) -> Option<&'static str> {
+        if self.code == "Q012" {
+            Some(
+                "ids become file names and links: an id that is not lower-case letters, digits and hyphens could name a path outside the output or a `javascript:` link",
+            )
+        } else if self.code.starts_with('L') && self.severity == Severity::Error {
+            Some("a file that cannot be read cannot be checked; loader errors always stay errors")
+        } else {
+            None
+        }
+    }
+}
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Rule) -> bool {
+        self.code == other.code
+    }
+}
+
+impl Eq for Rule {}
+
+impl PartialOrd for Rule {
+    fn partial_cmp(&self, other: &Rule) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Rule {
+    fn cmp(&self, other: &Rule) -> std::cmp::Ordering {
+        self.code.cmp(other.code)
+    }
+}
+
+/// So that tests and tools can name a rule by its code: `d.code == "G003"`.
+impl PartialEq<&str> for &Rule {
+    fn eq(&self, other: &&str) -> bool {
+        self.code == *other
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+/// Declares rules as constants, each `CODE "name" Severity "article",
+/// "summary", "explanation";`. The constant's name is the code, so the two
+/// cannot disagree.
+macro_rules! rule {
+    ($($code:ident $name:literal $sev:ident $article:literal, $summary:literal, $expl:literal;)+) => {
+        $(
+            #[doc = $summary]
+            pub const $code: $crate::diagnostic::Code = &$crate::diagnostic::Rule {
+                code: stringify!($code),
+                name: $name,
+                severity: $crate::diagnostic::Severity::$sev,
+                article: $article,
+                summary: $summary,
+                explanation: $expl,
+            };
+        )+
+    };
+}
+pub(crate) use rule;
+
 /// A secondary location, e.g. the first definition of a duplicated id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
@@ -56,9 +158,8 @@ pub struct Label {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
-    /// The rule code, e.g. `G003`; its name, article and default severity
-    /// come from the registry.
-    pub code: &'static str,
+    /// The rule, e.g. `G003`, with its name, article and default severity.
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     /// Where it points, in the global offset space of the run's
@@ -71,12 +172,21 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic with the rule's default severity.
-    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Self {
-        let severity = crate::lint::registry::rule(code).map_or(Severity::Error, |r| r.severity);
+    /// A diagnostic with the rule's default severity. The rule is a
+    /// constant, so a misspelt code does not compile:
+    ///
+    /// ```compile_fail
+    /// seloste::diagnostic::Diagnostic::new("G003", 0..0, "a string is not a rule");
+    /// ```
+    /// ```
+    /// use seloste::diagnostic::Diagnostic;
+    /// let d = Diagnostic::new(seloste::lint::gdpr::G003, 0..0, "no DPO");
+    /// assert_eq!(d.code, "G003");
+    /// ```
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
-            severity,
+            severity: code.severity,
             message: message.into(),
             span,
             label: None,

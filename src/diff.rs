@@ -394,7 +394,7 @@ pub fn since(
                 .or_else(|| n.updated.as_ref().map(|u| u.span.clone()))
                 .unwrap_or(n.span.clone());
             out.push(
-                Diagnostic::new("Q014", span, format!("the notice changed since `{rev}` but its version and date did not"))
+                Diagnostic::new(crate::lint::quality::Q014, span, format!("the notice changed since `{rev}` but its version and date did not"))
                     .label("bump `version` and `updated`")
                     .help(format!(
                         "readers must be able to tell versions apart (Art. 13(3)); `seloste diff {} --rev {rev}` lists what changed",

@@ -672,7 +672,7 @@ mod tests {
         if let Some(n) = &loaded.document {
             diags.extend(crate::lint::check(n, &[]));
         }
-        let mut codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        let mut codes: Vec<_> = diags.iter().map(|d| d.code.code).collect();
         codes.sort();
         codes.dedup();
         codes

@@ -702,7 +702,7 @@ mod tests {
         let codes = d
             .diagnostics
             .iter()
-            .map(|x| x.code)
+            .map(|x| x.code.code)
             .filter(|c| c.starts_with('L'))
             .collect();
         (codes, d.known_keys)

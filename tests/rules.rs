@@ -127,7 +127,7 @@ fn locations(checked: &Checked, path: &Path) -> Vec<String> {
             } else {
                 String::new()
             };
-            (d.code, name, line, column)
+            (d.code.code, name, line, column)
         })
         .collect();
     found.sort();
@@ -138,7 +138,7 @@ fn locations(checked: &Checked, path: &Path) -> Vec<String> {
 }
 
 fn codes(checked: &Checked) -> String {
-    let mut all: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+    let mut all: Vec<&str> = checked.diagnostics.iter().map(|d| d.code.code).collect();
     all.sort_unstable();
     all.dedup();
     if all.is_empty() {

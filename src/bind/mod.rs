@@ -19,7 +19,48 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::rule;
+use crate::lint::gdpr::G001;
+use crate::lint::quality::{Q001, Q012};
+use crate::load::decode::L007;
 use crate::model::{Customer, Located, Notice};
+
+// The rules this module reports first; `seloste explain CODE` prints
+// their explanations.
+rule! {
+    L009 "fragment-cycle" Error "-",
+    "Notices and fragments extend each other in a circle.",
+    "A notice may take shared sections from a fragment with `extends = \"<fragment id>\"`, and a \
+fragment may extend another. When the chain comes back to where it started there is no \
+notice to take the sections from. The diagnostic points at the `extends` that closes the \
+circle. Fix: remove one of the `extends`, or move the shared keys into one fragment.";
+
+    L011 "fragment-chain-depth" Error "-",
+    "A chain of fragments extending fragments is too long.",
+    "A notice may take shared sections from a fragment with `extends`, and a fragment may extend \
+another, but a chain of more than 16 fragments is refused. Real sharing needs two or three \
+levels (an organisation's common sections, a department's, a service's); a chain of hundreds is \
+a generated or broken set of files, and one of thousands took seconds to check. The diagnostic \
+points at the `extends` that reaches the 17th fragment, counted from the notice (or the \
+fragment no other fragment extends) where the chain starts. Fix: merge fragments so that the \
+chain is at most 16 long; a notice takes every section of every fragment in its chain, so \
+merging changes nothing it publishes.";
+
+    Q011 "unknown-reference" Error "-",
+    "A reference names an id that does not exist.",
+    "`applies_to`, `categories`, `subjects`, `purposes` and a transfer's `recipient` refer to \
+other items by id. A reference to an id that is not defined is usually a typo or a leftover \
+after a rename.";
+
+    Q015 "brand-contrast" Error "Art. 12(1); WCAG 2.1 SC 1.4.3",
+    "A customer's brand colour is too light for the white header text.",
+    "A bundle's pages show the customer's name and the notice title in white on the brand \
+colour. Art. 12(1) asks for information in an easily accessible form, and public bodies in \
+Finland must meet WCAG 2.1 level AA (laki digitaalisten palvelujen tarjoamisesta 306/2019), \
+which needs a contrast of at least 4.5:1 for text (success criterion 1.4.3). seloste computes \
+the contrast of white on the colour from their relative luminance. Fix: use a darker shade of \
+the colour; the diagnostic suggests the lightest shade of the same hue that passes.";
+}
 
 /// Loads the notices under `paths` and composes them: the notices to
 /// check and publish. Problems go to `diagnostics`, unreadable paths to
@@ -51,7 +92,7 @@ pub const MAX_CHAIN: usize = 16;
 /// place is reported once.
 fn chain_too_long(target: &crate::model::Id) -> Diagnostic {
     Diagnostic::new(
-        "L011",
+        L011,
         target.span.clone(),
         format!("the chain of fragments is longer than {MAX_CHAIN}"),
     )
@@ -137,7 +178,7 @@ pub fn compose(notices: Vec<Notice>) -> (Vec<Notice>, Vec<Diagnostic>) {
                     if chain.contains(&i) {
                         diagnostics.push(
                             Diagnostic::new(
-                                "L009",
+                                L009,
                                 target.span.clone(),
                                 format!(
                                     "`{}` is already part of this chain of fragments",
@@ -160,7 +201,7 @@ pub fn compose(notices: Vec<Notice>) -> (Vec<Notice>, Vec<Diagnostic>) {
                 }
                 found => {
                     let mut d = Diagnostic::new(
-                        "Q011",
+                        Q011,
                         target.span.clone(),
                         format!("no fragment has the id `{}`", target.value),
                     );
@@ -220,7 +261,7 @@ pub fn compose(notices: Vec<Notice>) -> (Vec<Notice>, Vec<Diagnostic>) {
                 if let Some(span) = closes(f) {
                     diagnostics.push(
                         Diagnostic::new(
-                            "L009",
+                            L009,
                             span,
                             format!(
                                 "`{}` extends itself through this chain",
@@ -239,7 +280,7 @@ pub fn compose(notices: Vec<Notice>) -> (Vec<Notice>, Vec<Diagnostic>) {
             if let Some(span) = closes(first) {
                 diagnostics.push(
                     Diagnostic::new(
-                        "L009",
+                        L009,
                         span,
                         format!(
                             "`{}` extends itself through a chain of {} fragments",
@@ -383,7 +424,7 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
     let absent = |key: &str| !c.invalid.iter().any(|(s, k)| *s == top.start && *k == key);
     if c.id.is_none() && absent("id") {
         out.push(
-            Diagnostic::new("Q001", top.clone(), "the customer has no `id`")
+            Diagnostic::new(Q001, top.clone(), "the customer has no `id`")
                 .label("add `id` at the top of this file")
                 .help("e.g. `id = \"esimerkkila\"`: it names the customer's bundle"),
         );
@@ -393,7 +434,7 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
     {
         out.push(
             Diagnostic::new(
-                "Q012",
+                Q012,
                 id.span.clone(),
                 format!("`{}` is not a valid id", id.value),
             )
@@ -403,14 +444,14 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
     }
     if c.languages.is_none() && absent("languages") {
         out.push(
-            Diagnostic::new("Q001", top.clone(), "the customer has no `languages`")
+            Diagnostic::new(Q001, top.clone(), "the customer has no `languages`")
                 .label("add `languages` at the top of this file")
                 .help("e.g. `languages = [\"fi\", \"sv\"]` for a bilingual municipality, primary language first"),
         );
     }
     if c.controller.is_none() && absent("controller") {
         out.push(
-            Diagnostic::new("G001", top.clone(), "the customer file does not describe the controller")
+            Diagnostic::new(G001, top.clone(), "the customer file does not describe the controller")
                 .label("no [controller] table in this file")
                 .help("add a [controller] table with `name`, `public_authority` and contact details: the customer is the controller of its registers"),
         );
@@ -422,7 +463,7 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
         .collect();
     match &c.services {
         None if absent("services") => out.push(
-            Diagnostic::new("Q001", top.clone(), "the customer uses no services")
+            Diagnostic::new(Q001, top.clone(), "the customer uses no services")
                 .label("add `services` at the top of this file")
                 .help("list the ids of the service notices the customer uses, e.g. `services = [\"opinsys-user-management\"]`"),
         ),
@@ -431,7 +472,7 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
     let used: Vec<&str> = c.service_ids().iter().map(|s| s.value.as_str()).collect();
     let unknown = |id: &crate::model::Id, what: &str| {
         let mut d = Diagnostic::new(
-            "Q011",
+            Q011,
             id.span.clone(),
             format!("no service notice has the id `{}`", id.value),
         )
@@ -453,7 +494,7 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
         let Some(s) = &a.service else {
             out.push(
                 Diagnostic::new(
-                    "Q001",
+                    Q001,
                     a.span.clone(),
                     "the additions do not say which service they belong to",
                 )
@@ -467,7 +508,7 @@ pub fn check_customer(customer: &Customer, services: &[Notice]) -> Vec<Diagnosti
         } else if !used.contains(&s.value.as_str()) {
             out.push(
                 Diagnostic::new(
-                    "Q011",
+                    Q011,
                     s.span.clone(),
                     format!("the customer does not use `{}`", s.value),
                 )
@@ -488,7 +529,7 @@ fn check_brand_colour(colour: &Located<String>) -> Option<Diagnostic> {
     if !crate::render::resolve::is_colour(&colour.value) {
         return Some(
             Diagnostic::new(
-                "L007",
+                L007,
                 colour.span.clone(),
                 format!("`{}` is not a colour", colour.value),
             )
@@ -502,7 +543,7 @@ fn check_brand_colour(colour: &Located<String>) -> Option<Diagnostic> {
         return None;
     }
     let mut d = Diagnostic::new(
-        "Q015",
+        Q015,
         colour.span.clone(),
         format!(
             "white text on `{}` has a contrast of {contrast:.1}:1; WCAG 2.1 AA needs {MIN_CONTRAST}:1",
@@ -674,8 +715,8 @@ mod tests {
         let (_, diagnostics) = compose(chain(10_000, None));
         assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
         assert_eq!(
-            (diagnostics[0].code, diagnostics[0].span.clone()),
-            ("L011", 15_010..15_020)
+            (diagnostics[0].code.code, diagnostics[0].span.clone()),
+            (crate::bind::L011.code, 15_010..15_020)
         );
 
         // A circle of 10,000 fragments: reported once, at the `extends`
@@ -683,7 +724,10 @@ mod tests {
         let (_, diagnostics) = compose(chain(10_000, Some("f0")));
         assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
         let d = &diagnostics[0];
-        assert_eq!((d.code, d.span.clone()), ("L009", 9_999_010..9_999_020));
+        assert_eq!(
+            (d.code.code, d.span.clone()),
+            ("L009", 9_999_010..9_999_020)
+        );
         assert_eq!(
             d.message,
             "`f0` extends itself through a chain of 10000 fragments"
@@ -704,7 +748,7 @@ mod tests {
         let (_, diagnostics) = compose(notices);
         let found: Vec<_> = diagnostics
             .iter()
-            .map(|d| (d.code, d.span.clone()))
+            .map(|d| (d.code.code, d.span.clone()))
             .collect();
         assert_eq!(found, [("L011", 15_010..15_020)]);
     }
@@ -717,7 +761,7 @@ mod tests {
         let (_, diagnostics) = compose(notices);
         let found: Vec<_> = diagnostics
             .iter()
-            .map(|d| (d.code, d.span.clone(), d.message.as_str()))
+            .map(|d| (d.code.code, d.span.clone(), d.message.as_str()))
             .collect();
         assert_eq!(
             found,

@@ -6,7 +6,18 @@
 //! the table that should hold it (the top of the file for top-level items).
 
 use super::{Annotate, Ctx};
+use crate::diagnostic::rule;
 use crate::model::{Art9Condition, Collection, LegalBasis, SupervisoryAuthority};
+
+rule! {
+    G001 "controller-identity" Error "Art. 13(1)(a), 14(1)(a)",
+    "The controller's identity and contact details are missing.",
+    "Art. 13(1)(a) and 14(1)(a) require the identity and the contact details of the controller \
+(rekisterinpitäjä, personuppgiftsansvarig): the organisation that decides why and how the data \
+is processed. For a school this is usually the municipality or the education provider, not the \
+software vendor.\n\nFix: add a `[controller]` table with `name` and at least one of `address`, \
+`email` or `phone`.";
+}
 
 pub fn controller_identity(cx: &mut Ctx<'_>) {
     let n = cx.notice;
@@ -15,7 +26,7 @@ pub fn controller_identity(cx: &mut Ctx<'_>) {
             return;
         }
         cx.report(
-            "G001",
+            G001,
             n.top_for("controller"),
             "the notice does not name the controller",
         )
@@ -26,7 +37,7 @@ pub fn controller_identity(cx: &mut Ctx<'_>) {
         return;
     };
     if c.name.is_none() && n.absent(&c.span, "name") {
-        cx.report("G001", c.span.clone(), "the controller has no name")
+        cx.report(G001, c.span.clone(), "the controller has no name")
             .label("this table needs a `name`")
             .help("add `name = \"...\"`: the organisation responsible for the register");
     }
@@ -38,7 +49,7 @@ pub fn controller_identity(cx: &mut Ctx<'_>) {
             .all(|k| n.absent(&c.span, k))
     {
         cx.report(
-            "G001",
+            G001,
             c.span.clone(),
             "the controller has no contact details",
         )
@@ -47,6 +58,15 @@ pub fn controller_identity(cx: &mut Ctx<'_>) {
             "add at least one way to contact the controller, e.g. `email = \"kirjaamo@kunta.fi\"`",
         );
     }
+}
+
+rule! {
+    G002 "eu-representative" Error "Art. 13(1)(a), 14(1)(a), 27",
+    "A controller outside the EU/EEA names no EU representative.",
+    "A controller established outside the Union that offers services to people in the Union \
+must designate a representative in the Union (Art. 27), and the notice must give the \
+representative's identity and contact details (Art. 13(1)(a)).\n\nFix: add a \
+`[representative]` table with `name` and contact details.";
 }
 
 pub fn eu_representative(cx: &mut Ctx<'_>) {
@@ -61,7 +81,7 @@ pub fn eu_representative(cx: &mut Ctx<'_>) {
         let contact = r.address.is_some() || r.email.is_some() || r.phone.is_some();
         if r.name.is_none() || !contact {
             cx.report(
-                "G002",
+                G002,
                 r.span.clone(),
                 "the EU representative lacks a name or contact details",
             )
@@ -71,12 +91,24 @@ pub fn eu_representative(cx: &mut Ctx<'_>) {
         return;
     }
     cx.report(
-        "G002",
+        G002,
         country.span.clone(),
         format!("the controller is established in {} but names no representative in the EU", country.value),
     )
     .label("outside the EU/EEA")
     .help("add a [representative] table with the EU representative's name and contact details (Art. 27)");
+}
+
+rule! {
+    G003 "dpo-contact" Error "Art. 13(1)(b), 14(1)(b), 37(1)(a)",
+    "The data protection officer's contact details are missing.",
+    "Art. 13(1)(b) and 14(1)(b) require the contact details of the data protection officer \
+(tietosuojavastaava, dataskyddsombud) whenever one is designated. Public authorities and bodies \
+must designate one (Art. 37(1)(a)), so every municipality, public school and university has a \
+DPO. The name is optional; a contact is not: a functional address such as \
+`tietosuoja@kunta.fi` is the usual choice.\n\nThe rule fires when the controller has \
+`public_authority = true` and the notice has no `[dpo]` table, and when a `[dpo]` table has \
+neither `email`, `phone` nor `address`.";
 }
 
 pub fn dpo_contact(cx: &mut Ctx<'_>) {
@@ -93,7 +125,7 @@ pub fn dpo_contact(cx: &mut Ctx<'_>) {
                 return;
             };
             cx.report(
-                "G003",
+                G003,
                 pa.span.clone(),
                 "the controller is a public authority but the notice gives no data protection officer contact",
             )
@@ -107,7 +139,7 @@ pub fn dpo_contact(cx: &mut Ctx<'_>) {
                     .all(|k| n.absent(&dpo.span, k)) =>
         {
             cx.report(
-                "G003",
+                G003,
                 dpo.span.clone(),
                 "the data protection officer has no contact details",
             )
@@ -118,13 +150,24 @@ pub fn dpo_contact(cx: &mut Ctx<'_>) {
     }
 }
 
+rule! {
+    G004 "purpose-legal-basis" Error "Art. 13(1)(c), 14(1)(c)",
+    "A purpose or its legal basis is missing.",
+    "The notice must state each purpose of the processing together with its legal basis \
+(Art. 13(1)(c), 14(1)(c)). The basis is one of Art. 6(1)(a)-(f): `consent`, `contract`, \
+`legal-obligation`, `vital-interests`, `public-task` or `legitimate-interests`. seloste writes \
+the official wording and the article reference; the author picks the code.\n\nFix: add \
+`[[purposes]]` entries, each with `description` and `legal_basis`. A purpose that rests on two \
+bases is two purposes.";
+}
+
 pub fn purpose_legal_basis(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     match &n.purposes {
         None if !n.absent(&n.span, "purposes") => return,
         None => {
             cx.report(
-                "G004",
+                G004,
                 n.span.clone(),
                 "the notice states no purpose of processing",
             )
@@ -133,7 +176,7 @@ pub fn purpose_legal_basis(cx: &mut Ctx<'_>) {
             return;
         }
         Some(p) if p.value.is_empty() => {
-            cx.report("G004", p.span.clone(), "the list of purposes is empty")
+            cx.report(G004, p.span.clone(), "the list of purposes is empty")
                 .help("every register has at least one purpose: add [[purposes]] entries with `description` and `legal_basis`");
         }
         Some(_) => {}
@@ -141,16 +184,26 @@ pub fn purpose_legal_basis(cx: &mut Ctx<'_>) {
     let codes = LegalBasis::codes().join(", ");
     for p in n.purposes() {
         if p.description.is_none() && n.absent(&p.span, "description") {
-            cx.report("G004", p.span.clone(), "a purpose has no description")
+            cx.report(G004, p.span.clone(), "a purpose has no description")
                 .label("this purpose needs a `description`")
                 .help("say what the data is used for, in each language");
         }
         if p.legal_basis.is_none() && n.absent(&p.span, "legal_basis") {
-            cx.report("G004", p.span.clone(), "a purpose has no legal basis")
+            cx.report(G004, p.span.clone(), "a purpose has no legal basis")
                 .label("this purpose needs a `legal_basis`")
                 .help(format!("add `legal_basis = \"...\"` with one of: {codes}"));
         }
     }
+}
+
+rule! {
+    G005 "legitimate-interests-stated" Error "Art. 13(1)(d), 14(2)(b)",
+    "A purpose based on legitimate interests does not say what the interests are.",
+    "When a purpose rests on Art. 6(1)(f), the notice must state the legitimate interests \
+pursued (Art. 13(1)(d); in Art. 14 notices 14(2)(b)). \"Our legitimate interest\" is not \
+enough: say what the interest actually is, e.g. \"answering support requests from our \
+customers' users\".\n\nFix: add `legitimate_interests = { fi = ..., sv = ..., en = ... }` to \
+the purpose.";
 }
 
 pub fn legitimate_interests_stated(cx: &mut Ctx<'_>) {
@@ -165,7 +218,7 @@ pub fn legitimate_interests_stated(cx: &mut Ctx<'_>) {
                 "Art. 14(2)(b)"
             };
             cx.report(
-                "G005",
+                G005,
                 b.span.clone(),
                 format!("the purpose rests on legitimate interests but does not say what they are ({article})"),
             )
@@ -173,6 +226,18 @@ pub fn legitimate_interests_stated(cx: &mut Ctx<'_>) {
             .help("add `legitimate_interests = { ... }` stating the actual interest pursued");
         }
     }
+}
+
+rule! {
+    G006 "public-authority-legitimate-interests" Error "Art. 6(1), last subparagraph",
+    "A public authority relies on legitimate interests.",
+    "The last subparagraph of Art. 6(1) says that point (f), legitimate interests, does not \
+apply to processing carried out by public authorities in the performance of their tasks. A \
+municipality, public school or university processes pupils' and students' data under a task \
+laid down by law: the basis is `public-task` (Art. 6(1)(e)) or `legal-obligation` \
+(Art. 6(1)(c)), with the national law named in `law` (for example the Basic Education Act \
+628/1998).\n\nFix: change the legal basis, or set `public_authority = false` if the controller \
+is not a public authority.";
 }
 
 pub fn public_authority_legitimate_interests(cx: &mut Ctx<'_>) {
@@ -190,7 +255,7 @@ pub fn public_authority_legitimate_interests(cx: &mut Ctx<'_>) {
             && b.value == LegalBasis::LegitimateInterests
         {
             cx.report(
-                "G006",
+                G006,
                 b.span.clone(),
                 "a public authority cannot rely on legitimate interests for its tasks (last subparagraph of Art. 6(1))",
             )
@@ -199,6 +264,16 @@ pub fn public_authority_legitimate_interests(cx: &mut Ctx<'_>) {
             .help("use `public-task` (Art. 6(1)(e)) or `legal-obligation` (Art. 6(1)(c)) and name the law in `law`");
         }
     }
+}
+
+rule! {
+    G007 "legal-basis-law" Warning "Art. 6(3)",
+    "A purpose based on a legal obligation or public task does not name the law.",
+    "Processing under Art. 6(1)(c) or (e) must have its basis laid down by Union or Member State \
+law (Art. 6(3)). Readers, and the supervisory authority, expect the notice to name it: e.g. \
+Perusopetuslaki (628/1998) for basic education, Ammattikorkeakoululaki (932/2014) for \
+universities of applied sciences.\n\nFix: add `law = { fi = ..., sv = ..., en = ... }` to the \
+purpose.";
 }
 
 pub fn legal_basis_law(cx: &mut Ctx<'_>) {
@@ -211,7 +286,7 @@ pub fn legal_basis_law(cx: &mut Ctx<'_>) {
             && p.law.is_none()
         {
             cx.report(
-                "G007",
+                G007,
                 b.span.clone(),
                 format!("the purpose rests on {} but does not name the law that lays it down", b.value.article()),
             )
@@ -219,6 +294,17 @@ pub fn legal_basis_law(cx: &mut Ctx<'_>) {
             .help("add `law = { fi = \"Perusopetuslaki (628/1998)\", ... }` naming the act and, where useful, its section");
         }
     }
+}
+
+rule! {
+    G008 "special-category-condition" Error "Art. 9(2)",
+    "Special categories of data are processed without an Art. 9(2) condition.",
+    "Processing special categories of personal data (health, biometric data for \
+identification, religious beliefs...) is prohibited by Art. 9(1) unless one of the conditions \
+of Art. 9(2) applies, in addition to the Art. 6(1) basis. The notice must say which.\n\nFix: \
+add `special_category_condition` to the purposes that process the category (those listed in \
+the category's `purposes`, or at least one purpose), e.g. `\"substantial-public-interest\"` \
+(9(2)(g)) or `\"health-or-social-care\"` (9(2)(h)).";
 }
 
 pub fn special_category_condition(cx: &mut Ctx<'_>) {
@@ -243,7 +329,7 @@ pub fn special_category_condition(cx: &mut Ctx<'_>) {
         };
         if !ok {
             cx.report(
-                "G008",
+                G008,
                 sc.span.clone(),
                 format!("`{}` is a special category of personal data but no Art. 9(2) condition covers it", sc.value),
             )
@@ -254,6 +340,17 @@ pub fn special_category_condition(cx: &mut Ctx<'_>) {
             ));
         }
     }
+}
+
+rule! {
+    G009 "criminal-offence-data" Error "Art. 10",
+    "Criminal-offence data is processed without naming the law that authorises it.",
+    "Personal data relating to criminal convictions and offences may be processed only under \
+the control of official authority or when authorised by Union or Member State law (Art. 10). \
+Schools meet this in practice with criminal-record checks of staff (Act 504/2002).\n\nThe \
+rule checks the purposes listed in the category's `purposes`; when the category lists none, \
+any purpose naming a `law` satisfies it, so link the category to its purposes for a precise \
+check.\n\nFix: name the law in the `law` of the purposes that process the category.";
 }
 
 pub fn criminal_offence_data(cx: &mut Ctx<'_>) {
@@ -274,11 +371,19 @@ pub fn criminal_offence_data(cx: &mut Ctx<'_>) {
                 .collect()
         };
         if !purposes.iter().any(|p| p.law.is_some()) {
-            cx.report("G009", flag.span.clone(), "criminal-offence data is processed but no purpose names the law that authorises it")
+            cx.report(G009, flag.span.clone(), "criminal-offence data is processed but no purpose names the law that authorises it")
                 .label("Art. 10 data")
                 .help("name the authorising law in the `law` of the purposes that process this category");
         }
     }
+}
+
+rule! {
+    G010 "data-categories" Error "Art. 14(1)(d)",
+    "A notice for data obtained from other sources lists no data categories.",
+    "When data is not obtained from the person (Art. 14), the notice must list the categories \
+of personal data concerned (Art. 14(1)(d)). It is good practice in Art. 13 notices too.\n\n\
+Fix: add `[[data_categories]]` entries with a `name` and the `items`.";
 }
 
 pub fn data_categories(cx: &mut Ctx<'_>) {
@@ -291,7 +396,7 @@ pub fn data_categories(cx: &mut Ctx<'_>) {
         .as_ref()
         .map_or(n.span.clone(), |c| c.span.clone());
     cx.report(
-        "G010",
+        G010,
         span,
         "data is obtained from other sources but the notice lists no categories of personal data",
     )
@@ -299,11 +404,21 @@ pub fn data_categories(cx: &mut Ctx<'_>) {
     .help("add [[data_categories]] entries with `name` and `items`");
 }
 
+rule! {
+    G011 "recipients-stated" Warning "Art. 13(1)(e), 14(1)(e)",
+    "The notice does not say who receives the data.",
+    "The recipients or categories of recipients must be stated if there are any \
+(Art. 13(1)(e), 14(1)(e)); processors are recipients too. A notice that says nothing leaves the \
+reader unsure whether there are none or whether they were forgotten.\n\nFix: add \
+`[[recipients]]` entries (name, role, country, purpose), or write `recipients = []` to state \
+that there are none.";
+}
+
 pub fn recipients_stated(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     if n.recipients.is_none() && n.absent(&n.span, "recipients") {
         cx.report(
-            "G011",
+            G011,
             n.span.clone(),
             "the notice does not say who receives the data",
         )
@@ -312,6 +427,15 @@ pub fn recipients_stated(cx: &mut Ctx<'_>) {
             "add [[recipients]] entries (processors count), or `recipients = []` if there are none",
         );
     }
+}
+
+rule! {
+    G012 "third-country-recipient" Error "Art. 13(1)(f), 14(1)(f)",
+    "A recipient outside the EU/EEA has no transfer entry.",
+    "A recipient that processes data outside the European Economic Area (the EU plus Iceland, \
+Liechtenstein and Norway) makes a transfer to a third country. The notice must state the \
+transfer and its mechanism (Art. 13(1)(f)).\n\nFix: add a `[[transfers]]` entry with \
+`recipient = \"<the recipient's id>\"`, the `country` and one `mechanism`.";
 }
 
 pub fn third_country_recipient(cx: &mut Ctx<'_>) {
@@ -329,7 +453,7 @@ pub fn third_country_recipient(cx: &mut Ctx<'_>) {
                 r.id.as_ref()
                     .map_or("<id>".to_string(), |i| i.value.clone());
             cx.report(
-                "G012",
+                G012,
                 country.span.clone(),
                 format!("the recipient processes data in {}, outside the EU/EEA, but no transfer is stated", country.value),
             )
@@ -342,6 +466,16 @@ pub fn third_country_recipient(cx: &mut Ctx<'_>) {
     }
 }
 
+rule! {
+    G013 "transfer-mechanism" Error "Art. 13(1)(f), 14(1)(f)",
+    "A transfer has no mechanism, or more than one.",
+    "Each transfer to a third country rests on exactly one mechanism: an adequacy decision \
+(Art. 45), an appropriate safeguard (Art. 46, binding corporate rules under Art. 47) or a \
+derogation (Art. 49). Naming several leaves the reader unable to tell which one applies.\n\n\
+Fix: set `mechanism` to one code, e.g. `\"standard-contractual-clauses\"`. If different \
+mechanisms cover different flows, describe them as separate transfers.";
+}
+
 pub fn transfer_mechanism(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     for t in &n.transfers {
@@ -349,7 +483,7 @@ pub fn transfer_mechanism(cx: &mut Ctx<'_>) {
             None if !n.absent(&t.span, "mechanism") => {}
             None => {
                 cx.report(
-                    "G013",
+                    G013,
                     t.span.clone(),
                     "the transfer does not name its mechanism",
                 )
@@ -365,13 +499,22 @@ pub fn transfer_mechanism(cx: &mut Ctx<'_>) {
                         m.value.len()
                     )
                 };
-                cx.report("G013", m.span.clone(), msg)
+                cx.report(G013, m.span.clone(), msg)
                     .label("exactly one mechanism")
                     .help("keep the mechanism that applies; describe other flows as separate [[transfers]]");
             }
             Some(_) => {}
         }
     }
+}
+
+rule! {
+    G014 "transfer-safeguard-copy" Error "Art. 13(1)(f), 14(1)(f)",
+    "A transfer under Art. 46/47 does not say how to get a copy of the safeguards.",
+    "For transfers based on appropriate safeguards (Art. 46, 47) or on the second \
+subparagraph of Art. 49(1), the notice must refer to the safeguards and say how to obtain a \
+copy of them or where they have been made available (Art. 13(1)(f)).\n\nFix: add \
+`safeguard_copy = { ... }`, e.g. \"a copy of the clauses is available from the DPO\".";
 }
 
 pub fn transfer_safeguard_copy(cx: &mut Ctx<'_>) {
@@ -381,7 +524,7 @@ pub fn transfer_safeguard_copy(cx: &mut Ctx<'_>) {
         };
         if m.value.needs_copy() && t.safeguard_copy.is_none() {
             cx.report(
-                "G014",
+                G014,
                 m.span.clone(),
                 format!(
                     "the notice does not say how to obtain a copy of the safeguards ({})",
@@ -394,6 +537,17 @@ pub fn transfer_safeguard_copy(cx: &mut Ctx<'_>) {
     }
 }
 
+rule! {
+    G015 "adequacy-decision" Warning "Art. 45",
+    "A transfer relies on an adequacy decision the country does not have.",
+    "An adequacy decision exists only for the countries the European Commission has listed: \
+Andorra, Argentina, Canada (commercial organisations), the Faroe Islands, Guernsey, Israel, \
+the Isle of Man, Japan, Jersey, New Zealand, the Republic of Korea, Switzerland, the United \
+Kingdom, Uruguay and the United States (only for organisations certified under the EU-US Data \
+Privacy Framework). Check the Commission's current list if this warning looks wrong.\n\nFix: \
+use the mechanism that really applies, usually `\"standard-contractual-clauses\"`.";
+}
+
 pub fn adequacy_decision(cx: &mut Ctx<'_>) {
     for t in &cx.notice.transfers {
         let Some(m) = t.mechanism.as_ref().and_then(|m| m.value.first()) else {
@@ -404,7 +558,7 @@ pub fn adequacy_decision(cx: &mut Ctx<'_>) {
             && !country.value.has_adequacy_decision()
         {
             cx.report(
-                "G015",
+                G015,
                 m.span.clone(),
                 format!(
                     "{} has no adequacy decision of the European Commission",
@@ -418,6 +572,15 @@ pub fn adequacy_decision(cx: &mut Ctx<'_>) {
     }
 }
 
+rule! {
+    G016 "public-authority-derogation" Error "Art. 49(3)",
+    "A public authority relies on a derogation it may not use.",
+    "Public authorities exercising their public powers cannot transfer data on the derogations \
+of Art. 49(1)(a), (b), (c) or the second subparagraph of Art. 49(1) (Art. 49(3)).\n\nFix: use \
+an appropriate safeguard such as `\"standard-contractual-clauses\"` or \
+`\"public-authority-instrument\"`.";
+}
+
 pub fn public_authority_derogation(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     if !n.is_public_authority() {
@@ -427,7 +590,7 @@ pub fn public_authority_derogation(cx: &mut Ctx<'_>) {
         for m in t.mechanism.iter().flat_map(|m| &m.value) {
             if m.value.barred_for_public_authorities() {
                 cx.report(
-                    "G016",
+                    G016,
                     m.span.clone(),
                     format!("a public authority cannot transfer data on {} (Art. 49(3))", m.value.article()),
                 )
@@ -438,23 +601,29 @@ pub fn public_authority_derogation(cx: &mut Ctx<'_>) {
     }
 }
 
+rule! {
+    G017 "storage-period" Error "Art. 13(2)(a), 14(2)(a)",
+    "The storage period, or the criteria that set it, is missing.",
+    "The notice must say how long the data is kept, or if that is not possible, the criteria \
+used to decide it (Art. 13(2)(a), 14(2)(a)), per data category or purpose where they \
+differ.\n\nFix: add `[[retention]]` entries, each with a `period` (ISO 8601, e.g. `\"P2Y\"`) \
+and/or a `rule` in words (\"until the start of the school year after the pupil leaves\"), and \
+`applies_to` naming the categories or purposes.";
+}
+
 pub fn storage_period(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     match &n.retention {
         None if !n.absent(&n.span, "retention") => return,
         None => {
-            cx.report("G017", n.span.clone(), "the notice does not say how long data is kept")
+            cx.report(G017, n.span.clone(), "the notice does not say how long data is kept")
                 .label("no [[retention]] in this file")
                 .help("add [[retention]] entries with a `period` (e.g. \"P2Y\") and/or a `rule`, and `applies_to`");
             return;
         }
         Some(r) if r.value.is_empty() => {
-            cx.report(
-                "G017",
-                r.span.clone(),
-                "the list of storage periods is empty",
-            )
-            .help("add [[retention]] entries with a `period` and/or a `rule`");
+            cx.report(G017, r.span.clone(), "the list of storage periods is empty")
+                .help("add [[retention]] entries with a `period` and/or a `rule`");
         }
         Some(_) => {}
     }
@@ -465,7 +634,7 @@ pub fn storage_period(cx: &mut Ctx<'_>) {
             && n.absent(&r.span, "rule")
         {
             cx.report(
-                "G017",
+                G017,
                 r.span.clone(),
                 "the retention entry gives neither a period nor a rule",
             )
@@ -477,13 +646,22 @@ pub fn storage_period(cx: &mut Ctx<'_>) {
     }
 }
 
+rule! {
+    G018 "rights-exercise" Warning "Art. 12(2), 13(2)(b)",
+    "The notice does not say how to exercise the rights.",
+    "seloste writes the list of rights from the legal bases (Art. 13(2)(b)); the author adds \
+how to use them. The controller must facilitate the exercise of the rights (Art. 12(2)), so \
+readers need to know where to send a request.\n\nFix: add a `[rights]` table with `how` \
+and/or `email`, `phone`, `web`.";
+}
+
 pub fn rights_exercise(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     match &n.rights {
         None if !n.absent(&n.span, "rights") => {}
         None => {
             cx.report(
-                "G018",
+                G018,
                 n.span.clone(),
                 "the notice does not say how to exercise the data subject's rights",
             )
@@ -492,7 +670,7 @@ pub fn rights_exercise(cx: &mut Ctx<'_>) {
         }
         Some(r) if r.how.is_none() && r.email.is_none() && r.phone.is_none() && r.web.is_none() => {
             cx.report(
-                "G018",
+                G018,
                 r.span.clone(),
                 "the [rights] table gives no way to send a request",
             )
@@ -500,6 +678,16 @@ pub fn rights_exercise(cx: &mut Ctx<'_>) {
         }
         Some(_) => {}
     }
+}
+
+rule! {
+    G019 "consent-withdrawal" Error "Art. 13(2)(c), 14(2)(d), 7(3)",
+    "A consent-based purpose does not say how to withdraw consent.",
+    "When a purpose rests on consent (Art. 6(1)(a) or 9(2)(a)) the person has the right to \
+withdraw it at any time, as easily as it was given, without affecting earlier processing \
+(Art. 7(3)). seloste writes that right into the notice; the author must say how to \
+withdraw.\n\nFix: add `withdrawal = { ... }` to the purpose, e.g. \"notify the school office \
+or untick the consent in Wilma\".";
 }
 
 pub fn consent_withdrawal(cx: &mut Ctx<'_>) {
@@ -519,7 +707,7 @@ pub fn consent_withdrawal(cx: &mut Ctx<'_>) {
             && p.withdrawal.is_none()
         {
             cx.report(
-                "G019",
+                G019,
                 span,
                 "the purpose rests on consent but does not say how to withdraw it",
             )
@@ -527,6 +715,16 @@ pub fn consent_withdrawal(cx: &mut Ctx<'_>) {
             .help("add `withdrawal = { ... }` telling the reader how to withdraw consent");
         }
     }
+}
+
+rule! {
+    G020 "supervisory-authority" Warning "Art. 13(2)(d), 14(2)(e), 77",
+    "The supervisory authority does not match the controller's country.",
+    "The notice tells the reader of the right to lodge a complaint with a supervisory \
+authority (Art. 77); seloste writes the authority's name and contact details from its table \
+(Finland's Data Protection Ombudsman by default, Sweden's IMY as `\"SE\"`). A controller \
+established in Sweden normally names IMY, one in Finland the Ombudsman.\n\nFix: set \
+`supervisory_authority` to the controller's country.";
 }
 
 pub fn supervisory_authority(cx: &mut Ctx<'_>) {
@@ -559,13 +757,23 @@ pub fn supervisory_authority(cx: &mut Ctx<'_>) {
             .or(country_span)
             .unwrap_or(n.span.clone());
         cx.report(
-            "G020",
+            G020,
             span,
             format!("the controller is established in {country} but the notice names the {} supervisory authority", authority.code()),
         )
         .label("authority and controller country differ")
         .help(format!("set `supervisory_authority = \"{}\"` unless another authority is really competent", expected.code()));
     }
+}
+
+rule! {
+    G021 "provision-requirement" Error "Art. 13(2)(e)",
+    "The notice does not say whether providing the data is required.",
+    "When data is collected from the person (Art. 13), the notice must say whether providing it \
+is a statutory or contractual requirement, or a requirement to enter a contract, whether the \
+person is obliged to provide it, and what happens if they do not (Art. 13(2)(e)).\n\nFix: add \
+a `[provision]` table with `requirement` (`statutory`, `contractual`, `contract-prerequisite`, \
+`voluntary` or `mixed`) and `consequences`.";
 }
 
 pub fn provision_requirement(cx: &mut Ctx<'_>) {
@@ -577,19 +785,19 @@ pub fn provision_requirement(cx: &mut Ctx<'_>) {
         if !n.absent(&n.span, "provision") {
             return;
         }
-        cx.report("G021", n.span.clone(), "the notice does not say whether providing the data is required")
+        cx.report(G021, n.span.clone(), "the notice does not say whether providing the data is required")
             .label("no [provision] table in this file")
             .help("add a [provision] table with `requirement` (statutory, contractual, contract-prerequisite, voluntary or mixed) and `consequences`");
         return;
     };
     if p.requirement.is_none() && n.absent(&p.span, "requirement") {
-        cx.report("G021", p.span.clone(), "[provision] does not say whether providing the data is a requirement")
+        cx.report(G021, p.span.clone(), "[provision] does not say whether providing the data is a requirement")
             .label("needs `requirement`")
             .help("add `requirement = \"statutory\"` (or contractual, contract-prerequisite, voluntary, mixed)");
     }
     if p.consequences.is_none() && n.absent(&p.span, "consequences") {
         cx.report(
-            "G021",
+            G021,
             p.span.clone(),
             "[provision] does not say what happens if the data is not provided",
         )
@@ -598,13 +806,22 @@ pub fn provision_requirement(cx: &mut Ctx<'_>) {
     }
 }
 
+rule! {
+    G022 "automated-decisions-stated" Warning "Art. 13(2)(f), 14(2)(g)",
+    "The notice does not say whether automated decisions are made.",
+    "The notice must tell the person about automated decision-making, including profiling, \
+under Art. 22 (Art. 13(2)(f), 14(2)(g)). When there is none it is good practice to say so, and \
+seloste then writes that sentence.\n\nFix: add `[automated_decisions]` with `used = false` (or \
+`true` with `logic` and `consequences`).";
+}
+
 pub fn automated_decisions_stated(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     match &n.automated_decisions {
         None if !n.absent(&n.span, "automated_decisions") => {}
         None => {
             cx.report(
-                "G022",
+                G022,
                 n.span.clone(),
                 "the notice does not say whether automated decisions or profiling take place",
             )
@@ -613,7 +830,7 @@ pub fn automated_decisions_stated(cx: &mut Ctx<'_>) {
         }
         Some(a) if a.used.is_none() && n.absent(&a.span, "used") => {
             cx.report(
-                "G022",
+                G022,
                 a.span.clone(),
                 "[automated_decisions] does not say whether they are used",
             )
@@ -621,6 +838,15 @@ pub fn automated_decisions_stated(cx: &mut Ctx<'_>) {
         }
         Some(_) => {}
     }
+}
+
+rule! {
+    G023 "automated-decisions-logic" Error "Art. 13(2)(f), 14(2)(g), 22",
+    "Automated decisions are made but their logic or consequences are not described.",
+    "When decisions based solely on automated processing are made (Art. 22(1) and (4)), the \
+notice must give meaningful information about the logic involved and the significance and \
+envisaged consequences for the person (Art. 13(2)(f), 14(2)(g)).\n\nFix: add `logic` and \
+`consequences` to `[automated_decisions]`.";
 }
 
 pub fn automated_decisions_logic(cx: &mut Ctx<'_>) {
@@ -639,7 +865,7 @@ pub fn automated_decisions_logic(cx: &mut Ctx<'_>) {
     .collect();
     if !missing.is_empty() {
         cx.report(
-            "G023",
+            G023,
             used.span.clone(),
             format!(
                 "automated decisions are made but the notice lacks {}",
@@ -649,6 +875,15 @@ pub fn automated_decisions_logic(cx: &mut Ctx<'_>) {
         .label("Art. 22 decisions")
         .help("describe the logic involved and the significance and consequences for the person");
     }
+}
+
+rule! {
+    G024 "data-sources" Error "Art. 14(2)(f)",
+    "A notice for data obtained from other sources does not name them.",
+    "When data is not obtained from the person, the notice must say where it comes from and \
+whether it came from publicly accessible sources (Art. 14(2)(f)).\n\nFix: add `[[sources]]` \
+entries with a `name` and a `kind` (`data-subject`, `register`, `authority`, `public`, \
+`organisation`).";
 }
 
 pub fn data_sources(cx: &mut Ctx<'_>) {
@@ -662,7 +897,7 @@ pub fn data_sources(cx: &mut Ctx<'_>) {
             .as_ref()
             .map_or(n.span.clone(), |s| s.span.clone());
         cx.report(
-            "G024",
+            G024,
             span,
             "data is obtained from other sources but the notice does not name them",
         )
@@ -671,18 +906,27 @@ pub fn data_sources(cx: &mut Ctx<'_>) {
     }
     for s in n.sources() {
         if s.kind.is_none() && n.absent(&s.span, "kind") {
-            cx.report("G024", s.span.clone(), "the source does not say what kind of source it is")
+            cx.report(G024, s.span.clone(), "the source does not say what kind of source it is")
                 .label("needs `kind`")
                 .help("add `kind` (data-subject, register, authority, public, organisation): the reader must learn whether data came from publicly accessible sources");
         }
     }
 }
 
+rule! {
+    G025 "data-origin" Error "Art. 13, 14",
+    "The notice does not say whether data comes from the person or from elsewhere.",
+    "Which information is required depends on whether the data is collected from the person \
+(Art. 13), obtained from other sources (Art. 14), or both. seloste needs to know to apply the \
+right rules.\n\nFix: set `collected_from` to `\"data-subject\"`, `\"other-sources\"` or \
+`\"both\"`.";
+}
+
 pub fn data_origin(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     if n.collected_from.is_none() && n.absent(&n.span, "collected_from") {
         cx.report(
-            "G025",
+            G025,
             n.span.clone(),
             "the notice does not say whether data is collected from the person or from elsewhere",
         )
@@ -694,13 +938,23 @@ pub fn data_origin(cx: &mut Ctx<'_>) {
     }
 }
 
+rule! {
+    G026 "open-controller" Info "Art. 13(1)(a), 14(1)(a)",
+    "The controller is supplied by each customer.",
+    "A vendor describes a service once with `controller = \"customer\"`: the controller, its \
+DPO and contact come from each customer's file when `seloste bundle` binds the service to the \
+customer, and every rule then runs on the combined notice. Checked alone, such a notice skips \
+the controller rules and gets this note. Nothing to fix; to publish the notice for one \
+organisation, write its `[controller]` table instead.";
+}
+
 pub fn open_controller(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     let Some(span) = &n.open_controller else {
         return;
     };
     cx.report(
-        "G026",
+        G026,
         span.clone(),
         "the controller, its DPO and contact come from each customer",
     )

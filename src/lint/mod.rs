@@ -12,6 +12,7 @@ pub mod registry;
 
 use std::collections::BTreeMap;
 
+use crate::bind::Q011;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Lang, Located, Notice, Text};
 use crate::source::Span;
@@ -30,7 +31,7 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn report(
         &mut self,
-        code: &'static str,
+        code: crate::diagnostic::Code,
         span: Span,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
@@ -105,7 +106,7 @@ pub fn check_project(notices: &[Notice]) -> Vec<Diagnostic> {
                 continue;
             }
             let mut d = Diagnostic::new(
-                "Q011",
+                Q011,
                 target.span.clone(),
                 format!("no notice has the id `{}`", target.value),
             )
@@ -123,7 +124,7 @@ pub fn check_project(notices: &[Notice]) -> Vec<Diagnostic> {
 /// Applies configured severities and drops silenced diagnostics.
 pub fn apply_overrides(diagnostics: &mut Vec<Diagnostic>, overrides: &Overrides) {
     for d in diagnostics.iter_mut() {
-        if let Some(s) = overrides.get(d.code) {
+        if let Some(s) = overrides.get(d.code.code) {
             d.severity = *s;
         }
     }
@@ -258,7 +259,7 @@ mod tests {
         if let Some(n) = &loaded.document {
             diags.extend(check(n, &[]));
         }
-        let mut codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        let mut codes: Vec<_> = diags.iter().map(|d| d.code.code).collect();
         codes.sort();
         codes
     }

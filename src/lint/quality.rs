@@ -7,8 +7,33 @@ use std::collections::HashMap;
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::{Annotate, Ctx, emails, texts, urls};
+use crate::bind::Q011;
+use crate::diagnostic::rule;
+use crate::load::decode::Q010;
 use crate::model::{Id, Located, Notice};
 use crate::render::markdown::{MAX_NESTING, nesting_depth};
+
+// The rules this module reports first; `seloste explain CODE` prints
+// their explanations.
+rule! {
+    Q014 "version-not-bumped" Warning "Art. 12(1), 13(3)",
+    "A notice changed since a revision but its version and date did not.",
+    "With `seloste check --since REV` (for example the last release tag, or the merge base of a \
+pull request), seloste compares every notice with the same file at that git revision. When \
+what the notice says changed but neither `version` nor `updated` did, readers cannot tell the \
+versions apart, and a controller that adds a purpose must tell people before processing for \
+it (Art. 13(3)). Comments, layout and key order are not changes. Fix: bump `version` and set \
+`updated` to today; `seloste diff FILE --rev REV` lists the changes for the change log.";
+}
+
+rule! {
+    Q001 "notice-metadata" Error "Art. 12(1)",
+    "The notice id, title, version, date or languages are missing.",
+    "Every notice needs an `id` (it names the output files), a `title` (the name of the \
+register), a `version` and an `updated` date (readers, and the Art. 13(3) duty to inform about \
+changes, need to know which text they read), and the `languages` it is written in (unless \
+`seloste.toml` sets them for the project).";
+}
 
 pub fn notice_metadata(cx: &mut Ctx<'_>) {
     let n = cx.notice;
@@ -32,16 +57,25 @@ pub fn notice_metadata(cx: &mut Ctx<'_>) {
         missing.push(("languages", "languages = [\"fi\", \"sv\", \"en\"]"));
     }
     for (key, example) in missing {
-        cx.report("Q001", n.span.clone(), format!("the notice has no `{key}`"))
+        cx.report(Q001, n.span.clone(), format!("the notice has no `{key}`"))
             .label(format!("add `{key}` at the top of this file"))
             .help(format!("e.g. `{example}`"));
     }
     if let Some(l) = &n.languages
         && l.value.is_empty()
     {
-        cx.report("Q001", l.span.clone(), "the notice lists no languages")
+        cx.report(Q001, l.span.clone(), "the notice lists no languages")
             .help("e.g. `languages = [\"fi\", \"sv\", \"en\"]`");
     }
+}
+
+rule! {
+    Q002 "missing-translation" Error "Art. 12(1)",
+    "A text is missing in one of the notice's languages.",
+    "A notice declares its languages; every text must be written in each of them, or the \
+published versions disagree. Bilingual municipalities must serve the public in Finnish and \
+Swedish (Language Act 423/2003).\n\nFix: add the missing translation to the field, e.g. \
+`sv = \"...\"`.";
 }
 
 pub fn missing_translation(cx: &mut Ctx<'_>) {
@@ -58,7 +92,7 @@ pub fn missing_translation(cx: &mut Ctx<'_>) {
         let list = missing.join(", ");
         let example = missing.first().copied().unwrap_or("sv");
         cx.report(
-            "Q002",
+            Q002,
             text.span.clone(),
             format!("`{field}` has no {list} text"),
         )
@@ -96,6 +130,16 @@ const VAGUE_RETENTION: &[&str] = &[
     "så länge som det är nödvändigt",
 ];
 
+rule! {
+    Q003 "vague-retention" Warning "Art. 13(2)(a), 14(2)(a)",
+    "A storage period is only \"as long as necessary\".",
+    "\"As long as necessary\" (tarvittavan ajan, så länge det behövs) is not a storage period: \
+the guidelines on transparency ask for the period itself or criteria a reader can apply. The \
+rule fires when an entry has no `period` and its `rule` uses such a phrase without any \
+figure.\n\nFix: give a `period` (e.g. `\"P2Y\"`) or the event that ends the storage \
+(\"...until the end of the school year after the pupil leaves\").";
+}
+
 pub fn vague_retention(cx: &mut Ctx<'_>) {
     for r in cx.notice.retention() {
         if r.period.is_some() {
@@ -112,7 +156,7 @@ pub fn vague_retention(cx: &mut Ctx<'_>) {
                 continue;
             }
             cx.report(
-                "Q003",
+                Q003,
                 t.span.clone(),
                 format!("\"{phrase}\" is not a storage period"),
             )
@@ -168,11 +212,18 @@ pub fn is_valid_url(s: &str) -> bool {
     is_valid_host(host) && host.contains('.')
 }
 
+rule! {
+    Q004 "invalid-email" Error "-",
+    "An e-mail address is not valid.",
+    "E-mail addresses are published as links and used by readers to exercise their rights, so \
+a typo makes the contact unusable. The rule checks the form `name@domain.tld`.";
+}
+
 pub fn invalid_email(cx: &mut Ctx<'_>) {
     for e in emails(cx.notice) {
         if !is_valid_email(&e.value) {
             cx.report(
-                "Q004",
+                Q004,
                 e.span.clone(),
                 format!("`{}` is not a valid e-mail address", e.value),
             )
@@ -182,11 +233,19 @@ pub fn invalid_email(cx: &mut Ctx<'_>) {
     }
 }
 
+rule! {
+    Q005 "invalid-url" Error "-",
+    "A web address is not valid.",
+    "Web addresses in `web` and `url` are published as links, so they must be absolute \
+`https://` or `http://` addresses with a host name, e.g. `https://www.kunta.fi/tietosuoja`; a \
+bare `www.kunta.fi` would become a broken relative link.";
+}
+
 pub fn invalid_url(cx: &mut Ctx<'_>) {
     for u in urls(cx.notice) {
         if !is_valid_url(&u.value) {
             cx.report(
-                "Q005",
+                Q005,
                 u.span.clone(),
                 format!("`{}` is not a valid web address", u.value),
             )
@@ -228,6 +287,14 @@ pub fn link_targets(markdown: &str) -> Vec<String> {
         .collect()
 }
 
+rule! {
+    Q009 "unsafe-link" Error "-",
+    "A Markdown link uses a scheme other than http, https, mailto or tel.",
+    "Texts may hold Markdown, and their links are published as they are. A `javascript:`, \
+`data:` or `file:` link in a published notice is a security hole or a broken link. Allowed: \
+`https:`, `http:`, `mailto:`, `tel:` and relative links.";
+}
+
 pub fn unsafe_link(cx: &mut Ctx<'_>) {
     for (field, text) in texts(cx.notice) {
         for t in text.all() {
@@ -241,7 +308,7 @@ pub fn unsafe_link(cx: &mut Ctx<'_>) {
             for dest in link_targets(&t.value) {
                 if !is_safe_link(&dest) {
                     cx.report(
-                        "Q009",
+                        Q009,
                         t.span.clone(),
                         format!("`{field}` links to `{dest}`, which is not a safe link"),
                     )
@@ -251,6 +318,18 @@ pub fn unsafe_link(cx: &mut Ctx<'_>) {
             }
         }
     }
+}
+
+rule! {
+    Q017 "markdown-nesting" Error "-",
+    "A text nests block quotes and lists more than 8 levels deep.",
+    "Texts may hold Markdown, with block quotes (`>`) and lists that nest. A notice needs two or \
+three levels at most (a list of data items under a list of groups); more than 8 cannot be read, \
+and the Markdown output repeats every level's marker on every line inside it, so that deep \
+nesting multiplies the size of the output (8,000 nested `>` in 16 KB made 96 MB). seloste \
+publishes block quotes and lists only 8 levels deep: what is nested deeper is published as \
+paragraphs of the eighth level, not as written. Fix: flatten the text; use headings or separate \
+paragraphs instead of deeper levels.";
 }
 
 /// Q017: block quotes and lists nested deeper than the renderer keeps
@@ -271,7 +350,7 @@ pub fn markdown_nesting(cx: &mut Ctx<'_>) {
             let depth = nesting_depth(&t.value);
             if depth > MAX_NESTING {
                 cx.report(
-                    "Q017",
+                    Q017,
                     t.span.clone(),
                     format!(
                         "`{field}` nests block quotes and lists {depth} levels deep, more than {MAX_NESTING}"
@@ -309,7 +388,7 @@ pub fn duplicate_id(cx: &mut Ctx<'_>) {
             Some(first) => {
                 let first_span = first.span.clone();
                 cx.report(
-                    "Q010",
+                    Q010,
                     id.span.clone(),
                     format!("the id `{}` is used twice in this notice", id.value),
                 )
@@ -389,7 +468,7 @@ pub fn unknown_reference(cx: &mut Ctx<'_>) {
         }
         let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
         let d = cx.report(
-            "Q011",
+            Q011,
             r.span.clone(),
             format!("no {what} has the id `{}`", r.value),
         );
@@ -419,13 +498,21 @@ pub fn is_valid_id(s: &str) -> bool {
 /// Notice ids that name a page seloste writes itself.
 pub const RESERVED_NOTICE_IDS: &[&str] = &["index"];
 
+rule! {
+    Q012 "invalid-id" Error "-",
+    "An id is not lower-case kebab-case.",
+    "Ids become file names and page anchors, so they are limited to lower-case ASCII letters, \
+digits and single hyphens (`opinsys-user-management`). This also guarantees that no id can \
+name a path outside the output folder.";
+}
+
 pub fn invalid_id(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     if let Some(id) = &n.id
         && RESERVED_NOTICE_IDS.contains(&id.value.as_str())
     {
         cx.report(
-            "Q012",
+            Q012,
             id.span.clone(),
             format!("`{}` is reserved and cannot be a notice id", id.value),
         )
@@ -437,7 +524,7 @@ pub fn invalid_id(cx: &mut Ctx<'_>) {
         if !is_valid_id(&id.value) {
             let suggestion = slug(&id.value);
             cx.report(
-                "Q012",
+                Q012,
                 id.span.clone(),
                 format!("`{}` is not a valid id", id.value),
             )
@@ -478,6 +565,16 @@ pub fn is_placeholder(s: &str) -> bool {
     PLACEHOLDER_MARKERS.iter().any(|m| s.contains(m))
 }
 
+rule! {
+    Q016 "control-character" Error "Art. 12(1)",
+    "A text holds an invisible control character.",
+    "Control characters (U+0000-U+001F except tab and line breaks, U+007F-U+009F) and Unicode \
+noncharacters cannot be seen in an editor, are not allowed in HTML, and can hide or reorder \
+what a reader sees. They usually come from copying text out of another program, or from a \
+TOML escape such as `\\u0001`. Fix: delete the character (the diagnostic names it by its code \
+point).";
+}
+
 /// Every plain string of a notice that an author writes, with its key:
 /// addresses, phones, web addresses and the other free strings.
 /// Q016: control characters and noncharacters in any text or string.
@@ -502,7 +599,7 @@ pub fn control_characters(cx: &mut Ctx<'_>) {
     }
     for (field, at, c) in found {
         cx.report(
-            "Q016",
+            Q016,
             at.span.clone(),
             format!(
                 "`{field}` contains the control character U+{:04X}",
@@ -569,6 +666,17 @@ fn plain_strings(n: &Notice) -> Vec<(&'static str, &Located<String>)> {
     out
 }
 
+rule! {
+    Q013 "placeholder" Error "-",
+    "A value is still a placeholder from `seloste new`.",
+    "`seloste new` writes every required item of a notice as a placeholder: texts that start \
+with `TODO:` and the address `todo@example.invalid`. Each one must be replaced with the real \
+content before the notice is published, so any text or string that still contains `TODO:` or \
+`todo@example.invalid` is an error. Fix: write the real text in every language, or delete the \
+item if it does not apply to the register (the comments above each block say when it is \
+needed).";
+}
+
 pub fn placeholder(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     for (field, text) in texts(n) {
@@ -591,7 +699,7 @@ pub fn placeholder(cx: &mut Ctx<'_>) {
             format!("placeholder ({})", languages.join(", "))
         };
         cx.report(
-            "Q013",
+            Q013,
             first.span.clone(),
             format!("`{field}` is still a placeholder"),
         )
@@ -603,7 +711,7 @@ pub fn placeholder(cx: &mut Ctx<'_>) {
             continue;
         }
         cx.report(
-            "Q013",
+            Q013,
             s.span.clone(),
             format!("`{field}` is still a placeholder: `{}`", s.value),
         )

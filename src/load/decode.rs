@@ -11,8 +11,59 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::rule;
 use crate::model::{Country, Date, Duration, Lang, Located, Text};
 use crate::source::{FileId, Span};
+
+// The rules this module reports first; `seloste explain CODE` prints
+// their explanations.
+rule! {
+    L005 "wrong-type" Error "-",
+    "A value has the wrong type.",
+    "Each key of the source format takes one kind of value: a string, a boolean, a date, a table \
+of translations `{ fi = \"...\", sv = \"...\", en = \"...\" }`, or an array of tables. The \
+diagnostic says what was expected and what was found. Free-text fields are always tables of \
+translations, so that every language is written; only names and addresses may be a single \
+string that reads the same in every language.";
+
+    L006 "unknown-key" Error "-",
+    "A key is not part of the source format.",
+    "seloste refuses keys it does not know instead of ignoring them: a misspelt `legal_bases` \
+would otherwise silently leave a purpose without a legal basis. The diagnostic suggests the \
+nearest known key and lists the keys of that table. In translation tables the keys are \
+language codes (`fi`, `sv`, `en`).";
+
+    L007 "unknown-value" Error "-",
+    "A code is not one of the values the law allows.",
+    "Where the GDPR gives a closed list (the legal bases of Art. 6(1), the conditions of \
+Art. 9(2), the transfer mechanisms of Art. 45-49) the source takes a code from that list, so \
+that seloste can check the conditional requirements and write the official wording in each \
+language. The diagnostic suggests the nearest code and lists them all; `docs/format.md` \
+explains each.";
+
+    Q006 "invalid-country" Error "Art. 13(1)(f)",
+    "A country code is not ISO 3166-1.",
+    "Countries are written as two-letter ISO 3166-1 codes (`FI`, `SE`, `US`), so that seloste \
+knows which are outside the EEA and can write the country's name in each language.";
+
+    Q007 "invalid-date" Error "-",
+    "A date is not a valid calendar date.",
+    "Dates are written in ISO 8601 form, `2026-11-21`, as a TOML date or a string. seloste \
+renders them as 21.11.2026 in Finnish and Swedish and as 21 November 2026 in English.";
+
+    Q008 "invalid-duration" Error "Art. 13(2)(a)",
+    "A storage period is not an ISO 8601 duration.",
+    "Storage periods are written as ISO 8601 durations of years, months, weeks and days: \
+`P2Y`, `P6M`, `P1Y6M`, `P30D`. seloste renders them with the right plural in each language \
+(\"2 vuotta\", \"2 år\", \"2 years\"). A period that is an event rather than a length goes in \
+`rule`.";
+
+    Q010 "duplicate-id" Error "-",
+    "Two items of a notice have the same id.",
+    "Ids of purposes, data categories, sources, recipients, transfers, retention entries and \
+the like are used for references (`applies_to`, `categories`...) and as anchors in the \
+rendered page, so each must be unique within the notice.";
+}
 
 pub type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -91,7 +142,7 @@ impl<'v, 'i> Table<'v, 'i> {
         for (key, _) in unknown {
             let name = key.get_ref().as_ref();
             let mut diag = Diagnostic::new(
-                "L006",
+                L006,
                 d.span(key.span()),
                 format!("unknown key `{name}` in {what}"),
             );
@@ -147,7 +198,7 @@ impl Decoder {
         let found = type_name(v.get_ref());
         self.diagnostics.push(
             Diagnostic::new(
-                "L005",
+                L005,
                 self.span(v.span()),
                 format!("expected {expected}, found {found}"),
             )
@@ -237,7 +288,7 @@ impl Decoder {
             match first.get(name) {
                 Some(earlier) => self.diagnostics.push(
                     Diagnostic::new(
-                        "Q010",
+                        Q010,
                         entry.span.clone(),
                         format!("`{name}` is listed twice in `{what}`"),
                     )
@@ -275,7 +326,7 @@ impl Decoder {
             return Some(Located::new(value, s.span));
         }
         let mut diag = Diagnostic::new(
-            "L007",
+            L007,
             s.span.clone(),
             format!("`{}` is not a known {what}", s.value),
         );
@@ -315,7 +366,7 @@ impl Decoder {
                         }
                         None => {
                             let mut diag = Diagnostic::new(
-                                "L006",
+                                L006,
                                 self.span(key.span()),
                                 format!("`{code}` is not a language seloste supports"),
                             )
@@ -364,7 +415,7 @@ impl Decoder {
         };
         if parsed.is_none() {
             self.diagnostics.push(
-                Diagnostic::new("Q007", self.span(v.span()), "not a valid calendar date")
+                Diagnostic::new(Q007, self.span(v.span()), "not a valid calendar date")
                     .label("expected YYYY-MM-DD")
                     .help("write the date in ISO 8601 form, e.g. 2026-11-21"),
             );
@@ -379,7 +430,7 @@ impl Decoder {
             Some(d) => Some(Located::new(d, s.span)),
             None => {
                 self.diagnostics.push(
-                    Diagnostic::new("Q008", s.span,
+                    Diagnostic::new(Q008, s.span,
                         format!("`{}` is not an ISO 8601 duration", s.value),
                     )
                     .label("expected e.g. P2Y, P6M, P1Y6M, P30D")
@@ -398,7 +449,7 @@ impl Decoder {
             None => {
                 let upper = s.value.to_ascii_uppercase();
                 let mut diag = Diagnostic::new(
-                    "Q006",
+                    Q006,
                     s.span,
                     format!("`{}` is not an ISO 3166-1 country code", s.value),
                 );

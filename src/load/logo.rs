@@ -42,6 +42,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use usvg::roxmltree;
 
 use crate::diagnostic::Diagnostic;
+use crate::load::decode::L007;
 use crate::model::{Customer, Located};
 use crate::source::SourceMap;
 
@@ -88,7 +89,7 @@ impl Problem {
     fn diagnostic(self, logo: &Located<String>) -> Diagnostic {
         let at = |message: String| {
             Diagnostic::new(
-                "L007",
+                L007,
                 logo.span.clone(),
                 format!("the logo `{}` {message}", logo.value),
             )
@@ -97,7 +98,7 @@ impl Problem {
         let in_folder = "put the image in the customer's folder (or below it) and give its path relative to this file";
         match self {
             Problem::NotAnImage => Diagnostic::new(
-                "L007",
+                L007,
                 logo.span.clone(),
                 format!("`{}` is not an image seloste can publish", logo.value),
             )

@@ -22,8 +22,51 @@ use rayon::prelude::*;
 use toml::de::DeTable;
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::rule;
 use crate::model::Notice;
 use crate::source::{FileId, SourceMap};
+
+// The rules this module reports first; `seloste explain CODE` prints
+// their explanations.
+rule! {
+    L001 "toml-syntax" Error "-",
+    "The file is not valid TOML.",
+    "A notice is a TOML document. When the file does not parse, seloste reports every syntax \
+error it can recover from, each at its line and column, and checks nothing else in that file \
+until it parses.\n\nCommon causes: a string without double quotes, a key given twice in one \
+table, a missing `]` at the end of an array, or text pasted from a word processor with \
+typographic quotes.";
+
+    L002 "invalid-encoding" Error "-",
+    "The file is not valid UTF-8.",
+    "Notices must be saved as UTF-8. Older Windows editors may save Finnish and Swedish letters \
+(ä, ö, å) as Latin-1 or Windows-1252 bytes, which are not UTF-8. The diagnostic points at the \
+first invalid byte. Fix: re-save the file as UTF-8 in your editor.";
+
+    L003 "byte-order-mark" Warning "-",
+    "The file starts with a byte-order mark.",
+    "Some editors put an invisible byte-order mark (U+FEFF) at the start of UTF-8 files. seloste \
+ignores it, but other TOML tools reject it. Fix: save the file as \"UTF-8\" rather than \
+\"UTF-8 with BOM\".";
+
+    L004 "empty-file" Error "-",
+    "The file is empty or holds only comments.",
+    "A `.toml` file in the notices folder is read as a notice. An empty file is almost always an \
+unfinished notice or a file saved by accident. Fix: write the notice (start from \
+`docs/format.md`) or delete the file.";
+
+    L008 "duplicate-notice-id" Error "-",
+    "Two notice files use the same id.",
+    "The notice id names the published files (`site/fi/<id>.html`), so two notices with one id \
+would overwrite each other. The diagnostic points at both files. Fix: give each notice its \
+own id.";
+
+    L010 "duplicate-customer-id" Error "-",
+    "Two customer files use the same id.",
+    "A customer's id names its bundle (`bundles/<id>/` and `<id>.zip`), so two customers with one \
+id would overwrite each other's notices. The diagnostic points at both files. Fix: give each \
+customer its own id.";
+}
 
 /// Everything read from the given paths.
 #[derive(Debug, Default)]
@@ -113,7 +156,7 @@ pub fn load(paths: &[PathBuf], sources: &mut SourceMap) -> Loaded {
     };
     loaded.diagnostics.extend(duplicate_ids(
         loaded.notices.iter().filter_map(|n| n.id.as_ref()),
-        "L008",
+        L008,
         "notice",
         "every notice needs its own id: rename one of them",
     ));
@@ -136,7 +179,7 @@ pub fn load_customers(paths: &[PathBuf], sources: &mut SourceMap) -> LoadedCusto
     }
     diagnostics.extend(duplicate_ids(
         customers.iter().filter_map(|c| c.id.as_ref()),
-        "L010",
+        L010,
         "customer",
         "every customer needs its own id: it names the customer's bundle",
     ));
@@ -229,7 +272,7 @@ pub fn load_document<T>(
             let invalid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             diagnostics.push(
-                Diagnostic::new("L002", at(invalid), "the file is not valid UTF-8")
+                Diagnostic::new(L002, at(invalid), "the file is not valid UTF-8")
                     .label(format!("invalid byte sequence at byte {invalid}"))
                     .help("save the file as UTF-8 (the default of every modern editor); notices in Finnish and Swedish need ä, ö and å to be UTF-8"),
             );
@@ -243,7 +286,7 @@ pub fn load_document<T>(
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => {
             diagnostics.push(
-                Diagnostic::new("L003", at(0), "the file starts with a byte-order mark")
+                Diagnostic::new(L003, at(0), "the file starts with a byte-order mark")
                     .label("invisible U+FEFF here")
                     .help("seloste ignores it, but other TOML tools may not: save the file as UTF-8 without BOM"),
             );
@@ -253,7 +296,7 @@ pub fn load_document<T>(
     };
     if text.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::new("L004", at(0), "the file is empty")
+            Diagnostic::new(L004, at(0), "the file is empty")
                 .help("a notice needs at least an `id`; run `seloste explain L004` or see docs/format.md for a complete example"),
         );
         return LoadedFile {
@@ -267,7 +310,7 @@ pub fn load_document<T>(
         for e in errors {
             let span = e.span().map_or(at(0), |s| base + s.start..base + s.end);
             diagnostics.push(
-                Diagnostic::new("L001", span, format!("TOML syntax error: {}", e.message()))
+                Diagnostic::new(L001, span, format!("TOML syntax error: {}", e.message()))
                     .help("fix the TOML syntax; strings need double quotes, tables are written `[name]`, and a key may appear only once per table"),
             );
         }
@@ -279,7 +322,7 @@ pub fn load_document<T>(
     }
     if root.get_ref().is_empty() {
         diagnostics.push(
-            Diagnostic::new("L004", at(0), "the file holds only comments")
+            Diagnostic::new(L004, at(0), "the file holds only comments")
                 .help("a notice needs at least an `id`; see docs/format.md for a complete example"),
         );
         return LoadedFile {
@@ -315,7 +358,7 @@ pub fn load_document<T>(
 /// output files and must be unique across the project.
 fn duplicate_ids<'a>(
     ids: impl Iterator<Item = &'a crate::model::Id>,
-    code: &'static str,
+    code: crate::diagnostic::Code,
     what: &str,
     help: &str,
 ) -> Vec<Diagnostic> {

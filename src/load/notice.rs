@@ -8,6 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::*;
 use crate::source::Span;
 
+use crate::load::decode::L007;
 use TextKind::{Name, Prose};
 
 /// Reads the root table of a notice file.
@@ -115,7 +116,7 @@ pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
             Some(other) => {
                 let span = d.span(v.span());
                 d.diagnostics.push(
-                    Diagnostic::new("L007", span.clone(), format!("`{other}` is not a controller"))
+                    Diagnostic::new(L007, span.clone(), format!("`{other}` is not a controller"))
                         .label("expected a [controller] table or \"customer\"")
                         .help("describe the controller in a [controller] table, or write `controller = \"customer\"` in a service notice whose controller each customer supplies"),
                 );

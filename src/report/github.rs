@@ -7,7 +7,6 @@ use std::io::Write;
 
 use super::json::location;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lint::registry;
 
 /// The workflow command for a severity.
 pub fn command(s: Severity) -> &'static str {
@@ -35,10 +34,7 @@ pub fn escape_property(s: &str) -> String {
 /// message carries the help and the secondary locations after it.
 pub fn line(d: &Diagnostic, sources: &crate::source::SourceMap) -> String {
     let (file, line, column, end_line, end_column) = location(sources, &d.span);
-    let title = match registry::rule(d.code) {
-        Some(r) => format!("{} {}", d.code, r.name),
-        None => d.code.to_string(),
-    };
+    let title = format!("{} {}", d.code, d.code.name);
     let mut message = super::message_with_help(d);
     for l in &d.secondary {
         let (file, line, column, ..) = location(sources, &l.span);
@@ -93,8 +89,12 @@ mod tests {
         let mut sources = SourceMap::default();
         let id = sources.add("dir,x/a:b.toml".into(), "k = 1\nid = \"x\"\n".into());
         let start = sources.get(id).start;
-        let d = Diagnostic::new("Q012", start + 6..start + 14, "bad id: `x`, see\nbelow")
-            .help("use 100% lower case");
+        let d = Diagnostic::new(
+            crate::lint::quality::Q012,
+            start + 6..start + 14,
+            "bad id: `x`, see\nbelow",
+        )
+        .help("use 100% lower case");
         let l = line(&d, &sources);
         assert_eq!(
             l,

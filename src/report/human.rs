@@ -6,7 +6,6 @@ use std::io::Write;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diagnostic::{Diagnostic, Severity, Tally};
-use crate::lint::registry;
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 
 fn level(s: Severity) -> Level<'static> {
@@ -305,7 +304,7 @@ fn render(d: &Diagnostic, sources: &SourceMap, positions: &mut Positions) -> Str
     )];
     let mut group = level(d.severity)
         .primary_title(d.message.as_str())
-        .id(d.code)
+        .id(d.code.code)
         .element(snippet);
     let others: Vec<(String, Excerpt<'_>, Span)> = elsewhere
         .iter()
@@ -339,13 +338,14 @@ fn render(d: &Diagnostic, sources: &SourceMap, positions: &mut Positions) -> Str
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
-    let note = match registry::rule(d.code) {
-        Some(r) if r.article != "-" => format!(
+    let r = d.code;
+    let note = if r.article != "-" {
+        format!(
             "GDPR {} · {} · `seloste explain {}`",
             r.article, r.name, r.code
-        ),
-        Some(r) => format!("{} · `seloste explain {}`", r.name, r.code),
-        None => String::new(),
+        )
+    } else {
+        format!("{} · `seloste explain {}`", r.name, r.code)
     };
     if !note.is_empty() {
         group = group.element(Level::NOTE.message(note.as_str()));
@@ -416,7 +416,7 @@ mod tests {
         let at = 13 + 6 * 17_000;
         assert_eq!(&text[at..at + 4], "\"xx\"");
         let d = Diagnostic::new(
-            "L007",
+            crate::load::decode::L007,
             start + at..start + at + 4,
             "`xx` is not a known language",
         )
@@ -444,7 +444,11 @@ mod tests {
             .step_by(7)
             .map(|i| {
                 let at = start + 13 + 6 * i;
-                Diagnostic::new("L007", at..at + 4, "`xx` is not a known language")
+                Diagnostic::new(
+                    crate::load::decode::L007,
+                    at..at + 4,
+                    "`xx` is not a known language",
+                )
             })
             .collect();
         let mut out = Vec::new();
@@ -465,7 +469,12 @@ mod tests {
         let mut sources = SourceMap::default();
         sources.add("wide.toml".into(), text.clone());
         let at = text.find("ZZ_END").unwrap();
-        let d = Diagnostic::new("Q016", at..at + 6, "a control character").label("here");
+        let d = Diagnostic::new(
+            crate::lint::quality::Q016,
+            at..at + 6,
+            "a control character",
+        )
+        .label("here");
         let out = plain(&d, &sources);
         assert!(out.len() < 2_000, "{} bytes:\n{out}", out.len());
         assert!(out.contains("ZZ_END\""), "{out}");
@@ -492,10 +501,14 @@ mod tests {
         let close = text.rfind(']').unwrap() + 1;
         let last = close - 5;
         let far = other_line.rfind("\"xx\"").unwrap();
-        let d = Diagnostic::new("Q001", open..close, "the notice lists no languages")
-            .label("no known language")
-            .secondary(last..last + 4, "the last one")
-            .secondary(b + far..b + far + 4, "elsewhere");
+        let d = Diagnostic::new(
+            crate::lint::quality::Q001,
+            open..close,
+            "the notice lists no languages",
+        )
+        .label("no known language")
+        .secondary(last..last + 4, "the last one")
+        .secondary(b + far..b + far + 4, "elsewhere");
         let out = plain(&d, &sources);
         assert!(out.len() < 4_000, "{} bytes:\n{out}", out.len());
         assert!(out.contains(" --> a.toml:2:13\n"), "{out}");

@@ -7,7 +7,6 @@ use std::io::Write;
 use serde_json::{Value, json};
 
 use crate::diagnostic::Diagnostic;
-use crate::lint::registry;
 use crate::source::{SourceMap, Span};
 
 /// Where `span` points: the file's path as given, then the 1-based start
@@ -28,7 +27,7 @@ pub(super) fn location(sources: &SourceMap, span: &Span) -> (String, usize, usiz
 
 /// The JSON record of one diagnostic.
 pub fn record(d: &Diagnostic, sources: &SourceMap) -> Value {
-    let rule = registry::rule(d.code);
+    let rule = d.code;
     let (file, line, column, end_line, end_column) = location(sources, &d.span);
     let related: Vec<Value> = d
         .secondary
@@ -42,10 +41,10 @@ pub fn record(d: &Diagnostic, sources: &SourceMap) -> Value {
         })
         .collect();
     json!({
-        "code": d.code,
-        "name": rule.map(|r| r.name),
+        "code": rule.code,
+        "name": rule.name,
         "severity": d.severity.as_str(),
-        "article": rule.map(|r| r.article).filter(|a| *a != "-"),
+        "article": (rule.article != "-").then_some(rule.article),
         "message": d.message,
         "label": d.label,
         "help": d.help,

@@ -19,10 +19,10 @@ use crate::diagnostic::Diagnostic;
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         // Global offsets order by file first, then position.
-        (a.span.start, a.span.end, a.code, &a.message).cmp(&(
+        (a.span.start, a.span.end, a.code.code, &a.message).cmp(&(
             b.span.start,
             b.span.end,
-            b.code,
+            b.code.code,
             &b.message,
         ))
     });

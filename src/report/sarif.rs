@@ -11,8 +11,9 @@ use std::path::Path;
 use serde_json::{Map, Value, json};
 
 use super::json::location;
+use crate::diagnostic::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lint::registry::{self, Rule};
+use crate::lint::registry;
 use crate::source::{SourceMap, Span};
 
 /// The schema every SARIF document names.
@@ -97,14 +98,17 @@ fn physical_location(sources: &SourceMap, span: &Span, label: Option<&str>) -> V
 /// The `result` of one diagnostic.
 pub fn result(d: &Diagnostic, sources: &SourceMap) -> Value {
     let mut r = json!({
-        "ruleId": d.code,
+        "ruleId": d.code.code,
         "level": level(d.severity),
         "message": { "text": super::message_with_help(d) },
         "locations": [{
             "physicalLocation": physical_location(sources, &d.span, d.label.as_deref()),
         }],
     });
-    if let Some(i) = registry::RULES.iter().position(|rule| rule.code == d.code) {
+    if let Some(i) = registry::RULES
+        .iter()
+        .position(|rule| rule.code == d.code.code)
+    {
         r["ruleIndex"] = i.into();
     }
     if !d.secondary.is_empty() {
@@ -130,7 +134,7 @@ pub fn document(diagnostics: &[Diagnostic], sources: &SourceMap) -> Value {
     let mut driver = json!({
         "name": "seloste",
         "version": env!("CARGO_PKG_VERSION"),
-        "rules": registry::RULES.iter().map(descriptor).collect::<Vec<_>>(),
+        "rules": registry::RULES.iter().map(|e| descriptor(e.rule)).collect::<Vec<_>>(),
     });
     let information = [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")]
         .into_iter()
@@ -199,7 +203,7 @@ mod tests {
         let mut sources = SourceMap::default();
         let id = sources.add("n.toml".into(), "a = 1\nbb = 2\n".into());
         let start = sources.get(id).start;
-        let d = Diagnostic::new("G003", start + 6..start + 8, "no DPO")
+        let d = Diagnostic::new(crate::lint::gdpr::G003, start + 6..start + 8, "no DPO")
             .label("here")
             .help("add [dpo]")
             .secondary(start..start + 1, "first");
