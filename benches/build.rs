@@ -36,7 +36,7 @@ fn main() {
     let mut files = 0;
     for i in 0..runs {
         let start = Instant::now();
-        let checked = seloste::cli::load_and_check(&paths, config.clone());
+        let checked = seloste::project::check(&paths, config.clone());
         let checked_at = Instant::now();
         assert!(checked.diagnostics.is_empty(), "the corpus must be clean");
         let renderer = Renderer::new(None).expect("renderer");

@@ -22,8 +22,7 @@ fn main() {
     let mut times: Vec<Duration> = Vec::new();
     for _ in 0..15 {
         let start = Instant::now();
-        let checked =
-            seloste::cli::load_and_check(&paths, Some(root.join("benches/empty-config.toml")));
+        let checked = seloste::project::check(&paths, Some(root.join("benches/empty-config.toml")));
         times.push(start.elapsed());
         assert_eq!(checked.notices.len(), count);
         assert!(checked.fatal.is_empty());

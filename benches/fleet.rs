@@ -146,7 +146,7 @@ fn bundle(
     out: &std::path::Path,
 ) -> (Run, Counts) {
     let start = Instant::now();
-    let checked = seloste::bundle::check(services, customers, config, &|_| true);
+    let checked = seloste::project::check_bundle(services, customers, config, &|_| true);
     let checked_at = Instant::now();
     assert!(checked.fatal.is_empty(), "{:?}", checked.fatal);
     assert!(

@@ -9,7 +9,7 @@
 pub mod bind;
 pub mod bundle;
 pub mod cli;
-pub mod config;
+pub mod cmd;
 pub mod diagnostic;
 pub mod diff;
 pub mod lint;
@@ -17,10 +17,10 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod project;
 pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
 pub mod source;
-#[cfg(feature = "watch")]
-pub mod watch;
+pub mod staging;

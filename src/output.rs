@@ -21,6 +21,10 @@ use anyhow::{Context, bail};
 use rayon::prelude::*;
 
 use crate::render::RenderedFile;
+pub use crate::staging::folder_of;
+#[cfg(test)]
+use crate::staging::leftover_pid;
+use crate::staging::{leftovers, remove_leftovers, remove_marked_dir};
 
 /// Written into every output folder; its presence allows replacing it.
 pub const MARKER: &str = ".seloste-output";
@@ -33,14 +37,6 @@ pub fn is_contained(rel: &str) -> bool {
     !rel.is_empty()
         && !rel.contains('\\')
         && path.components().all(|c| matches!(c, Component::Normal(_)))
-}
-
-/// The folder `path` is in: its parent, or `.` for a bare name.
-pub fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
 }
 
 /// Replaces the folder `out` with exactly `files`.
@@ -93,7 +89,12 @@ pub fn stage_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<StagedSi
         .to_string();
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
-    remove_leftovers(&parent, &[&new_prefix(&name), &old_prefix(&name)], true);
+    remove_leftovers(
+        &parent,
+        &[&new_prefix(&name), &old_prefix(&name)],
+        true,
+        Some(MARKER),
+    );
     let dir = tempfile::Builder::new()
         .prefix(&format!("{}{}-", new_prefix(&name), std::process::id()))
         .tempdir_in(&parent)
@@ -161,7 +162,7 @@ impl StagedSite {
                 .with_context(|| format!("cannot move the new output to {}", out.display()))
         };
         if result.is_err() {
-            let _ = remove_output_dir(&staged);
+            let _ = remove_marked_dir(&staged, Some(MARKER));
         }
         result
     }
@@ -171,7 +172,7 @@ impl Replaced {
     /// Deletes the previous output.
     pub fn remove(self) -> anyhow::Result<()> {
         match self.0 {
-            Some(old) => remove_output_dir(&old)
+            Some(old) => remove_marked_dir(&old, Some(MARKER))
                 .with_context(|| format!("cannot remove the previous output at {}", old.display())),
             None => Ok(()),
         }
@@ -225,18 +226,6 @@ fn swap_by_renames(
     Ok(old)
 }
 
-/// Deletes an output folder, its marker first: a folder that was being
-/// deleted when the process died has no marker, so it is never taken for
-/// a complete output.
-fn remove_output_dir(dir: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(dir.join(MARKER)) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
-    std::fs::remove_dir_all(dir)
-}
-
 fn new_prefix(name: &str) -> String {
     format!(".{name}.new-")
 }
@@ -273,85 +262,6 @@ fn restore_moved_aside(out: &Path, parent: &Path, name: &str) -> anyhow::Result<
     Ok(())
 }
 
-/// The entries of `dir` that a seloste process now gone left there: names
-/// `<prefix><pid>-<random>`, with whether each is a folder (links are
-/// never listed).
-fn leftovers(dir: &Path, prefix: &str) -> Vec<(PathBuf, bool)> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_name()
-                .to_str()
-                .and_then(|n| leftover_pid(n, prefix))
-                .is_some_and(process_is_gone)
-        })
-        .filter_map(|e| {
-            let ft = e.file_type().ok()?;
-            (ft.is_dir() || ft.is_file()).then(|| (e.path(), ft.is_dir()))
-        })
-        .collect()
-}
-
-/// Removes what dead seloste processes left in `dir` under any of
-/// `prefixes`: folders when `dirs`, else files. Best effort: a leftover
-/// that cannot be removed now is tried again by the next run.
-pub(crate) fn remove_leftovers(dir: &Path, prefixes: &[&str], dirs: bool) {
-    for prefix in prefixes {
-        for (path, is_dir) in leftovers(dir, prefix) {
-            match (dirs, is_dir) {
-                (true, true) => {
-                    let _ = remove_output_dir(&path);
-                }
-                (false, false) => {
-                    let _ = std::fs::remove_file(&path);
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-/// The process id in `name` when it is `<prefix><pid>-<random>` as seloste
-/// names its temporary files (`random`: 1 to 16 letters and digits).
-pub(crate) fn leftover_pid(name: &str, prefix: &str) -> Option<u32> {
-    let (pid, random) = name.strip_prefix(prefix)?.split_once('-')?;
-    let valid = !pid.is_empty()
-        && pid.len() <= 10
-        && pid.bytes().all(|b| b.is_ascii_digit())
-        && (1..=16).contains(&random.len())
-        && random.bytes().all(|b| b.is_ascii_alphanumeric());
-    valid.then(|| pid.parse().ok()).flatten()
-}
-
-/// Whether no process has the id `pid` (this process is never gone).
-/// Where that cannot be known, false: nothing is removed.
-fn process_is_gone(pid: u32) -> bool {
-    if pid == std::process::id() {
-        return false;
-    }
-    #[cfg(unix)]
-    {
-        let Some(pid) = i32::try_from(pid)
-            .ok()
-            .and_then(rustix::process::Pid::from_raw)
-        else {
-            return false;
-        };
-        // EPERM: the process exists but belongs to someone else.
-        matches!(
-            rustix::process::test_kill_process(pid),
-            Err(rustix::io::Errno::SRCH)
-        )
-    }
-    #[cfg(not(unix))]
-    {
-        false
-    }
-}
-
 /// A temporary file beside `path`, named `.<file name>.new-<pid>-*` so that
 /// a later run can remove it if this process dies before it is persisted.
 pub(crate) fn staged_file_for(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
@@ -362,7 +272,7 @@ pub(crate) fn staged_file_for(path: &Path) -> anyhow::Result<tempfile::NamedTemp
         .with_context(|| format!("{} is not a file name seloste can write", path.display()))?;
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
-    remove_leftovers(&parent, &[&new_prefix(name)], false);
+    remove_leftovers(&parent, &[&new_prefix(name)], false, Some(MARKER));
     tempfile::Builder::new()
         .prefix(&format!("{}{}-", new_prefix(name), std::process::id()))
         .tempfile_in(&parent)

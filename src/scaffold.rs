@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use crate::lint::quality::is_valid_id;
+use crate::model::is_valid_id;
 use crate::model::{Date, Lang};
 
 /// The schema directive's target, relative to the notice's folder. The
@@ -79,7 +79,7 @@ pub fn new(args: &NewArgs, config_path: Option<&Path>) -> anyhow::Result<ExitCod
     }
     let mut languages = args.lang.clone();
     if languages.is_empty() {
-        languages = crate::config::peek(config_path).languages;
+        languages = crate::load::config::peek(config_path).languages;
     }
     if languages.is_empty() {
         languages = Lang::SUPPORTED
@@ -728,7 +728,7 @@ mod tests {
 
     #[test]
     fn the_project_configuration_is_valid() {
-        let (c, d) = crate::config::parse(FileId(0), 0, CONFIG);
+        let (c, d) = crate::load::config::parse(FileId(0), 0, CONFIG);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.languages.len(), 3);
         // Every commented setting is a real key with a valid value.
@@ -746,10 +746,13 @@ mod tests {
         .fold(uncommented, |s, k| {
             s.replace(&format!("\n# {k} "), &format!("\n{k} "))
         });
-        let (c, d) = crate::config::parse(FileId(0), 0, &uncommented);
+        let (mut c, d) = crate::load::config::parse(FileId(0), 0, &uncommented);
         assert!(d.is_empty(), "{d:?}");
         assert!(c.out.is_some() && c.templates.is_some() && c.customers.is_some());
         assert!(c.bundles.is_some() && c.supervisory_authority.is_some());
+        // The rules it names exist and may be reconfigured.
+        let problems = crate::lint::configure(&mut c);
+        assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(c.rules.len(), 2);
     }
 

@@ -226,7 +226,7 @@ pub fn assert_safe_html(path: &str, html: &str) {
             if matches!(attr.as_str(), "href" | "src") {
                 let url = browser_url(&value);
                 assert!(
-                    seloste::lint::quality::is_safe_link(&url)
+                    seloste::model::markdown::is_safe_link(&url)
                         && !url.starts_with("javascript:")
                         && !url.starts_with("data:")
                         && !url.starts_with("vbscript:"),
@@ -249,7 +249,7 @@ pub fn assert_safe_markdown(path: &str, md: &str) {
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
                 assert!(
-                    seloste::lint::quality::is_safe_link(&dest_url),
+                    seloste::model::markdown::is_safe_link(&dest_url),
                     "{path}: unsafe link target {dest_url:?} in the Markdown output"
                 )
             }

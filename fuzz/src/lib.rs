@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use seloste::bundle::CustomerCheck;
+use seloste::project::CustomerCheck;
 use seloste::diagnostic::{Diagnostic, Severity};
 use seloste::load::{self, LoadedFile};
 use seloste::model::{Customer, Lang, Notice};
@@ -140,7 +140,7 @@ pub fn pipeline(parts: &[(Kind, &[u8])]) -> Outcome {
 
     let mut checks = Vec::new();
     for (customer, mut own) in customers {
-        own.extend(bind::check_customer(&customer, &notices));
+        own.extend(lint::customer::check(&customer, &notices));
         let mut bound = Vec::new();
         for id in customer.service_ids() {
             if let Some(service) = notices
@@ -173,7 +173,7 @@ pub fn pipeline(parts: &[(Kind, &[u8])]) -> Outcome {
     outcome.errors = all
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.code)
+        .map(|d| d.code.code)
         .collect();
 
     let selection = Selection {
@@ -192,7 +192,7 @@ pub fn pipeline(parts: &[(Kind, &[u8])]) -> Outcome {
     for c in &checks {
         if shared_errors
             || errors(&c.diagnostics)
-            || !lint::quality::is_valid_id(c.customer.id_str())
+            || !seloste::model::is_valid_id(c.customer.id_str())
         {
             continue;
         }

@@ -6,14 +6,16 @@
 //! notice publishable). Severity overrides from configuration are applied
 //! here, after every rule has run.
 
+pub mod customer;
 pub mod gdpr;
 pub mod quality;
 pub mod registry;
-
-use std::collections::BTreeMap;
+pub mod since;
 
 use crate::bind::Q011;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::config::Config;
+use crate::load::decode::{L006, L007, did_you_mean};
 use crate::model::{Lang, Located, Notice, Text};
 use crate::source::Span;
 
@@ -67,7 +69,47 @@ impl Annotate for Diagnostic {
 }
 
 /// Severity overrides by rule code, from `seloste.toml`.
-pub type Overrides = BTreeMap<&'static str, Severity>;
+pub use crate::load::config::Overrides;
+
+/// Resolves `[rules]` of `seloste.toml` (as read by the loader) into
+/// `config.rules`: each key must name a rule, by code or name, whose
+/// severity may be changed. Returns the problems, located in the file.
+pub fn configure(config: &mut Config) -> Vec<Diagnostic> {
+    let names: Vec<&str> = registry::RULES
+        .iter()
+        .flat_map(|r| [r.code, r.name])
+        .collect();
+    let mut problems = Vec::new();
+    for setting in &config.rule_settings {
+        let key = &setting.key;
+        let Some(rule) = registry::lookup(&key.value) else {
+            let mut diag = Diagnostic::new(
+                L006,
+                key.span.clone(),
+                format!("`{}` is not a rule", key.value),
+            )
+            .help("`seloste rules` lists every rule's code and name");
+            if let Some(s) = did_you_mean(&key.value, &names) {
+                diag = diag.label(format!("did you mean `{s}`?"));
+            }
+            problems.push(diag);
+            continue;
+        };
+        if let Some(why) = rule.fixed_because() {
+            problems.push(
+                Diagnostic::new(
+                    L007,
+                    key.span.clone(),
+                    format!("{} ({}) cannot be reconfigured", rule.code, rule.name),
+                )
+                .help(why),
+            );
+            continue;
+        }
+        config.rules.insert(rule.code, setting.level.value);
+    }
+    problems
+}
 
 /// Runs every rule on one notice.
 pub fn check(notice: &Notice, default_languages: &[Lang]) -> Vec<Diagnostic> {
@@ -249,6 +291,34 @@ pub fn urls(n: &Notice) -> Vec<&Located<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn configuration_names_rules_by_code_or_name_and_cannot_change_fixed_ones() {
+        let (mut config, d) = crate::load::config::parse(
+            FileId(0),
+            0,
+            "[rules]\nG007 = \"allow\"\nvague-retention = \"error\"\nG999 = \"allow\"\nL001 = \"allow\"\nQ012 = \"warning\"\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let problems = configure(&mut config);
+        let found: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| (p.code.code, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("L006", "`G999` is not a rule"),
+                ("L007", "L001 (toml-syntax) cannot be reconfigured"),
+                ("L007", "Q012 (invalid-id) cannot be reconfigured"),
+            ]
+        );
+        assert_eq!(problems[0].label.as_deref(), Some("did you mean `G009`?"));
+        assert_eq!(
+            config.rules.into_iter().collect::<Vec<_>>(),
+            [("G007", Severity::Allow), ("Q003", Severity::Error)]
+        );
+    }
     use crate::source::FileId;
 
     const VALID: &str = include_str!("../../tests/fixtures/cli/valid.toml");

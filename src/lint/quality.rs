@@ -10,22 +10,11 @@ use super::{Annotate, Ctx, emails, texts, urls};
 use crate::bind::Q011;
 use crate::diagnostic::rule;
 use crate::load::decode::Q010;
-use crate::model::{Id, Located, Notice};
-use crate::render::markdown::{MAX_NESTING, nesting_depth};
+use crate::model::markdown::{MAX_NESTING, is_safe_link, nesting_depth};
+use crate::model::{Id, Located, Notice, RESERVED_NOTICE_IDS, is_valid_id};
 
 // The rules this module reports first; `seloste explain CODE` prints
 // their explanations.
-rule! {
-    Q014 "version-not-bumped" Warning "Art. 12(1), 13(3)",
-    "A notice changed since a revision but its version and date did not.",
-    "With `seloste check --since REV` (for example the last release tag, or the merge base of a \
-pull request), seloste compares every notice with the same file at that git revision. When \
-what the notice says changed but neither `version` nor `updated` did, readers cannot tell the \
-versions apart, and a controller that adds a purpose must tell people before processing for \
-it (Art. 13(3)). Comments, layout and key order are not changes. Fix: bump `version` and set \
-`updated` to today; `seloste diff FILE --rev REV` lists the changes for the change log.";
-}
-
 rule! {
     Q001 "notice-metadata" Error "Art. 12(1)",
     "The notice id, title, version, date or languages are missing.",
@@ -255,27 +244,6 @@ pub fn invalid_url(cx: &mut Ctx<'_>) {
     }
 }
 
-/// Whether a link target is safe to publish: http(s), mailto, tel or a
-/// relative link. Browsers ignore ASCII whitespace and control characters
-/// inside a scheme (`java\tscript:`), so those are removed before comparing.
-pub fn is_safe_link(dest: &str) -> bool {
-    let cleaned: String = dest
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect();
-    let scheme_end = cleaned.find(':');
-    let path_start = cleaned.find(['/', '?', '#']);
-    match (scheme_end, path_start) {
-        // A colon after the first slash, ? or # is not a scheme.
-        (Some(c), Some(p)) if p < c => true,
-        (Some(c), _) => {
-            let scheme = cleaned[..c].to_ascii_lowercase();
-            matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
-        }
-        (None, _) => true,
-    }
-}
-
 /// Link and image targets in a Markdown text.
 pub fn link_targets(markdown: &str) -> Vec<String> {
     Parser::new(markdown)
@@ -483,20 +451,6 @@ pub fn unknown_reference(cx: &mut Ctx<'_>) {
         }
     }
 }
-
-/// Lower-case ASCII letters and digits in hyphen-separated words.
-pub fn is_valid_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 100
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
-}
-
-/// Notice ids that name a page seloste writes itself.
-pub const RESERVED_NOTICE_IDS: &[&str] = &["index"];
 
 rule! {
     Q012 "invalid-id" Error "-",

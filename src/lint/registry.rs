@@ -36,19 +36,19 @@ impl std::ops::Deref for Entry {
 /// Every rule, in code order.
 pub static RULES: &[Entry] = &[
     Entry {
-        rule: crate::load::L001,
+        rule: crate::load::document::L001,
         check: None,
     },
     Entry {
-        rule: crate::load::L002,
+        rule: crate::load::document::L002,
         check: None,
     },
     Entry {
-        rule: crate::load::L003,
+        rule: crate::load::document::L003,
         check: None,
     },
     Entry {
-        rule: crate::load::L004,
+        rule: crate::load::document::L004,
         check: None,
     },
     Entry {
@@ -236,11 +236,11 @@ pub static RULES: &[Entry] = &[
         check: Some(quality::placeholder),
     },
     Entry {
-        rule: crate::lint::quality::Q014,
+        rule: crate::lint::since::Q014,
         check: None,
     },
     Entry {
-        rule: crate::bind::Q015,
+        rule: crate::lint::customer::Q015,
         check: None,
     },
     Entry {

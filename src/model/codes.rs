@@ -4,13 +4,29 @@
 //! conditions, transfer mechanisms...) the source format takes a code from a
 //! closed list instead of free text, so that the linter can reason about it
 //! and the renderer can write the official wording in each language.
+//!
+//! Each list also owns its labels: the Fluent messages (`locales/<lang>/`)
+//! that word its values, declared with the values themselves, so that the
+//! renderer and `seloste diff` ask for the same message and a test can check
+//! that every value is worded in every language. [`Section`] is the one
+//! order of a notice's sections, for the same two readers.
 
 use std::fmt;
 
+use super::text::Lang;
+
 /// Declares a closed list: an enum whose values are written in sources as
-/// kebab-case codes, each with the article it stands for.
+/// kebab-case codes, each with the article it stands for, and the Fluent
+/// messages that word each value: `labels { method = "prefix", "suffix"; }`
+/// declares `method()`, returning the key `prefix` + code + `suffix`. A list
+/// without labels does not compile.
 macro_rules! closed_list {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $article:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident $variants:tt
+     labels { $($(#[$kmeta:meta])* $method:ident = $prefix:literal, $suffix:literal;)+ }) => {
+        closed_list!(@list $(#[$meta])* $name $variants);
+        $(closed_list!(@key $name $(#[$kmeta])* $method $prefix $suffix $variants);)+
+    };
+    (@list $(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $article:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($(#[$vmeta])* $variant,)+ }
@@ -43,6 +59,15 @@ macro_rules! closed_list {
             }
         }
     };
+    (@key $name:ident $(#[$kmeta:meta])* $method:ident $prefix:literal $suffix:literal
+     { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $article:literal;)+ }) => {
+        impl $name {
+            $(#[$kmeta])*
+            pub fn $method(self) -> &'static str {
+                match self { $($name::$variant => concat!($prefix, $code, $suffix),)+ }
+            }
+        }
+    };
 }
 
 closed_list! {
@@ -54,6 +79,13 @@ closed_list! {
         VitalInterests = "vital-interests", "Art. 6(1)(d)";
         PublicTask = "public-task", "Art. 6(1)(e)";
         LegitimateInterests = "legitimate-interests", "Art. 6(1)(f)";
+    }
+    labels {
+        /// The official wording of the basis ("performance of a task carried
+        /// out in the public interest...").
+        label_key = "basis-", "";
+        /// Its article in the language ("Article 6(1)(e) GDPR").
+        reference_key = "basis-", "-ref";
     }
 }
 
@@ -68,6 +100,10 @@ closed_list! {
         Biometric = "biometric", "Art. 9(1)";
         Health = "health", "Art. 9(1)";
         SexLifeOrOrientation = "sex-life-or-orientation", "Art. 9(1)";
+    }
+    labels {
+        /// The category's name ("data concerning health").
+        label_key = "special-", "";
     }
 }
 
@@ -84,6 +120,10 @@ closed_list! {
         HealthOrSocialCare = "health-or-social-care", "Art. 9(2)(h)";
         PublicHealth = "public-health", "Art. 9(2)(i)";
         ArchivingResearchStatistics = "archiving-research-statistics", "Art. 9(2)(j)";
+    }
+    labels {
+        /// The condition with its article.
+        label_key = "cond-", "";
     }
 }
 
@@ -106,6 +146,12 @@ closed_list! {
         DerogationVitalInterests = "derogation-vital-interests", "Art. 49(1)(f)";
         DerogationPublicRegister = "derogation-public-register", "Art. 49(1)(g)";
         DerogationCompellingInterests = "derogation-compelling-interests", "Art. 49(1), second subparagraph";
+    }
+    labels {
+        /// The mechanism's name ("standard contractual clauses...").
+        label_key = "mech-", "";
+        /// Its article in the language ("Article 46(2)(c) GDPR").
+        reference_key = "mech-", "-ref";
     }
 }
 
@@ -148,6 +194,10 @@ closed_list! {
         JointController = "joint-controller", "Art. 26";
         Authority = "authority", "Art. 4(9)";
     }
+    labels {
+        /// The role's name ("processor", "joint controller").
+        label_key = "role-", "";
+    }
 }
 
 closed_list! {
@@ -159,6 +209,10 @@ closed_list! {
         PublicSource = "public", "Art. 14(2)(f)";
         Organisation = "organisation", "Art. 14(2)(f)";
     }
+    labels {
+        /// The kind's name ("another register").
+        label_key = "source-", "";
+    }
 }
 
 closed_list! {
@@ -167,6 +221,13 @@ closed_list! {
         DataSubject = "data-subject", "Art. 13";
         OtherSources = "other-sources", "Art. 14";
         Both = "both", "Art. 13, 14";
+    }
+    labels {
+        /// Where the data comes from, as a value ("other sources").
+        label_key = "diff-collected-", "";
+        /// The sentence a notice says it with ("We get the data from
+        /// other sources...").
+        statement_key = "collected-", "";
     }
 }
 
@@ -179,6 +240,12 @@ closed_list! {
         Voluntary = "voluntary", "Art. 13(2)(e)";
         Mixed = "mixed", "Art. 13(2)(e)";
     }
+    labels {
+        /// The requirement, as a value ("statutory requirement").
+        label_key = "diff-provision-", "";
+        /// The sentence a notice says it with, consequence included.
+        statement_key = "provision-", "";
+    }
 }
 
 closed_list! {
@@ -187,14 +254,32 @@ closed_list! {
         Finland = "FI", "Art. 77";
         Sweden = "SE", "Art. 77";
     }
+    labels {
+        /// The authority's name.
+        label_key = "authority-", "-name";
+        /// Its visiting address.
+        visiting_key = "authority-", "-visiting";
+        /// Its postal address.
+        postal_key = "authority-", "-postal";
+    }
 }
 
 /// An ISO 3166-1 alpha-2 country code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Country([u8; 2]);
 
-/// Every ISO 3166-1 alpha-2 code (from Debian's iso-codes).
-const ISO_3166_1: &[&str] = &[
+/// Declares the country codes and, for each, the message naming it.
+macro_rules! countries {
+    ($($code:literal,)+) => {
+        /// Every ISO 3166-1 alpha-2 code (from Debian's iso-codes).
+        const ISO_3166_1: &[&str] = &[$($code,)+];
+        /// The message naming the country of `ISO_3166_1` at the same index,
+        /// in `locales/<lang>/countries.ftl`.
+        const COUNTRY_KEYS: &[&str] = &[$(concat!("country-", $code),)+];
+    };
+}
+
+countries! {
     "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
     "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
     "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
@@ -211,7 +296,7 @@ const ISO_3166_1: &[&str] = &[
     "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
     "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
     "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
-];
+}
 
 /// The European Economic Area: the 27 EU member states plus Iceland,
 /// Liechtenstein and Norway. Everything else is a third country.
@@ -252,12 +337,177 @@ impl Country {
     pub fn all_codes() -> &'static [&'static str] {
         ISO_3166_1
     }
+
+    /// The message naming the country ("Intia", "Indien", "India").
+    pub fn label_key(&self) -> &'static str {
+        // A country is only ever built from a code in ISO_3166_1.
+        ISO_3166_1
+            .binary_search(&self.as_str())
+            .map_or("country", |i| COUNTRY_KEYS[i])
+    }
 }
 
 impl fmt::Display for Country {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+impl Lang {
+    /// The message naming the language in every language ("suomi",
+    /// "svenska", "English"). Built from the code, so that a language is
+    /// still added with one entry in `Lang::SUPPORTED` (`text.rs`) and its
+    /// locale folder.
+    pub fn label_key(&self) -> String {
+        format!("lang-{}", self.as_str())
+    }
+}
+
+/// The sections of a notice, in the order a notice is read (the
+/// traditional Finnish order of a register description). The renderer
+/// numbers the sections a notice has in this order; `seloste diff` lists
+/// changes in it. `Notice` is the notice's own data (version, date,
+/// languages): a change list's first part, not a numbered section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Notice,
+    Controller,
+    Representative,
+    Contact,
+    Dpo,
+    Processor,
+    Register,
+    Purposes,
+    Subjects,
+    Data,
+    Sources,
+    Recipients,
+    Transfers,
+    Retention,
+    Security,
+    Automated,
+    Provision,
+    Access,
+    Cookies,
+    Rights,
+    /// The right to object, apart from the other rights (Art. 21(4)).
+    Objection,
+    Complaint,
+    Related,
+}
+
+impl Section {
+    /// Every section, in order.
+    pub const ALL: &'static [Section] = &[
+        Section::Notice,
+        Section::Controller,
+        Section::Representative,
+        Section::Contact,
+        Section::Dpo,
+        Section::Processor,
+        Section::Register,
+        Section::Purposes,
+        Section::Subjects,
+        Section::Data,
+        Section::Sources,
+        Section::Recipients,
+        Section::Transfers,
+        Section::Retention,
+        Section::Security,
+        Section::Automated,
+        Section::Provision,
+        Section::Access,
+        Section::Cookies,
+        Section::Rights,
+        Section::Objection,
+        Section::Complaint,
+        Section::Related,
+    ];
+
+    /// The stable id: the anchor of the section in a rendered notice and
+    /// its name in templates.
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::Notice => "notice",
+            Section::Controller => "controller",
+            Section::Representative => "representative",
+            Section::Contact => "contact",
+            Section::Dpo => "dpo",
+            Section::Processor => "processor",
+            Section::Register => "register",
+            Section::Purposes => "purposes",
+            Section::Subjects => "subjects",
+            Section::Data => "data",
+            Section::Sources => "sources",
+            Section::Recipients => "recipients",
+            Section::Transfers => "transfers",
+            Section::Retention => "retention",
+            Section::Security => "security",
+            Section::Automated => "automated",
+            Section::Provision => "provision",
+            Section::Access => "access",
+            Section::Cookies => "cookies",
+            Section::Rights => "rights",
+            Section::Objection => "objection",
+            Section::Complaint => "complaint",
+            Section::Related => "related",
+        }
+    }
+
+    /// The message holding the section's heading: `sec-<id>`, and for the
+    /// notice's own data the heading a change list gives it.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Section::Notice => "diff-sec-notice",
+            Section::Controller => "sec-controller",
+            Section::Representative => "sec-representative",
+            Section::Contact => "sec-contact",
+            Section::Dpo => "sec-dpo",
+            Section::Processor => "sec-processor",
+            Section::Register => "sec-register",
+            Section::Purposes => "sec-purposes",
+            Section::Subjects => "sec-subjects",
+            Section::Data => "sec-data",
+            Section::Sources => "sec-sources",
+            Section::Recipients => "sec-recipients",
+            Section::Transfers => "sec-transfers",
+            Section::Retention => "sec-retention",
+            Section::Security => "sec-security",
+            Section::Automated => "sec-automated",
+            Section::Provision => "sec-provision",
+            Section::Access => "sec-access",
+            Section::Cookies => "sec-cookies",
+            Section::Rights => "sec-rights",
+            Section::Objection => "sec-objection",
+            Section::Complaint => "sec-complaint",
+            Section::Related => "sec-related",
+        }
+    }
+}
+
+/// Every message key the closed lists, the countries and the sections
+/// name, for the test that each is in every locale ([`Lang::label_key`]s
+/// are built from `Lang::SUPPORTED`).
+pub fn label_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = Vec::new();
+    keys.extend(LegalBasis::ALL.iter().map(|v| v.label_key()));
+    keys.extend(LegalBasis::ALL.iter().map(|v| v.reference_key()));
+    keys.extend(SpecialCategory::ALL.iter().map(|v| v.label_key()));
+    keys.extend(Art9Condition::ALL.iter().map(|v| v.label_key()));
+    keys.extend(TransferMechanism::ALL.iter().map(|v| v.label_key()));
+    keys.extend(TransferMechanism::ALL.iter().map(|v| v.reference_key()));
+    keys.extend(RecipientRole::ALL.iter().map(|v| v.label_key()));
+    keys.extend(SourceKind::ALL.iter().map(|v| v.label_key()));
+    keys.extend(Collection::ALL.iter().map(|v| v.label_key()));
+    keys.extend(Collection::ALL.iter().map(|v| v.statement_key()));
+    keys.extend(ProvisionKind::ALL.iter().map(|v| v.label_key()));
+    keys.extend(ProvisionKind::ALL.iter().map(|v| v.statement_key()));
+    for a in SupervisoryAuthority::ALL {
+        keys.extend([a.label_key(), a.visiting_key(), a.postal_key()]);
+    }
+    keys.extend(COUNTRY_KEYS);
+    keys.extend(Section::ALL.iter().map(|s| s.label_key()));
+    keys
 }
 
 /// A calendar date (ISO 8601 `YYYY-MM-DD`).
@@ -408,5 +658,29 @@ mod tests {
             assert_eq!(LegalBasis::from_code(b.code()), Some(*b));
         }
         assert_eq!(TransferMechanism::ALL.len(), 16);
+    }
+
+    #[test]
+    fn labels_are_keyed_by_code() {
+        assert_eq!(LegalBasis::PublicTask.label_key(), "basis-public-task");
+        assert_eq!(
+            TransferMechanism::AdHocClauses.reference_key(),
+            "mech-ad-hoc-clauses-ref"
+        );
+        assert_eq!(
+            SupervisoryAuthority::Sweden.postal_key(),
+            "authority-SE-postal"
+        );
+        assert_eq!(Country::parse("IN").unwrap().label_key(), "country-IN");
+        assert_eq!(COUNTRY_KEYS.len(), ISO_3166_1.len());
+        for code in Lang::SUPPORTED {
+            let lang = Lang::parse(code).unwrap();
+            assert_eq!(lang.label_key(), format!("lang-{code}"));
+        }
+        assert!(Section::ALL.windows(2).all(|w| w[0] < w[1]), "in order");
+        assert_eq!(Section::Objection.label_key(), "sec-objection");
+        for s in &Section::ALL[1..] {
+            assert_eq!(s.label_key(), format!("sec-{}", s.id()));
+        }
     }
 }

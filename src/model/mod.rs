@@ -10,6 +10,7 @@
 //! missing and point at the table that should hold it.
 
 pub mod codes;
+pub mod markdown;
 pub mod text;
 
 pub use codes::{
@@ -36,6 +37,29 @@ impl<T> Located<T> {
 /// An identifier of an item inside a notice (a purpose, a data category...),
 /// used by other items to refer to it.
 pub type Id = Located<String>;
+
+/// Whether `s` is a valid id: lower-case ASCII letters and digits in
+/// hyphen-separated words, at most 100 bytes. Ids become file names,
+/// folder names and page anchors; only such an id is safe as each, on
+/// every system (rule `Q012`).
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Notice ids that name a page seloste writes itself.
+pub const RESERVED_NOTICE_IDS: &[&str] = &["index"];
+
+/// `#rrggbb`: the only form of colour a brand colour may take, and the
+/// only one put into a style attribute.
+pub fn is_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
 
 /// One privacy notice: the description of one register.
 #[derive(Debug, Clone, Default)]

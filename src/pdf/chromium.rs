@@ -83,7 +83,7 @@ impl Chromium {
             .and_then(|n| n.to_str())
             .unwrap_or("out")
             .to_string();
-        self.scratch = Some((crate::output::folder_of(out), format!(".{name}.pdf-")));
+        self.scratch = Some((crate::staging::folder_of(out), format!(".{name}.pdf-")));
     }
 
     /// Prints every job, in order; returns the PDFs.
@@ -135,7 +135,7 @@ impl Browser {
         };
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
-        crate::output::remove_leftovers(&dir, &[&prefix], true);
+        crate::staging::remove_leftovers(&dir, &[&prefix], true, None);
         let profile = tempfile::Builder::new()
             .prefix(&format!("{prefix}{}-", std::process::id()))
             .tempdir_in(&dir)

@@ -143,9 +143,8 @@ impl Engine {
     }
 }
 
-/// The extension of the print HTML rendered for a PDF: like the print
-/// HTML, but with links to the other PDFs. Never published.
-pub const SOURCE_EXTENSION: &str = "pdf.html";
+/// The print HTML rendered for a PDF ends so (see
+/// [`crate::render::PDF_SOURCE_EXTENSION`]).
 const SOURCE_SUFFIX: &str = ".pdf.html";
 
 /// One document to print.
@@ -274,6 +273,14 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_suffix_is_the_renderers_extension() {
+        assert_eq!(
+            SOURCE_SUFFIX,
+            format!(".{}", crate::render::PDF_SOURCE_EXTENSION)
+        );
+    }
 
     #[test]
     fn dates_are_rewritten_in_place() {

@@ -151,6 +151,28 @@ impl Locales {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
+    use crate::model::codes::label_keys;
+
+    /// A value without its message in one language would make its notices
+    /// fail to render, or a change list show a key.
+    #[test]
+    fn every_value_of_every_closed_list_is_worded_in_every_locale() {
+        let locales = Locales::embedded().expect("locales");
+        let mut keys: Vec<String> = label_keys().into_iter().map(str::to_string).collect();
+        assert!(keys.len() > 300, "only {} keys", keys.len());
+        for code in Lang::SUPPORTED {
+            keys.push(Lang::parse(code).expect("supported").label_key());
+        }
+        for code in Lang::SUPPORTED {
+            let present = locales.keys(code);
+            let missing: Vec<_> = keys
+                .iter()
+                .filter(|k| present.binary_search(k).is_err())
+                .collect();
+            assert!(missing.is_empty(), "{code}: missing {missing:?}");
+        }
+    }
 
     /// A key missing in one language would make its notices fail to render.
     #[test]

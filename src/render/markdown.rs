@@ -8,39 +8,9 @@
 //! event filter feeds both the HTML and the Markdown output, so a text that
 //! is inert in one is inert in the other.
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
-use crate::lint::quality::is_safe_link;
-
-fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
-}
-
-/// How deeply block quotes and lists may nest in a field (each quote and
-/// each list inside another counts one level). Real notices nest two or
-/// three levels (a list of data items under a list of groups, a quoted
-/// paragraph of law with a list in it); eight leaves room for any of
-/// them. Deeper levels are published as the paragraphs of the eighth
-/// (`Q017` reports them): the Markdown output writes every level's marker
-/// before every line inside it, so that 8,000 nested `>` (16 KB) came out
-/// as 96 MB.
-pub const MAX_NESTING: usize = 8;
-
-/// The deepest nesting of block quotes and lists in a text.
-pub fn nesting_depth(source: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0);
-    for event in Parser::new_ext(source, options()) {
-        match event {
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => depth -= 1,
-            _ => {}
-        }
-    }
-    deepest
-}
+use crate::model::markdown::{MAX_NESTING, is_safe_link, options};
 
 /// Events of inline content, which a block must hold.
 fn is_inline(event: &Event<'_>) -> bool {
@@ -370,6 +340,7 @@ pub fn escape_markdown(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::markdown::nesting_depth;
 
     #[test]
     fn raw_html_is_text_in_html() {

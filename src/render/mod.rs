@@ -51,6 +51,11 @@ pub struct Selection {
     pub formats: Vec<Format>,
 }
 
+/// The extension of the print HTML rendered for a PDF: like the print
+/// HTML, but with links to the other PDFs. The PDF stage prints it and
+/// drops it; it is never published.
+pub const PDF_SOURCE_EXTENSION: &str = "pdf.html";
+
 impl Renderer {
     pub fn new(template_overrides: Option<&Path>) -> anyhow::Result<Renderer> {
         let locales = Arc::new(Locales::embedded()?);
@@ -168,7 +173,7 @@ impl Renderer {
             // The PDF stage prints this HTML, whose links point at the
             // other PDFs, and then drops it.
             let extension = match format {
-                Format::Pdf => crate::pdf::SOURCE_EXTENSION,
+                Format::Pdf => PDF_SOURCE_EXTENSION,
                 _ => format.extension(),
             };
             files.push(RenderedFile {
@@ -192,9 +197,7 @@ impl Renderer {
         // should a caller skip it.
         for n in notices {
             let id = n.id_str();
-            if !crate::lint::quality::is_valid_id(id)
-                || crate::lint::quality::RESERVED_NOTICE_IDS.contains(&id)
-            {
+            if !crate::model::is_valid_id(id) || crate::model::RESERVED_NOTICE_IDS.contains(&id) {
                 anyhow::bail!(
                     "refusing to render a notice with the id `{id}`: it is not a valid id (Q012)"
                 );

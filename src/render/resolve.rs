@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, Parser, TagEnd};
 use super::locale::Locales;
 use super::markdown;
 use super::view::*;
+use crate::model::codes::Section;
 use crate::model::{
     Art9Condition, Date, Duration, Lang, LegalBasis, Notice, SourceKind, SupervisoryAuthority, Text,
 };
@@ -156,7 +157,7 @@ impl Resolver<'_> {
     }
 
     fn country(&self, c: &crate::model::Country) -> Result<String> {
-        self.t(&format!("country-{c}"))
+        self.t(c.label_key())
     }
 
     /// The view of `n`. `languages` are those the notice is published in,
@@ -177,18 +178,14 @@ impl Resolver<'_> {
                 Ok(PurposeView {
                     id: p.id.as_ref().map(|i| i.value.clone()),
                     description: self.markup(&p.description),
-                    basis: basis
-                        .map(|b| self.t(&format!("basis-{}", b.code())))
-                        .transpose()?,
-                    basis_ref: basis
-                        .map(|b| self.t(&format!("basis-{}-ref", b.code())))
-                        .transpose()?,
+                    basis: basis.map(|b| self.t(b.label_key())).transpose()?,
+                    basis_ref: basis.map(|b| self.t(b.reference_key())).transpose()?,
                     law: self.markup(&p.law),
                     legitimate_interests: self.markup(&p.legitimate_interests),
                     special_condition: p
                         .special_category_condition
                         .as_ref()
-                        .map(|c| self.t(&format!("cond-{}", c.value.code())))
+                        .map(|c| self.t(c.value.label_key()))
                         .transpose()?,
                     consent: basis == Some(LegalBasis::Consent)
                         || p.special_category_condition
@@ -210,7 +207,7 @@ impl Resolver<'_> {
                     special: c
                         .special_category
                         .as_ref()
-                        .map(|s| self.t(&format!("special-{}", s.value.code())))
+                        .map(|s| self.t(s.value.label_key()))
                         .transpose()?,
                     criminal: c.criminal_offences.as_ref().is_some_and(|f| f.value),
                     editable: c.editable_by_subject.as_ref().is_some_and(|f| f.value),
@@ -241,7 +238,7 @@ impl Resolver<'_> {
                     role: r
                         .role
                         .as_ref()
-                        .map(|x| self.t(&format!("role-{}", x.value.code())))
+                        .map(|x| self.t(x.value.label_key()))
                         .transpose()?,
                     country: r
                         .country
@@ -278,12 +275,8 @@ impl Resolver<'_> {
                         .as_ref()
                         .map(|c| self.country(&c.value))
                         .transpose()?,
-                    mechanism: mechanism
-                        .map(|m| self.t(&format!("mech-{}", m.code())))
-                        .transpose()?,
-                    mechanism_ref: mechanism
-                        .map(|m| self.t(&format!("mech-{}-ref", m.code())))
-                        .transpose()?,
+                    mechanism: mechanism.map(|m| self.t(m.label_key())).transpose()?,
+                    mechanism_ref: mechanism.map(|m| self.t(m.reference_key())).transpose()?,
                     safeguard_copy: self.markup(&t.safeguard_copy),
                     description: self.markup(&t.description),
                 })
@@ -338,12 +331,11 @@ impl Resolver<'_> {
             .as_ref()
             .map_or(SupervisoryAuthority::Finland, |a| a.value);
         let contact = authority_contact(authority);
-        let code = authority.code();
         let complaint = ComplaintView {
             text: self.t("complaint-text")?,
-            authority: self.t(&format!("authority-{code}-name"))?,
-            visiting_address: Some(self.t(&format!("authority-{code}-visiting"))?),
-            postal_address: Some(self.t(&format!("authority-{code}-postal"))?),
+            authority: self.t(authority.label_key())?,
+            visiting_address: Some(self.t(authority.visiting_key())?),
+            postal_address: Some(self.t(authority.postal_key())?),
             phone: contact.phone.map(str::to_string),
             email: contact.email.map(str::to_string),
             web: Some((contact.web)(self.l()).to_string()),
@@ -444,7 +436,7 @@ impl Resolver<'_> {
         let collection = n
             .collected_from
             .as_ref()
-            .map(|c| self.t(&format!("collected-{}", c.value.code())))
+            .map(|c| self.t(c.value.statement_key()))
             .transpose()?;
 
         let mut view = NoticeView {
@@ -526,7 +518,7 @@ impl Resolver<'_> {
                         kind: s
                             .kind
                             .as_ref()
-                            .map(|k| self.t(&format!("source-{}", k.value.code())))
+                            .map(|k| self.t(k.value.label_key()))
                             .transpose()?,
                         public: s
                             .kind
@@ -548,7 +540,7 @@ impl Resolver<'_> {
                         requirement: p
                             .requirement
                             .as_ref()
-                            .map(|r| self.t(&format!("provision-{}", r.value.code())))
+                            .map(|r| self.t(r.value.statement_key()))
                             .transpose()?,
                         consequences: self.markup(&p.consequences),
                         description: self.markup(&p.description),
@@ -665,7 +657,7 @@ impl Resolver<'_> {
             .map(|l| {
                 Ok(Alternate {
                     lang: l.to_string(),
-                    name: self.t(&format!("lang-{l}"))?,
+                    name: self.t(&l.label_key())?,
                     href: format!("../{l}/{file}"),
                 })
             })
@@ -767,41 +759,44 @@ impl Resolver<'_> {
         Ok((rights, objection))
     }
 
-    /// The sections present, in the traditional Finnish order.
-    fn sections(&self, v: &NoticeView) -> Result<Vec<Section>> {
-        let present = [
-            ("controller", v.controller.is_some()),
-            ("representative", v.representative.is_some()),
-            ("contact", v.contact.is_some()),
-            ("dpo", v.dpo.is_some()),
-            ("processor", v.processor.is_some()),
-            ("register", true),
-            ("purposes", !v.purposes.is_empty()),
-            ("subjects", !v.data_subjects.is_empty()),
-            ("data", !v.data_categories.is_empty()),
-            ("sources", !v.sources.is_empty()),
-            ("recipients", !v.recipients.is_empty() || v.recipients_none),
-            ("transfers", true),
-            ("retention", !v.retention.is_empty()),
-            ("security", v.security.is_some()),
-            ("automated", v.automated.is_some()),
-            ("provision", v.provision.is_some()),
-            ("access", !v.access_roles.is_empty()),
-            ("cookies", v.cookies.is_some()),
-            ("rights", true),
-            ("objection", v.objection.is_some()),
-            ("complaint", true),
-            ("related", !v.related.is_empty()),
-        ];
-        present
-            .into_iter()
-            .filter(|(_, p)| *p)
+    /// The sections present, in the order of [`Section::ALL`], numbered.
+    fn sections(&self, v: &NoticeView) -> Result<Vec<SectionView>> {
+        let present = |s: Section| match s {
+            // The title block, not a numbered section.
+            Section::Notice => false,
+            Section::Controller => v.controller.is_some(),
+            Section::Representative => v.representative.is_some(),
+            Section::Contact => v.contact.is_some(),
+            Section::Dpo => v.dpo.is_some(),
+            Section::Processor => v.processor.is_some(),
+            Section::Register => true,
+            Section::Purposes => !v.purposes.is_empty(),
+            Section::Subjects => !v.data_subjects.is_empty(),
+            Section::Data => !v.data_categories.is_empty(),
+            Section::Sources => !v.sources.is_empty(),
+            Section::Recipients => !v.recipients.is_empty() || v.recipients_none,
+            Section::Transfers => true,
+            Section::Retention => !v.retention.is_empty(),
+            Section::Security => v.security.is_some(),
+            Section::Automated => v.automated.is_some(),
+            Section::Provision => v.provision.is_some(),
+            Section::Access => !v.access_roles.is_empty(),
+            Section::Cookies => v.cookies.is_some(),
+            Section::Rights => true,
+            Section::Objection => v.objection.is_some(),
+            Section::Complaint => true,
+            Section::Related => !v.related.is_empty(),
+        };
+        Section::ALL
+            .iter()
+            .copied()
+            .filter(|s| present(*s))
             .enumerate()
-            .map(|(i, (id, _))| {
-                Ok(Section {
-                    id: id.to_string(),
+            .map(|(i, s)| {
+                Ok(SectionView {
+                    id: s.id().to_string(),
                     number: i + 1,
-                    heading: self.t(&format!("sec-{id}"))?,
+                    heading: self.t(s.label_key())?,
                 })
             })
             .collect()

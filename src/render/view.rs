@@ -55,9 +55,10 @@ pub struct NoticeView {
     pub brand_colour: Option<String>,
     /// Relative link to the customer's logo, in bundles.
     pub logo: Option<String>,
-    /// Sections present in this notice, in the traditional Finnish order,
-    /// numbered from 1. Templates render them in this order.
-    pub sections: Vec<Section>,
+    /// Sections present in this notice, in the order of
+    /// [`crate::model::codes::Section`], numbered from 1. Templates render
+    /// them in this order.
+    pub sections: Vec<SectionView>,
     pub summary: Summary,
     pub controller: Option<PartyView>,
     pub representative: Option<PartyView>,
@@ -99,8 +100,9 @@ pub struct Alternate {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Section {
+pub struct SectionView {
     /// Stable anchor and key: controller, contact, dpo, register, purposes...
+    /// ([`crate::model::codes::Section::id`]).
     pub id: String,
     pub number: usize,
     pub heading: String,

@@ -3,7 +3,7 @@
 // other than the page itself. Usage: node axe-check.mjs JOBS.json (see
 // lib.mjs). Prints one JSON object: { axe, tags, pages: [{ file,
 // violations, incomplete, consoleErrors, pageErrors, requests }] }. Run by
-// tests/real_tools.rs, which decides what fails.
+// tests/main/real_tools.rs, which decides what fails.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,4 +1,4 @@
-// Shared by the page checks run from tests/real_tools.rs and tests/xss.rs:
+// Shared by the page checks run from tests/main/real_tools.rs and tests/main/xss.rs:
 // one Chromium for all pages, pages opened from file://, and every request
 // other than the page itself (and, for a bundle, files inside the bundle's
 // own folder) aborted and recorded.

@@ -1,11 +1,10 @@
-//! Rust side of the real-tool tests (`tests/real_tools.rs`, `tests/xss.rs`):
-//! finding Java, Node, Chromium and the npm packages of `tests/browser`, and
-//! running the node scripts with a deadline. Included with
-//! `#[path = "browser/support.rs"] mod support;` next to `mod common;`.
+//! Rust side of the real-tool tests (`tests/main/real_tools.rs`,
+//! `tests/main/xss.rs`): finding Java, Node, Chromium and the npm packages of
+//! `tests/browser`, and running the node scripts with a deadline. A module of
+//! the test binary (`tests/main/main.rs`), beside `common`.
 //!
 //! A missing tool skips the test on a developer's machine and fails it when
 //! `SELOSTE_REQUIRE_TOOLS=1` (set by `.ci/run`), like `common::external_tool`.
-#![allow(dead_code)] // each test binary uses a different subset
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -13,7 +13,7 @@
 //     the set they use, and links or sources whose resolved URL is not
 //     http(s), mailto, tel or a file of the page's own folder tree.
 // Usage: node xss-probe.mjs JOBS.json (see lib.mjs). Prints one JSON object:
-// { pages: [{ file, events: [...], findings: [...] }] }. Run by tests/xss.rs.
+// { pages: [{ file, events: [...], findings: [...] }] }. Run by tests/main/xss.rs.
 
 import { WORKERS, emit, launch, readJobs, visitAll } from './lib.mjs';
 

@@ -1,0 +1,236 @@
+//! `seloste bundle`: every customer of a vendor gets its own checked set of
+//! notices; a customer with errors gets no output while the others are
+//! built.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::build::RenderArgs;
+use crate::diagnostic::Tally;
+use crate::load::config;
+use crate::{project, report};
+
+#[derive(Debug, clap::Args)]
+pub struct BundleArgs {
+    /// Service notice files or folders (folders are searched for *.toml).
+    #[arg(default_value = "notices")]
+    pub paths: Vec<PathBuf>,
+
+    /// Folder of customer files [default: `customers` of seloste.toml, else
+    /// customers].
+    #[arg(long, value_name = "CUSTOMERS")]
+    pub customers: Option<PathBuf>,
+
+    /// Build only these customers (by id).
+    #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',')]
+    pub only: Vec<String>,
+
+    /// Build the K-th of N parts of the customers, for parallel CI jobs
+    /// (e.g. 1/4). Parts are disjoint and together cover every customer.
+    #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+    pub shard: Option<Shard>,
+
+    /// Output folder; each customer's folder and zip in it are replaced
+    /// [default: `bundles` of seloste.toml, else bundles].
+    #[arg(long, short, value_name = "OUT")]
+    pub out: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub render: RenderArgs,
+
+    /// Fail a customer (nothing written for it) when it has warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// `--shard K/N`: the K-th of N disjoint parts of the customers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u32,
+    pub count: u32,
+}
+
+impl Shard {
+    pub fn parse(s: &str) -> Result<Shard, String> {
+        let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 1/4")?;
+        let index: u32 = k
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{k}` is not a number"))?;
+        let count: u32 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{n}` is not a number"))?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {index}/{count}: K must be between 1 and N"));
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// Whether the customer with `id` belongs to this shard. A hash of the
+    /// id, not its position, so that adding a customer moves no other one
+    /// to another shard.
+    pub fn contains(&self, id: &str) -> bool {
+        let digest = Sha256::digest(id.as_bytes());
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&digest[..8]);
+        u64::from_be_bytes(first) % u64::from(self.count) == u64::from(self.index - 1)
+    }
+}
+
+pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let engine = args.render.pdf_engine()?;
+    let only = args.only.clone();
+    let shard = args.shard;
+    let keep = move |id: &str| {
+        (only.is_empty() || only.iter().any(|o| o == id)) && shard.is_none_or(|s| s.contains(id))
+    };
+    // The customer folder is needed before the configuration is loaded and
+    // checked for real (which reports any problem in it).
+    let customers = args
+        .customers
+        .clone()
+        .or_else(|| config::peek(config_path.as_deref()).customers)
+        .unwrap_or_else(|| PathBuf::from("customers"));
+    let checked = project::check_bundle(
+        &args.paths,
+        std::slice::from_ref(&customers),
+        config_path,
+        &keep,
+    );
+    let out = args
+        .out
+        .clone()
+        .or_else(|| checked.config.bundles.clone())
+        .unwrap_or_else(|| PathBuf::from("bundles"));
+    let stderr = anstream::stderr();
+    let mut err = stderr.lock();
+    // The shared diagnostics (seloste.toml's among them) come first, also
+    // when they are fatal: "seloste.toml has errors" alone says not which.
+    report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
+    for e in &checked.fatal {
+        writeln!(err, "error: {e}")?;
+    }
+    if !checked.fatal.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    for id in &args.only {
+        if !checked.customers.iter().any(|c| c.customer.id_str() == id) {
+            writeln!(err, "error: no customer has the id `{id}` (--only)")?;
+            return Ok(ExitCode::from(2));
+        }
+    }
+    let shared_errors = Tally::of(&checked.diagnostics).errors > 0;
+    let renderer = args.render.renderer(&checked.config)?;
+    let selection = args.render.selection(Vec::new());
+    let buildable = |c: &project::CustomerCheck| {
+        let warnings = c
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Warning);
+        !(shared_errors
+            || c.failed()
+            || (args.deny_warnings && warnings)
+            || !crate::model::is_valid_id(c.customer.id_str()))
+    };
+    if checked.customers.iter().any(buildable) {
+        crate::output::claim_bundle_root(&out)?;
+    }
+    let mut engine = engine;
+    if let Some(engine) = &mut engine {
+        engine.stage_beside(&out);
+    }
+
+    // Each customer is decided on its own: one with errors is reported and
+    // skipped, the others are built. Customers are rendered, written and
+    // zipped in parallel, each folder and zip replaced whole; a customer's
+    // files are dropped once written, so memory holds a few customers, not
+    // the fleet.
+    let results: Vec<(usize, anyhow::Result<Option<usize>>)> = checked
+        .customers
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if !buildable(c) {
+                return (i, Ok(None));
+            }
+            let built = crate::bundle::customer_files(
+                &renderer,
+                c,
+                &selection,
+                &checked.config.languages,
+                engine.as_ref(),
+            )
+            .and_then(|files| crate::bundle::write_customer(&out, c.customer.id_str(), &files));
+            (i, built.map(Some))
+        })
+        .collect();
+    let mut built = 0;
+    // Not built because of findings: their previous output is untouched.
+    let mut skipped = Vec::new();
+    // Failed while rendering or writing: each message says what is left.
+    let mut broken = Vec::new();
+    let mut documents = 0;
+    for u in &checked.unloadable {
+        report::print_human(&mut err, &u.diagnostics, &checked.sources)?;
+        skipped.push(u.path.display().to_string());
+    }
+    for (i, result) in results {
+        let c = &checked.customers[i];
+        let name = checked.name_of(c);
+        report::print_human(&mut err, &c.diagnostics, &checked.sources)?;
+        match result {
+            Ok(Some(count)) => {
+                documents += count;
+                built += 1;
+            }
+            Ok(None) => skipped.push(name),
+            Err(e) => {
+                writeln!(err, "error: customer `{name}`: {e:#}")?;
+                broken.push(name);
+            }
+        }
+    }
+    let tally = project::tally(&checked);
+    if tally.errors > 0 || tally.warnings > 0 {
+        writeln!(
+            err,
+            "{}",
+            report::summary(tally, checked.customer_count()).replace("notice", "customer")
+        )?;
+    }
+    writeln!(
+        err,
+        "built {built} of {} customers into {}/ ({documents} documents)",
+        checked.customer_count(),
+        out.display()
+    )?;
+    if shared_errors {
+        writeln!(
+            err,
+            "error: the service notices have errors (above), so no customer was built"
+        )?;
+    }
+    if !skipped.is_empty() {
+        writeln!(
+            err,
+            "error: not built because of the findings above (any previous output of theirs is untouched): {}",
+            skipped.join(", ")
+        )?;
+    }
+    if !broken.is_empty() {
+        writeln!(
+            err,
+            "error: failed while writing (see each message for what was replaced): {}",
+            broken.join(", ")
+        )?;
+    }
+    if shared_errors || !skipped.is_empty() || !broken.is_empty() {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

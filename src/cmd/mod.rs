@@ -1,0 +1,46 @@
+//! The commands, one file each, over the shared pipeline in
+//! [`crate::project`]. Each file holds its command's arguments (clap derive)
+//! and its `run`; [`crate::cli`] only parses and dispatches. Exit codes
+//! follow ripgrep's convention: 0 clean, 1 findings (errors, or warnings
+//! with `--deny-warnings`), 2 usage or I/O error.
+
+pub mod build;
+pub mod bundle;
+pub mod check;
+pub mod diff;
+pub mod rules;
+pub mod shell;
+pub mod templates;
+#[cfg(feature = "watch")]
+pub mod watch;
+
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use crate::diagnostic::Tally;
+
+/// How diagnostics (and rules) are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Human-readable, rustc-style snippets.
+    Human,
+    /// One JSON object per line.
+    Json,
+    /// One SARIF 2.1.0 document, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+/// The exit code of a run that found `tally` and the fatal problems
+/// `fatal`.
+pub(crate) fn exit_code(fatal: &[String], tally: Tally, deny_warnings: bool) -> ExitCode {
+    if !fatal.is_empty() {
+        ExitCode::from(2)
+    } else if tally.errors > 0 || (deny_warnings && tally.warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

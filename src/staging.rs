@@ -1,0 +1,111 @@
+//! Temporary files and folders that a run makes beside its targets, named
+//! `<prefix><pid>-<random>` for the process that made them, and the removal
+//! of those a killed run left: a later run removes an entry only when its
+//! name says so and its process is gone. Used when publishing (staged
+//! output) and when printing PDFs (the browser's profile), so it sits below
+//! both.
+
+use std::path::{Path, PathBuf};
+
+/// The folder `path` is in: its parent, or `.` for a bare name.
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Deletes a folder, its `marker` file first (if it has one): a folder that was being
+/// deleted when the process died has no marker, so it is never taken for
+/// a complete one.
+pub(crate) fn remove_marked_dir(dir: &Path, marker: Option<&str>) -> std::io::Result<()> {
+    let Some(marker) = marker else {
+        return std::fs::remove_dir_all(dir);
+    };
+    match std::fs::remove_file(dir.join(marker)) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    std::fs::remove_dir_all(dir)
+}
+
+/// The entries of `dir` that a seloste process now gone left there: names
+/// `<prefix><pid>-<random>`, with whether each is a folder (links are
+/// never listed).
+pub(crate) fn leftovers(dir: &Path, prefix: &str) -> Vec<(PathBuf, bool)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| leftover_pid(n, prefix))
+                .is_some_and(process_is_gone)
+        })
+        .filter_map(|e| {
+            let ft = e.file_type().ok()?;
+            (ft.is_dir() || ft.is_file()).then(|| (e.path(), ft.is_dir()))
+        })
+        .collect()
+}
+
+/// Removes what dead seloste processes left in `dir` under any of
+/// `prefixes`: folders when `dirs` (each its `marker` file first), else
+/// files. Best effort: a leftover that cannot be removed now is tried again
+/// by the next run.
+pub fn remove_leftovers(dir: &Path, prefixes: &[&str], dirs: bool, marker: Option<&str>) {
+    for prefix in prefixes {
+        for (path, is_dir) in leftovers(dir, prefix) {
+            match (dirs, is_dir) {
+                (true, true) => {
+                    let _ = remove_marked_dir(&path, marker);
+                }
+                (false, false) => {
+                    let _ = std::fs::remove_file(&path);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The process id in `name` when it is `<prefix><pid>-<random>` as seloste
+/// names its temporary files (`random`: 1 to 16 letters and digits).
+pub(crate) fn leftover_pid(name: &str, prefix: &str) -> Option<u32> {
+    let (pid, random) = name.strip_prefix(prefix)?.split_once('-')?;
+    let valid = !pid.is_empty()
+        && pid.len() <= 10
+        && pid.bytes().all(|b| b.is_ascii_digit())
+        && (1..=16).contains(&random.len())
+        && random.bytes().all(|b| b.is_ascii_alphanumeric());
+    valid.then(|| pid.parse().ok()).flatten()
+}
+
+/// Whether no process has the id `pid` (this process is never gone).
+/// Where that cannot be known, false: nothing is removed.
+fn process_is_gone(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
+            return false;
+        };
+        // EPERM: the process exists but belongs to someone else.
+        matches!(
+            rustix::process::test_kill_process(pid),
+            Err(rustix::io::Errno::SRCH)
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
