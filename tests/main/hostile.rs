@@ -1193,7 +1193,10 @@ fn defect_8_reporting_is_linear_in_diagnostics_cli() {
         .position(|l| l.starts_with("languages = ["))
         .expect("the languages line");
     s.write("codes.toml", &text);
-    let r = s.run(&["check", "codes.toml"]);
+    // The output size below is what tells linear from quadratic; the long
+    // deadline only catches a hang, as the test shares the machine with
+    // the browser and crash tests.
+    let r = s.run_checked(&["check", "codes.toml"], LONG_DEADLINE, &[]);
     r.sane(&[1]);
     assert_eq!(
         r.stdout
