@@ -8,6 +8,12 @@
 //! signal, the expected exit code, a message naming the problem, and no file
 //! created, changed or deleted outside the output folder.
 //!
+//! The deadline counts the processor time the run uses (where `/proc` tells
+//! it), not the time on the clock: the other tests of the binary run beside
+//! these, and a busy machine must not turn a slow run into a hang. A run
+//! that waits without working (a blocking read) is stopped after
+//! [`WALL_FACTOR`] times the deadline on the clock.
+//!
 //! Tests marked `#[ignore = "BUG: ..."]` describe behaviour that is wrong
 //! today; run them with `cargo test --test main hostile:: -- --ignored`.
 
@@ -21,10 +27,14 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::common::{self, root};
 
-/// How long one run of the binary may take before it counts as a hang.
+/// How much processor time one run of the binary may use before it counts
+/// as a hang.
 const DEADLINE: Duration = Duration::from_secs(20);
-/// For the runs on tens of megabytes (a debug binary on a busy machine).
+/// For the runs on tens of megabytes (a debug binary).
 const LONG_DEADLINE: Duration = Duration::from_secs(180);
+/// A run is stopped after this many times its deadline on the clock, used
+/// or not: a run that blocks uses no processor time.
+const WALL_FACTOR: u32 = 5;
 
 // ---------------------------------------------------------------------------
 // Running the binary with a deadline
@@ -38,9 +48,10 @@ struct Run {
     timed_out: bool,
 }
 
-/// Runs the binary in `dir`; kills it when it outlives `deadline`. Both
-/// pipes are drained on their own threads so that a large report cannot
-/// block the child.
+/// Runs the binary in `dir`; kills it when it uses more than `deadline` of
+/// processor time, or `WALL_FACTOR` times that on the clock. Both pipes are
+/// drained on their own threads so that a large report cannot block the
+/// child.
 fn run_with(dir: &Path, args: &[&str], deadline: Duration) -> Run {
     run_as(&Runner::direct(), dir, args, deadline)
 }
@@ -95,13 +106,14 @@ fn run_as(runner: &Runner, dir: &Path, args: &[&str], deadline: Duration) -> Run
             .take()
             .map(|p| Box::new(p) as Box<dyn Read + Send>),
     );
-    let end = Instant::now() + deadline;
+    let start = Instant::now();
     let mut timed_out = false;
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait") {
             break status;
         }
-        if Instant::now() >= end {
+        let used = cpu_time(child.id()).unwrap_or_else(|| start.elapsed());
+        if used >= deadline || start.elapsed() >= deadline * WALL_FACTOR {
             timed_out = true;
             let _ = child.kill();
             break child.wait().expect("wait after kill");
@@ -116,6 +128,19 @@ fn run_as(runner: &Runner, dir: &Path, args: &[&str], deadline: Duration) -> Run
         stderr: err.join().expect("stderr reader"),
         timed_out,
     }
+}
+
+/// The processor time `pid` has used so far (user and system, all its
+/// threads), or `None` where `/proc` does not say (not Linux).
+fn cpu_time(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) may hold spaces and parentheses: the
+    // fields are counted from its last `)`. utime and stime are fields 14
+    // and 15, in clock ticks (USER_HZ, 100 a second).
+    let mut fields = stat[stat.rfind(')')? + 2..].split(' ').skip(11);
+    let utime: u64 = fields.next()?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    Some(Duration::from_millis((utime + stime) * 10))
 }
 
 fn run(dir: &Path, args: &[&str]) -> Run {
