@@ -1,6 +1,6 @@
 //! Properties of rendered files that hold for any source: no markup a
 //! source text could have brought in. Used by the fuzz targets and, through
-//! `#[path]`, by `tests/properties.rs`, so both assert the same things.
+//! `#[path]`, by `tests/main/properties.rs`, so both assert the same things.
 //!
 //! Depends only on `seloste` and `pulldown-cmark`.
 

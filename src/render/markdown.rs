@@ -438,7 +438,7 @@ mod tests {
         assert_eq!(escape_markdown("+358 29 566 6700"), "+358 29 566 6700");
         assert_eq!(escape_markdown("2026 report"), "2026 report");
         assert_eq!(escape_markdown("{{ 7*7 }}"), "\\{\\{ 7\\*7 \\}\\}");
-        // Regressions found by tests/properties.rs: values that made a
+        // Regressions found by tests/main/properties.rs: values that made a
         // list, a rule, a heading or code of themselves.
         assert_eq!(escape_markdown("  - indented"), "\\- indented");
         assert_eq!(escape_markdown("    code"), "code");
