@@ -70,15 +70,6 @@ pub struct Rule {
 pub type Code = &'static Rule;
 
 impl Rule {
-    pub fn as_str(&self) -> &'static str {
-        self.code
-    }
-
-    /// Whether configuration may change the rule's severity.
-    pub fn configurable(&self) -> bool {
-        self.fixed_because().is_none()
-    }
-
     /// Why a rule's severity cannot be changed, for rules that cannot:
     /// loader errors (a file that does not parse cannot be checked at all)
     /// and the id rule (ids become file names and links, and only a valid

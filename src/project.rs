@@ -52,22 +52,15 @@ pub fn load_config(
     config
 }
 
-/// Loads the configuration and the notices and runs every rule.
-pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
+/// Loads the configuration and the notices under `paths`, composed and
+/// with the project's defaults applied; no rule has run yet.
+fn load_notices(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
     let mut sources = SourceMap::default();
     let mut fatal = Vec::new();
     let mut diagnostics = Vec::new();
     let config = load_config(config_path, &mut sources, &mut diagnostics, &mut fatal);
-    let mut notices = crate::bind::load_notices(paths, &mut sources, &mut diagnostics, &mut fatal);
+    let mut notices = bind::load_notices(paths, &mut sources, &mut diagnostics, &mut fatal);
     config::apply_defaults(&mut notices, &config);
-    let linted: Vec<Diagnostic> = notices
-        .par_iter()
-        .flat_map_iter(|n| lint::check(n, &config.languages))
-        .collect();
-    diagnostics.extend(linted);
-    diagnostics.extend(lint::check_project(&notices));
-    lint::apply_overrides(&mut diagnostics, &config.rules);
-    report::sort(&mut diagnostics);
     Checked {
         sources,
         config,
@@ -75,6 +68,23 @@ pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
         diagnostics,
         fatal,
     }
+}
+
+/// Loads the configuration and the notices and runs every rule.
+pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
+    let mut checked = load_notices(paths, config_path);
+    let linted: Vec<Diagnostic> = checked
+        .notices
+        .par_iter()
+        .flat_map_iter(|n| lint::check(n, &checked.config.languages))
+        .collect();
+    checked.diagnostics.extend(linted);
+    checked
+        .diagnostics
+        .extend(lint::check_project(&checked.notices));
+    lint::apply_overrides(&mut checked.diagnostics, &checked.config.rules);
+    report::sort(&mut checked.diagnostics);
+    checked
 }
 
 /// One customer, checked.
@@ -137,12 +147,15 @@ pub fn check_bundle(
     config_path: Option<PathBuf>,
     keep: &(dyn Fn(&str) -> bool + Sync),
 ) -> BundleChecked {
-    let mut sources = SourceMap::default();
-    let mut fatal = Vec::new();
-    let mut diagnostics = Vec::new();
-    let config = load_config(config_path, &mut sources, &mut diagnostics, &mut fatal);
-    let mut notices = bind::load_notices(services, &mut sources, &mut diagnostics, &mut fatal);
-    config::apply_defaults(&mut notices, &config);
+    // The services are checked as a project only: each is checked in full
+    // once bound to a customer.
+    let Checked {
+        mut sources,
+        config,
+        notices,
+        mut diagnostics,
+        mut fatal,
+    } = load_notices(services, config_path);
     diagnostics.extend(lint::check_project(&notices));
 
     let first_customer_file = sources.len();
@@ -172,12 +185,11 @@ pub fn check_bundle(
         }
         let path = sources.path(crate::source::FileId(file)).to_path_buf();
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let own = by_file.remove(&file).unwrap_or_default();
+        let mut own = by_file.remove(&file).unwrap_or_default();
         if own.is_empty() || !keep(stem) {
             // No diagnostics: an unreadable file, already among `fatal`.
             continue;
         }
-        let mut own = own;
         lint::apply_overrides(&mut own, &config.rules);
         report::sort(&mut own);
         unloadable.push(Unloadable {

@@ -175,7 +175,7 @@ pub fn parse(file: FileId, base: usize, text: &str) -> (Config, Vec<Diagnostic>)
     let mut d = Decoder::new(file, base);
     if let Some(mut t) = d.table(&root, "seloste.toml") {
         if let Some(v) = t.get("languages")
-            && let Some(langs) = d.array(v, "languages", |d, i| {
+            && let Some(langs) = d.unique_array(v, "languages", Lang::as_str, |d, i| {
                 d.code(i, "language", Lang::parse, Lang::SUPPORTED)
             })
         {
@@ -273,6 +273,14 @@ mod tests {
         let codes: Vec<_> = d.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["L007", "L006"]);
         assert_eq!(c.rule_settings.len(), 2);
+    }
+
+    #[test]
+    fn a_language_listed_twice_is_an_error_and_kept_once() {
+        let (c, d) = parse(FileId(0), 0, "languages = [\"fi\", \"sv\", \"fi\"]\n");
+        let found: Vec<_> = d.iter().map(|d| (d.code.code, d.span.clone())).collect();
+        assert_eq!(found, [("Q010", 25..29)]);
+        assert_eq!(c.languages.len(), 2);
     }
 
     #[test]

@@ -76,18 +76,13 @@ impl Renderer {
     /// The languages `n` is rendered in under `sel`.
     pub fn languages_of(n: &Notice, sel: &Selection, defaults: &[Lang]) -> Vec<Lang> {
         let own = n.language_list();
-        let mut own = if own.is_empty() {
+        // Each list holds a language once: the loader reports and drops a
+        // second entry (Q010), in notices, customers and seloste.toml.
+        let own = if own.is_empty() {
             defaults.to_vec()
         } else {
             own
         };
-        // Each language once: two entries would be two jobs for one file.
-        let mut seen = Vec::with_capacity(own.len());
-        own.retain(|l| {
-            let first = !seen.contains(l);
-            seen.push(l.clone());
-            first
-        });
         if sel.languages.is_empty() {
             own
         } else {
