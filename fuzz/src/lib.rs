@@ -106,7 +106,7 @@ pub fn pipeline(parts: &[(Kind, &[u8])]) -> Outcome {
                 notices.extend(f.document);
             }
             Kind::Customer => {
-                let f = load::load_document(file, base, bytes.to_vec(), load::customer::customer);
+                let f = load::load_document(file, base, bytes.to_vec(), load::customer_reader);
                 sources.add_at(base, PathBuf::from(format!("customer-{i}.toml")), f.text);
                 match f.document {
                     Some(c) => customers.push((c, f.diagnostics)),

@@ -311,47 +311,15 @@ pub fn compose(notices: Vec<Notice>) -> (Vec<Notice>, Vec<Diagnostic>) {
     (composed, diagnostics)
 }
 
-/// Fills every top-level item `n` does not set from `base`.
+/// Fills every top-level item `n` does not set from `base`: every key the
+/// format declares inherited (all but `id`, `fragment`, `extends`), and the
+/// controller, which may also be left open (`controller = "customer"`).
 fn inherit(n: &mut Notice, base: &Notice) {
-    fn take<T: Clone>(own: &mut Option<T>, base: &Option<T>) {
-        if own.is_none() {
-            own.clone_from(base);
-        }
-    }
-    fn take_list<T: Clone>(own: &mut Vec<T>, base: &[T]) {
-        if own.is_empty() {
-            own.extend_from_slice(base);
-        }
-    }
-    take(&mut n.title, &base.title);
-    take(&mut n.description, &base.description);
-    take(&mut n.version, &base.version);
-    take(&mut n.updated, &base.updated);
-    take(&mut n.languages, &base.languages);
-    take(&mut n.collected_from, &base.collected_from);
-    take(&mut n.supervisory_authority, &base.supervisory_authority);
+    n.take_missing(base);
     if n.controller.is_none() && n.open_controller.is_none() {
-        take(&mut n.controller, &base.controller);
-        take(&mut n.open_controller, &base.open_controller);
+        n.controller.clone_from(&base.controller);
+        n.open_controller.clone_from(&base.open_controller);
     }
-    take(&mut n.representative, &base.representative);
-    take(&mut n.processor, &base.processor);
-    take(&mut n.contact, &base.contact);
-    take(&mut n.dpo, &base.dpo);
-    take(&mut n.purposes, &base.purposes);
-    take_list(&mut n.data_subjects, &base.data_subjects);
-    take(&mut n.data_categories, &base.data_categories);
-    take(&mut n.sources, &base.sources);
-    take(&mut n.recipients, &base.recipients);
-    take_list(&mut n.transfers, &base.transfers);
-    take(&mut n.retention, &base.retention);
-    take(&mut n.provision, &base.provision);
-    take(&mut n.automated_decisions, &base.automated_decisions);
-    take(&mut n.rights, &base.rights);
-    take(&mut n.security, &base.security);
-    take(&mut n.cookies, &base.cookies);
-    take_list(&mut n.access_roles, &base.access_roles);
-    take_list(&mut n.related, &base.related);
     // A key invalid in the fragment is invalid in the notice that takes it.
     n.invalid.extend(base.invalid.iter().cloned());
 }

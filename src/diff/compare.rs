@@ -11,9 +11,9 @@ use fluent::FluentValue;
 
 use super::words::Words;
 use crate::model::codes::Section;
+use crate::model::format::{CodeValue, Field, Kind, Record, TextKind, Value, change_label};
 use crate::model::{
-    Contact, Country, Id, Lang, Located, Notice, Party, SupervisoryAuthority, Text,
-    TransferMechanism,
+    Country, Id, Lang, LegalBasis, Located, Notice, SupervisoryAuthority, Text, TransferMechanism,
 };
 use crate::render::locale::Locales;
 
@@ -127,12 +127,17 @@ fn changed_langs(a: Option<&Text>, b: Option<&Text>) -> Vec<&'static str> {
         .collect()
 }
 
-fn located<T: Clone>(l: &Option<Located<T>>) -> Option<T> {
-    l.as_ref().map(|l| l.value.clone())
+fn located<T: Clone>(l: Option<&Located<T>>) -> Option<T> {
+    l.map(|l| l.value.clone())
 }
 
 fn flag(l: &Option<Located<bool>>) -> bool {
     l.as_ref().is_some_and(|l| l.value)
+}
+
+/// No field is worded apart.
+fn plain<D>(_: &mut D, _: &'static Field, _: &Value<'_>, _: &Value<'_>) -> bool {
+    false
 }
 
 fn ids(list: &[Id]) -> Vec<String> {
@@ -223,17 +228,17 @@ impl<'a> Differ<'a> {
         &mut self,
         item: Option<&str>,
         field: &str,
-        a: &Option<Located<String>>,
-        b: &Option<Located<String>>,
+        a: Option<&Located<String>>,
+        b: Option<&Located<String>>,
     ) {
-        let trim = |l: &Option<Located<String>>| l.as_ref().map(|l| l.value.trim().to_string());
+        let trim = |l: Option<&Located<String>>| l.map(|l| l.value.trim().to_string());
         self.scalar(item, field, trim(a), trim(b), |_, s| s.clone());
     }
 
     /// Prose: says which field changed and in which languages, not the
     /// text itself.
-    fn prose(&mut self, item: Option<&str>, field: &str, a: &Option<Text>, b: &Option<Text>) {
-        let langs = changed_langs(a.as_ref(), b.as_ref());
+    fn prose(&mut self, item: Option<&str>, field: &str, a: Option<&Text>, b: Option<&Text>) {
+        let langs = changed_langs(a, b);
         if langs.is_empty() {
             return;
         }
@@ -251,11 +256,11 @@ impl<'a> Differ<'a> {
 
     /// A short text (a name, an address): shown from and to when it
     /// changed in the chosen language, otherwise like prose.
-    fn name(&mut self, item: Option<&str>, field: &str, a: &Option<Text>, b: &Option<Text>) {
-        if changed_langs(a.as_ref(), b.as_ref()).is_empty() {
+    fn name(&mut self, item: Option<&str>, field: &str, a: Option<&Text>, b: Option<&Text>) {
+        if changed_langs(a, b).is_empty() {
             return;
         }
-        let (old, new) = (self.shown(a.as_ref()), self.shown(b.as_ref()));
+        let (old, new) = (self.shown(a), self.shown(b));
         if self.words.is_some() && old != new {
             self.value(item, field, old, new);
         } else {
@@ -267,10 +272,10 @@ impl<'a> Differ<'a> {
         &mut self,
         item: Option<&str>,
         field: &str,
-        a: &Option<Located<bool>>,
-        b: &Option<Located<bool>>,
+        a: Option<&Located<bool>>,
+        b: Option<&Located<bool>>,
     ) {
-        let (a, b) = (flag(a), flag(b));
+        let (a, b) = (a.is_some_and(|a| a.value), b.is_some_and(|b| b.value));
         if a != b {
             let (old, new) = (self.yes_no(a), self.yes_no(b));
             self.value(item, field, Some(old), Some(new));
@@ -308,6 +313,82 @@ impl<'a> Differ<'a> {
         self.push(line);
     }
 
+    /// Compares every field of two versions of a table, in the order the
+    /// format declares them (`model/format.rs`), each worded by its kind
+    /// and named by the message `diff-field-<key>`. `special` words the
+    /// fields whose change is said apart; it returns true for those.
+    fn fields(
+        &mut self,
+        item: Option<&str>,
+        a: &dyn Record,
+        b: &dyn Record,
+        special: &mut dyn FnMut(&mut Self, &'static Field, &Value<'_>, &Value<'_>) -> bool,
+    ) {
+        for ((field, va), vb) in a.layout().fields.iter().zip(a.values()).zip(b.values()) {
+            if special(self, field, &va, &vb) {
+                continue;
+            }
+            let label = change_label(field.key);
+            let label = label.as_str();
+            match (va, vb) {
+                (Value::Text(x), Value::Text(y)) => match field.kind {
+                    Kind::Text(TextKind::Prose) => self.prose(item, label, x, y),
+                    _ => self.name(item, label, x, y),
+                },
+                // An item's own id is what matched the two versions.
+                (Value::String(_), Value::String(_)) if matches!(field.kind, Kind::Id) => {}
+                (Value::String(x), Value::String(y)) if matches!(field.kind, Kind::Ref) => {
+                    let (x, y) = (x.map(|r| r.value.clone()), y.map(|r| r.value.clone()));
+                    if x != y {
+                        let old = x.map(|r| self.ref_name(self.old, &r));
+                        let new = y.map(|r| self.ref_name(self.new, &r));
+                        self.value(item, label, old, new);
+                    }
+                }
+                (Value::String(x), Value::String(y)) if matches!(field.kind, Kind::NoticeRef) => {
+                    let id = |r: Option<&Located<String>>| r.map(|r| r.value.clone());
+                    self.scalar(item, label, id(x), id(y), |d, id| d.quote(id));
+                }
+                (Value::String(x), Value::String(y)) => self.string(item, label, x, y),
+                (Value::Bool(x), Value::Bool(y)) => self.flag(item, label, x, y),
+                (Value::Code(x), Value::Code(y)) => {
+                    let code = |c: Option<&dyn CodeValue>| {
+                        c.map(|c| (c.code_str().to_string(), c.label()))
+                    };
+                    self.scalar(item, label, code(x), code(y), |d, c| d.m(&c.1, &[]));
+                }
+                (Value::Country(x), Value::Country(y)) => {
+                    self.scalar(item, label, located(x), located(y), |d, c| d.country(c))
+                }
+                (Value::Date(x), Value::Date(y)) => {
+                    self.scalar(item, label, located(x), located(y), |d, v| d.date(*v))
+                }
+                (Value::Duration(x), Value::Duration(y)) => {
+                    self.scalar(item, label, located(x), located(y), |d, v| d.duration(v))
+                }
+                (Value::Codes(x), Value::Codes(y)) => {
+                    let codes = |c: Option<Vec<&dyn CodeValue>>| {
+                        c.map(|c| {
+                            c.iter()
+                                .map(|c| (c.code_str().to_string(), c.label()))
+                                .collect::<Vec<_>>()
+                        })
+                    };
+                    self.scalar(item, label, codes(x), codes(y), |d, list| {
+                        list.iter()
+                            .map(|c| d.m(&c.1, &[]))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    });
+                }
+                (Value::Ids(x), Value::Ids(y)) => self.id_list(item, label, x, y),
+                // Tables inside items are compared by the section that
+                // shows them.
+                _ => {}
+            }
+        }
+    }
+
     /// Compares every section, in the order of [`Section`].
     fn run(&mut self) {
         let (o, n) = (self.old, self.new);
@@ -316,7 +397,7 @@ impl<'a> Differ<'a> {
         if version(o) != version(n) {
             self.value_as(None, "diff-field-version", version(o), version(n), false);
         }
-        let (a, b) = (located(&o.updated), located(&n.updated));
+        let (a, b) = (located(o.updated.as_ref()), located(n.updated.as_ref()));
         if a != b {
             let (old, new) = (a.map(|d| self.date(d)), b.map(|d| self.date(d)));
             self.value_as(None, "diff-field-updated", old, new, false);
@@ -340,48 +421,29 @@ impl<'a> Differ<'a> {
         self.section = Section::Controller;
         let item = self.m("diff-item-controller", &[]);
         if let Some((a, b)) = self.presence(&item, &o.controller, &n.controller) {
-            let it = Some(item.as_str());
-            self.name(it, "diff-field-name", &a.name, &b.name);
-            self.flag(
-                it,
-                "diff-field-public-authority",
-                &a.public_authority,
-                &b.public_authority,
-            );
-            self.string(it, "diff-field-business-id", &a.business_id, &b.business_id);
-            self.name(it, "diff-field-address", &a.address, &b.address);
-            self.string(it, "diff-field-email", &a.email, &b.email);
-            self.string(it, "diff-field-phone", &a.phone, &b.phone);
-            self.string(it, "diff-field-web", &a.web, &b.web);
-            self.scalar(
-                it,
-                "diff-field-country",
-                located(&a.country),
-                located(&b.country),
-                |d, c| d.country(c),
-            );
+            self.fields(Some(&item), a, b, &mut plain);
         }
 
         self.section = Section::Representative;
-        self.party(
+        self.table(
             "diff-item-representative",
             &o.representative,
             &n.representative,
         );
         self.section = Section::Contact;
-        self.contact("diff-item-contact", &o.contact, &n.contact);
+        self.table("diff-item-contact", &o.contact, &n.contact);
         self.section = Section::Dpo;
-        self.contact("diff-item-dpo", &o.dpo, &n.dpo);
+        self.table("diff-item-dpo", &o.dpo, &n.dpo);
         self.section = Section::Processor;
-        self.party("diff-item-processor", &o.processor, &n.processor);
+        self.table("diff-item-processor", &o.processor, &n.processor);
 
         self.section = Section::Register;
-        self.name(None, "diff-field-title", &o.title, &n.title);
+        self.name(None, "diff-field-title", o.title.as_ref(), n.title.as_ref());
         self.prose(
             None,
             "diff-field-description",
-            &o.description,
-            &n.description,
+            o.description.as_ref(),
+            n.description.as_ref(),
         );
 
         self.purposes();
@@ -393,23 +455,29 @@ impl<'a> Differ<'a> {
         self.retention();
 
         self.section = Section::Security;
-        self.prose(None, "diff-field-security", &o.security, &n.security);
+        self.prose(
+            None,
+            "diff-field-security",
+            o.security.as_ref(),
+            n.security.as_ref(),
+        );
 
         self.automated();
         self.provision();
         self.access();
 
         self.section = Section::Cookies;
-        self.prose(None, "diff-field-cookies", &o.cookies, &n.cookies);
+        self.prose(
+            None,
+            "diff-field-cookies",
+            o.cookies.as_ref(),
+            n.cookies.as_ref(),
+        );
 
         self.section = Section::Rights;
         let item = self.m("diff-item-rights", &[]);
         if let Some((a, b)) = self.presence(&item, &o.rights, &n.rights) {
-            let it = Some(item.as_str());
-            self.prose(it, "diff-field-how", &a.how, &b.how);
-            self.string(it, "diff-field-email", &a.email, &b.email);
-            self.string(it, "diff-field-phone", &a.phone, &b.phone);
-            self.string(it, "diff-field-web", &a.web, &b.web);
+            self.fields(Some(&item), a, b, &mut plain);
         }
 
         self.section = Section::Complaint;
@@ -429,38 +497,12 @@ impl<'a> Differ<'a> {
         self.related();
     }
 
-    fn party(&mut self, key: &str, a: &Option<Party>, b: &Option<Party>) {
+    /// A singleton table: added, removed or changed field by field.
+    fn table<T: Record>(&mut self, key: &str, a: &Option<T>, b: &Option<T>) {
         let item = self.m(key, &[]);
-        let Some((a, b)) = self.presence(&item, a, b) else {
-            return;
-        };
-        let it = Some(item.as_str());
-        self.name(it, "diff-field-name", &a.name, &b.name);
-        self.name(it, "diff-field-address", &a.address, &b.address);
-        self.string(it, "diff-field-email", &a.email, &b.email);
-        self.string(it, "diff-field-phone", &a.phone, &b.phone);
-        self.string(it, "diff-field-web", &a.web, &b.web);
-        self.scalar(
-            it,
-            "diff-field-country",
-            located(&a.country),
-            located(&b.country),
-            |d, c| d.country(c),
-        );
-        self.prose(it, "diff-field-description", &a.description, &b.description);
-    }
-
-    fn contact(&mut self, key: &str, a: &Option<Contact>, b: &Option<Contact>) {
-        let item = self.m(key, &[]);
-        let Some((a, b)) = self.presence(&item, a, b) else {
-            return;
-        };
-        let it = Some(item.as_str());
-        self.name(it, "diff-field-name", &a.name, &b.name);
-        self.name(it, "diff-field-role", &a.role, &b.role);
-        self.name(it, "diff-field-address", &a.address, &b.address);
-        self.string(it, "diff-field-email", &a.email, &b.email);
-        self.string(it, "diff-field-phone", &a.phone, &b.phone);
+        if let Some((a, b)) = self.presence(&item, a, b) {
+            self.fields(Some(&item), a, b, &mut plain);
+        }
     }
 
     fn purposes(&mut self) {
@@ -488,30 +530,25 @@ impl<'a> Differ<'a> {
                 }
                 Pair::Both(a, b, i) => {
                     let item = self.item("diff-item-purpose", self.purpose_label(b, i));
-                    let it = Some(item.as_str());
-                    self.prose(it, "diff-field-description", &a.description, &b.description);
-                    self.scalar(
-                        it,
-                        "diff-field-legal-basis",
-                        located(&a.legal_basis),
-                        located(&b.legal_basis),
-                        |d, b| d.basis(b),
-                    );
-                    self.prose(it, "diff-field-law", &a.law, &b.law);
-                    self.prose(
-                        it,
-                        "diff-field-legitimate-interests",
-                        &a.legitimate_interests,
-                        &b.legitimate_interests,
-                    );
-                    self.scalar(
-                        it,
-                        "diff-field-special-condition",
-                        located(&a.special_category_condition),
-                        located(&b.special_category_condition),
-                        |d, c| d.m(c.label_key(), &[]),
-                    );
-                    self.prose(it, "diff-field-withdrawal", &a.withdrawal, &b.withdrawal);
+                    self.fields(Some(&item), a, b, &mut |d, field, x, y| {
+                        let (Value::Code(x), Value::Code(y)) = (x, y) else {
+                            return false;
+                        };
+                        if field.key != "legal_basis" {
+                            return false;
+                        }
+                        let basis = |c: &Option<&dyn CodeValue>| {
+                            c.and_then(|c| LegalBasis::from_code(c.code_str()))
+                        };
+                        d.scalar(
+                            Some(&item),
+                            "diff-field-legal-basis",
+                            basis(x),
+                            basis(y),
+                            |d, b| d.basis(b),
+                        );
+                        true
+                    });
                 }
             }
         }
@@ -519,14 +556,15 @@ impl<'a> Differ<'a> {
 
     /// A list whose items are added, removed or changed field by field.
     /// `item` words an item of the given version as the subject of a line;
-    /// `fields` compares the two versions of a matched item.
-    fn list<T>(
+    /// `special` words the fields said apart (see [`Differ::fields`]).
+    #[allow(clippy::type_complexity)]
+    fn list<T: Record>(
         &mut self,
         old: &'a [T],
         new: &'a [T],
         id: fn(&T) -> Option<&Id>,
         item: impl Fn(&Self, &'a Notice, &T, usize) -> String,
-        fields: impl Fn(&mut Self, Option<&str>, &T, &T),
+        special: &mut dyn FnMut(&mut Self, &str, &'static Field, &Value<'_>, &Value<'_>) -> bool,
     ) {
         let (o, n) = (self.old, self.new);
         for p in pair(old, new, id) {
@@ -541,7 +579,7 @@ impl<'a> Differ<'a> {
                 }
                 Pair::Both(a, b, i) => {
                     let it = item(self, n, b, i);
-                    fields(self, Some(&it), a, b);
+                    self.fields(Some(&it), a, b, &mut |d, f, x, y| special(d, &it, f, x, y));
                 }
             }
         }
@@ -560,10 +598,7 @@ impl<'a> Differ<'a> {
                     d.label(s.name.as_ref(), s.id.as_ref(), i),
                 )
             },
-            |d, it, a, b| {
-                d.name(it, "diff-field-name", &a.name, &b.name);
-                d.prose(it, "diff-field-description", &a.description, &b.description);
-            },
+            &mut |_, _, _, _, _| false,
         );
     }
 
@@ -580,31 +615,7 @@ impl<'a> Differ<'a> {
                     d.label(c.name.as_ref(), c.id.as_ref(), i),
                 )
             },
-            |d, it, a, b| {
-                d.name(it, "diff-field-name", &a.name, &b.name);
-                d.prose(it, "diff-field-items", &a.items, &b.items);
-                d.scalar(
-                    it,
-                    "diff-field-special-category",
-                    located(&a.special_category),
-                    located(&b.special_category),
-                    |d, s| d.m(s.label_key(), &[]),
-                );
-                d.flag(
-                    it,
-                    "diff-field-criminal",
-                    &a.criminal_offences,
-                    &b.criminal_offences,
-                );
-                d.flag(
-                    it,
-                    "diff-field-editable",
-                    &a.editable_by_subject,
-                    &b.editable_by_subject,
-                );
-                d.id_list(it, "diff-field-subjects", &a.subjects, &b.subjects);
-                d.id_list(it, "diff-field-purposes", &a.purposes, &b.purposes);
-            },
+            &mut |_, _, _, _, _| false,
         );
     }
 
@@ -623,8 +634,8 @@ impl<'a> Differ<'a> {
         self.scalar(
             None,
             "diff-field-collected",
-            located(&o.collected_from),
-            located(&n.collected_from),
+            located(o.collected_from.as_ref()),
+            located(n.collected_from.as_ref()),
             |d, c| d.m(c.label_key(), &[]),
         );
         self.list(
@@ -637,18 +648,7 @@ impl<'a> Differ<'a> {
                     d.label(s.name.as_ref(), s.id.as_ref(), i),
                 )
             },
-            |d, it, a, b| {
-                d.name(it, "diff-field-name", &a.name, &b.name);
-                d.scalar(
-                    it,
-                    "diff-field-kind",
-                    located(&a.kind),
-                    located(&b.kind),
-                    |d, k| d.m(k.label_key(), &[]),
-                );
-                d.prose(it, "diff-field-description", &a.description, &b.description);
-                d.id_list(it, "diff-field-categories", &a.categories, &b.categories);
-            },
+            &mut |_, _, _, _, _| false,
         );
     }
 
@@ -695,41 +695,45 @@ impl<'a> Differ<'a> {
                 }
                 Pair::Both(a, b, i) => {
                     let item = self.recipient_item(b, i, false);
-                    let it = Some(item.as_str());
-                    self.name(it, "diff-field-name", &a.name, &b.name);
-                    self.scalar(
-                        it,
-                        "diff-field-role",
-                        located(&a.role),
-                        located(&b.role),
-                        |d, r| d.m(r.label_key(), &[]),
-                    );
-                    let (ca, cb) = (located(&a.country), located(&b.country));
-                    if ca != cb {
-                        let show = |c: Option<Country>| match c {
-                            Some(c) => self.country(&c),
-                            None => self.m("diff-eea", &[]),
+                    self.fields(Some(&item), a, b, &mut |d, field, x, y| {
+                        let (Value::Country(x), Value::Country(y)) = (x, y) else {
+                            return false;
                         };
-                        let (old, new) = (show(ca), show(cb));
-                        if third(b).is_some() && third(a).is_none() {
-                            let line = self.m(
-                                "diff-recipient-to-third",
-                                &[
-                                    ("item", item.clone().into()),
-                                    ("old", old.into()),
-                                    ("new", new.into()),
-                                ],
-                            );
-                            self.push(line);
-                        } else {
-                            self.value(it, "diff-field-country", Some(old), Some(new));
+                        if field.key != "country" {
+                            return false;
                         }
-                    }
-                    self.prose(it, "diff-field-purpose", &a.purpose, &b.purpose);
-                    self.prose(it, "diff-field-law", &a.law, &b.law);
-                    self.id_list(it, "diff-field-categories", &a.categories, &b.categories);
+                        d.recipient_country(&item, located(*x), located(*y));
+                        true
+                    });
                 }
             }
+        }
+    }
+
+    /// A recipient's country changed: a move out of the EEA is said as
+    /// such, and no country reads as the EEA.
+    fn recipient_country(&mut self, item: &str, a: Option<Country>, b: Option<Country>) {
+        if a == b {
+            return;
+        }
+        let third = |c: Option<Country>| c.is_some_and(|c| !c.in_eea());
+        let show = |c: Option<Country>| match c {
+            Some(c) => self.country(&c),
+            None => self.m("diff-eea", &[]),
+        };
+        let (old, new) = (show(a), show(b));
+        if third(b) && !third(a) {
+            let line = self.m(
+                "diff-recipient-to-third",
+                &[
+                    ("item", item.to_string().into()),
+                    ("old", old.into()),
+                    ("new", new.into()),
+                ],
+            );
+            self.push(line);
+        } else {
+            self.value(Some(item), "diff-field-country", Some(old), Some(new));
         }
     }
 
@@ -764,37 +768,19 @@ impl<'a> Differ<'a> {
                 }
                 Pair::Both(a, b, i) => {
                     let item = self.transfer_item(n, b, i);
-                    let it = Some(item.as_str());
-                    let (ra, rb) = (
-                        a.recipient.as_ref().map(|r| r.value.clone()),
-                        b.recipient.as_ref().map(|r| r.value.clone()),
-                    );
-                    if ra != rb {
-                        let old = ra.map(|r| self.ref_name(o, &r));
-                        let new = rb.map(|r| self.ref_name(n, &r));
-                        self.value(it, "diff-field-recipient", old, new);
-                    }
-                    self.scalar(
-                        it,
-                        "diff-field-country",
-                        located(&a.country),
-                        located(&b.country),
-                        |d, c| d.country(c),
-                    );
-                    self.scalar(
-                        it,
-                        "diff-field-mechanism",
-                        mechanisms(a),
-                        mechanisms(b),
-                        |d, m| d.mechanisms(m),
-                    );
-                    self.prose(
-                        it,
-                        "diff-field-safeguard-copy",
-                        &a.safeguard_copy,
-                        &b.safeguard_copy,
-                    );
-                    self.prose(it, "diff-field-description", &a.description, &b.description);
+                    self.fields(Some(&item), a, b, &mut |d, field, _, _| {
+                        if field.key != "mechanism" {
+                            return false;
+                        }
+                        d.scalar(
+                            Some(&item),
+                            "diff-field-mechanism",
+                            mechanisms(a),
+                            mechanisms(b),
+                            |d, m| d.mechanisms(m),
+                        );
+                        true
+                    });
                 }
             }
         }
@@ -808,24 +794,27 @@ impl<'a> Differ<'a> {
             n.retention(),
             |r| r.id.as_ref(),
             |d, notice, r, i| d.retention_item(notice, r, i),
-            |d, it, a, b| {
-                let (pa, pb) = (located(&a.period), located(&b.period));
+            // A new period is the change readers look for: said first, as
+            // a sentence of its own.
+            &mut |d, item, _, x, y| {
+                let (Value::Duration(x), Value::Duration(y)) = (x, y) else {
+                    return false;
+                };
+                let (pa, pb) = (located(*x), located(*y));
                 if pa != pb {
                     let old = pa.map_or_else(|| d.none(), |p| d.duration(&p));
                     let new = pb.map_or_else(|| d.none(), |p| d.duration(&p));
-                    let item = it.unwrap_or_default().to_string();
                     let line = d.m(
                         "diff-period",
                         &[
-                            ("item", item.into()),
+                            ("item", item.to_string().into()),
                             ("old", old.into()),
                             ("new", new.into()),
                         ],
                     );
                     d.push(line);
                 }
-                d.id_list(it, "diff-field-applies-to", &a.applies_to, &b.applies_to);
-                d.prose(it, "diff-field-rule", &a.rule, &b.rule);
+                true
             },
         );
     }
@@ -868,15 +857,10 @@ impl<'a> Differ<'a> {
             self.push(line);
         }
         if let Some((a, b)) = both {
-            let it = Some(item.as_str());
-            self.prose(it, "diff-field-logic", &a.logic, &b.logic);
-            self.prose(
-                it,
-                "diff-field-consequences",
-                &a.consequences,
-                &b.consequences,
-            );
-            self.prose(it, "diff-field-description", &a.description, &b.description);
+            // Whether decisions and profiling are used is said above.
+            self.fields(Some(&item), a, b, &mut |_, field, _, _| {
+                matches!(field.key, "used" | "profiling")
+            });
         }
     }
 
@@ -884,24 +868,9 @@ impl<'a> Differ<'a> {
         let (o, n) = (self.old, self.new);
         self.section = Section::Provision;
         let item = self.m("diff-item-provision", &[]);
-        let Some((a, b)) = self.presence(&item, &o.provision, &n.provision) else {
-            return;
-        };
-        let it = Some(item.as_str());
-        self.scalar(
-            it,
-            "diff-field-requirement",
-            located(&a.requirement),
-            located(&b.requirement),
-            |d, r| d.m(r.label_key(), &[]),
-        );
-        self.prose(
-            it,
-            "diff-field-consequences",
-            &a.consequences,
-            &b.consequences,
-        );
-        self.prose(it, "diff-field-description", &a.description, &b.description);
+        if let Some((a, b)) = self.presence(&item, &o.provision, &n.provision) {
+            self.fields(Some(&item), a, b, &mut plain);
+        }
     }
 
     fn access(&mut self) {
@@ -912,10 +881,7 @@ impl<'a> Differ<'a> {
             &n.access_roles,
             |r| r.id.as_ref(),
             |d, _, r, i| d.item("diff-item-role", d.label(r.role.as_ref(), r.id.as_ref(), i)),
-            |d, it, a, b| {
-                d.name(it, "diff-field-role", &a.role, &b.role);
-                d.prose(it, "diff-field-sees", &a.sees, &b.sees);
-            },
+            &mut |_, _, _, _, _| false,
         );
     }
 
@@ -935,12 +901,7 @@ impl<'a> Differ<'a> {
                     .unwrap_or_else(|| d.m("diff-entry", &[("n", (i + 1).into())]));
                 d.item("diff-item-related", name)
             },
-            |d, it, a, b| {
-                d.name(it, "diff-field-title", &a.title, &b.title);
-                d.string(it, "diff-field-url", &a.url, &b.url);
-                let id = |r: &crate::model::Related| r.notice.as_ref().map(|i| i.value.clone());
-                d.scalar(it, "diff-field-notice", id(a), id(b), |d, id| d.quote(id));
-            },
+            &mut |_, _, _, _, _| false,
         );
     }
 }

@@ -16,6 +16,7 @@ use crate::bind::Q011;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::config::Config;
 use crate::load::decode::{L006, L007, did_you_mean};
+use crate::model::format::{self, FieldPath, Kind};
 use crate::model::{Lang, Located, Notice, Text};
 use crate::source::Span;
 
@@ -173,119 +174,23 @@ pub fn apply_overrides(diagnostics: &mut Vec<Diagnostic>, overrides: &Overrides)
     diagnostics.retain(|d| d.severity != Severity::Allow);
 }
 
-/// Every localised text of a notice with a name for it, in document order.
-pub fn texts(n: &Notice) -> Vec<(&'static str, &Text)> {
-    let mut out: Vec<(&'static str, &Text)> = Vec::new();
-    add(&mut out, "title", &n.title);
-    add(&mut out, "description", &n.description);
-    if let Some(c) = &n.controller {
-        add(&mut out, "controller.name", &c.name);
-        add(&mut out, "controller.address", &c.address);
-    }
-    for p in [&n.representative, &n.processor].into_iter().flatten() {
-        add(&mut out, "name", &p.name);
-        add(&mut out, "address", &p.address);
-        add(&mut out, "description", &p.description);
-    }
-    for c in [&n.contact, &n.dpo].into_iter().flatten() {
-        add(&mut out, "name", &c.name);
-        add(&mut out, "role", &c.role);
-        add(&mut out, "address", &c.address);
-    }
-    for p in n.purposes() {
-        add(&mut out, "description", &p.description);
-        add(&mut out, "law", &p.law);
-        add(&mut out, "legitimate_interests", &p.legitimate_interests);
-        add(&mut out, "withdrawal", &p.withdrawal);
-    }
-    for s in &n.data_subjects {
-        add(&mut out, "name", &s.name);
-        add(&mut out, "description", &s.description);
-    }
-    for c in n.data_categories() {
-        add(&mut out, "name", &c.name);
-        add(&mut out, "items", &c.items);
-    }
-    for s in n.sources() {
-        add(&mut out, "name", &s.name);
-        add(&mut out, "description", &s.description);
-    }
-    for r in n.recipients() {
-        add(&mut out, "name", &r.name);
-        add(&mut out, "purpose", &r.purpose);
-        add(&mut out, "law", &r.law);
-    }
-    for t in &n.transfers {
-        add(&mut out, "safeguard_copy", &t.safeguard_copy);
-        add(&mut out, "description", &t.description);
-    }
-    for r in n.retention() {
-        add(&mut out, "rule", &r.rule);
-    }
-    if let Some(p) = &n.provision {
-        add(&mut out, "consequences", &p.consequences);
-        add(&mut out, "description", &p.description);
-    }
-    if let Some(a) = &n.automated_decisions {
-        add(&mut out, "logic", &a.logic);
-        add(&mut out, "consequences", &a.consequences);
-        add(&mut out, "description", &a.description);
-    }
-    if let Some(r) = &n.rights {
-        add(&mut out, "how", &r.how);
-    }
-    add(&mut out, "security", &n.security);
-    add(&mut out, "cookies", &n.cookies);
-    for a in &n.access_roles {
-        add(&mut out, "role", &a.role);
-        add(&mut out, "sees", &a.sees);
-    }
-    for r in &n.related {
-        add(&mut out, "title", &r.title);
-    }
-    out
-}
-
-fn add<'a>(out: &mut Vec<(&'static str, &'a Text)>, name: &'static str, t: &'a Option<Text>) {
-    if let Some(t) = t {
-        out.push((name, t));
-    }
+/// Every localised text of a notice, with where it is: the text rules
+/// (Q002, Q009, Q013, Q016) see every text field of the format, because
+/// the walk follows the format's declaration (`model/format.rs`).
+pub fn texts(n: &Notice) -> Vec<(FieldPath, &Text)> {
+    format::texts(n)
 }
 
 /// Every e-mail address of a notice.
 pub fn emails(n: &Notice) -> Vec<&Located<String>> {
-    let mut out = Vec::new();
-    if let Some(c) = &n.controller {
-        out.extend(&c.email);
-    }
-    for p in [&n.representative, &n.processor].into_iter().flatten() {
-        out.extend(&p.email);
-    }
-    for c in [&n.contact, &n.dpo].into_iter().flatten() {
-        out.extend(&c.email);
-    }
-    if let Some(r) = &n.rights {
-        out.extend(&r.email);
-    }
-    out
+    let found = format::strings_of(n, |k| matches!(k, Kind::Email));
+    found.into_iter().map(|(_, s)| s).collect()
 }
 
 /// Every web address of a notice.
 pub fn urls(n: &Notice) -> Vec<&Located<String>> {
-    let mut out = Vec::new();
-    if let Some(c) = &n.controller {
-        out.extend(&c.web);
-    }
-    for p in [&n.representative, &n.processor].into_iter().flatten() {
-        out.extend(&p.web);
-    }
-    if let Some(r) = &n.rights {
-        out.extend(&r.web);
-    }
-    for r in &n.related {
-        out.extend(&r.url);
-    }
-    out
+    let found = format::strings_of(n, |k| matches!(k, Kind::Url));
+    found.into_iter().map(|(_, s)| s).collect()
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::{Annotate, Ctx, emails, texts, urls};
 use crate::bind::Q011;
 use crate::diagnostic::rule;
 use crate::load::decode::Q010;
+use crate::model::format::{self, FieldPath, Kind};
 use crate::model::markdown::{MAX_NESTING, is_safe_link, nesting_depth};
 use crate::model::{Id, Located, Notice, RESERVED_NOTICE_IDS, is_valid_id};
 
@@ -529,12 +530,10 @@ TOML escape such as `\\u0001`. Fix: delete the character (the diagnostic names i
 point).";
 }
 
-/// Every plain string of a notice that an author writes, with its key:
-/// addresses, phones, web addresses and the other free strings.
 /// Q016: control characters and noncharacters in any text or string.
 pub fn control_characters(cx: &mut Ctx<'_>) {
     let n = cx.notice;
-    let mut found: Vec<(&'static str, &Located<String>, char)> = Vec::new();
+    let mut found: Vec<(FieldPath, &Located<String>, char)> = Vec::new();
     for (field, text) in texts(n) {
         for t in text
             .neutral
@@ -575,49 +574,10 @@ fn is_forbidden_char(c: char) -> bool {
         || (u & 0xFFFE) == 0xFFFE
 }
 
-fn plain_strings(n: &Notice) -> Vec<(&'static str, &Located<String>)> {
-    fn add<'a>(
-        out: &mut Vec<(&'static str, &'a Located<String>)>,
-        key: &'static str,
-        v: &'a Option<Located<String>>,
-    ) {
-        out.extend(v.iter().map(|v| (key, v)));
-    }
-    let mut out = Vec::new();
-    add(&mut out, "version", &n.version);
-    if let Some(c) = &n.controller {
-        add(&mut out, "controller.business_id", &c.business_id);
-        add(&mut out, "controller.email", &c.email);
-        add(&mut out, "controller.phone", &c.phone);
-        add(&mut out, "controller.web", &c.web);
-    }
-    if let Some(p) = &n.representative {
-        add(&mut out, "representative.email", &p.email);
-        add(&mut out, "representative.phone", &p.phone);
-        add(&mut out, "representative.web", &p.web);
-    }
-    if let Some(p) = &n.processor {
-        add(&mut out, "processor.email", &p.email);
-        add(&mut out, "processor.phone", &p.phone);
-        add(&mut out, "processor.web", &p.web);
-    }
-    if let Some(c) = &n.contact {
-        add(&mut out, "contact.email", &c.email);
-        add(&mut out, "contact.phone", &c.phone);
-    }
-    if let Some(c) = &n.dpo {
-        add(&mut out, "dpo.email", &c.email);
-        add(&mut out, "dpo.phone", &c.phone);
-    }
-    if let Some(r) = &n.rights {
-        add(&mut out, "rights.email", &r.email);
-        add(&mut out, "rights.phone", &r.phone);
-        add(&mut out, "rights.web", &r.web);
-    }
-    for r in &n.related {
-        add(&mut out, "related.url", &r.url);
-    }
-    out
+/// Every plain string of a notice that an author writes (not its ids and
+/// references, which `Q012` and the reference rules check), with its key.
+fn plain_strings(n: &Notice) -> Vec<(FieldPath, &Located<String>)> {
+    format::strings_of(n, |k| matches!(k, Kind::String | Kind::Email | Kind::Url))
 }
 
 rule! {

@@ -12,6 +12,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::rule;
+use crate::model::format::{Layout, TextKind};
 use crate::model::{Country, Date, Duration, Lang, Located, Text};
 use crate::source::{FileId, Span};
 
@@ -74,9 +75,11 @@ pub struct Decoder {
     /// span toml reports, which are file-local.
     pub base: usize,
     pub diagnostics: Vec<Diagnostic>,
-    /// Keys of the document's root table. A root key found inside a table
-    /// was almost always written below a `[table]` header by mistake.
-    pub root_keys: &'static [&'static str],
+    /// The document's root table. A root key found inside a table was
+    /// almost always written below a `[table]` header by mistake.
+    pub root_keys: Option<&'static Layout>,
+    /// Set when a notice says `controller = "customer"`, where.
+    pub open_controller: Option<Span>,
     /// Keys that were present but whose value could not be read, as
     /// (start of the table's span, key): already diagnosed, so rules must
     /// not also call them missing.
@@ -85,15 +88,6 @@ pub struct Decoder {
     /// for; the schema tests use this to hold the schema to the reader.
     pub record_known: bool,
     pub known_keys: Vec<(String, Vec<&'static str>)>,
-}
-
-/// Whether a text field may be one plain string for every language.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum TextKind {
-    /// Prose: must be translated, `{ fi = "...", sv = "...", en = "..." }`.
-    Prose,
-    /// A proper name or address: a plain string is accepted as language-neutral.
-    Name,
 }
 
 /// A table being read. Keys are taken with [`Table::get`]; [`Table::finish`]
@@ -146,7 +140,7 @@ impl<'v, 'i> Table<'v, 'i> {
                 d.span(key.span()),
                 format!("unknown key `{name}` in {what}"),
             );
-            let misplaced = !self.is_root && d.root_keys.contains(&name);
+            let misplaced = !self.is_root && d.root_keys.is_some_and(|l| l.field(name).is_some());
             diag = match did_you_mean(name, &self.known) {
                 _ if misplaced => diag.label(format!("`{name}` belongs at the top level, not in {what}")).help(format!(
                     "TOML puts every key that follows a table header into that table: move `{name}` above the first `[...]` header of the file"
@@ -187,7 +181,8 @@ impl Decoder {
             file,
             base,
             diagnostics: Vec::new(),
-            root_keys: &[],
+            root_keys: None,
+            open_controller: None,
             invalid: Vec::new(),
             record_known: false,
             known_keys: Vec::new(),
@@ -318,7 +313,7 @@ impl Decoder {
         &mut self,
         v: &Value<'_>,
         what: &str,
-        parse: fn(&str) -> Option<T>,
+        parse: impl Fn(&str) -> Option<T>,
         codes: &[&str],
     ) -> Option<Located<T>> {
         let s = self.string(v)?;

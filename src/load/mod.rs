@@ -7,13 +7,12 @@
 //! point into the file. Only failures to read at all are I/O errors.
 
 pub mod config;
-pub mod customer;
 pub mod decode;
 pub mod document;
 mod logo;
 mod notice;
 
-pub use notice::notice as notice_reader;
+pub use notice::{customer as customer_reader, layouts, notice as notice_reader};
 
 pub use document::{LoadedFile, load_bytes, load_document, load_owned};
 use logo::read_logo;
@@ -151,7 +150,7 @@ pub struct LoadedCustomers {
 
 /// Reads and decodes every customer file under `paths`.
 pub fn load_customers(paths: &[PathBuf], sources: &mut SourceMap) -> LoadedCustomers {
-    let (mut customers, mut diagnostics, io_errors) = load_all(paths, sources, customer::customer);
+    let (mut customers, mut diagnostics, io_errors) = load_all(paths, sources, notice::customer);
     for c in &mut customers {
         read_logo(c, sources, &mut diagnostics);
     }

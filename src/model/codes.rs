@@ -19,11 +19,27 @@ use super::text::Lang;
 /// kebab-case codes, each with the article it stands for, and the Fluent
 /// messages that word each value: `labels { method = "prefix", "suffix"; }`
 /// declares `method()`, returning the key `prefix` + code + `suffix`. A list
-/// without labels does not compile.
+/// without labels does not compile. The string after the name says what a
+/// value is called in a message ("legal basis").
 macro_rules! closed_list {
-    ($(#[$meta:meta])* $name:ident $variants:tt
+    ($(#[$meta:meta])* $name:ident $what:literal $variants:tt
      labels { $($(#[$kmeta:meta])* $method:ident = $prefix:literal, $suffix:literal;)+ }) => {
         closed_list!(@list $(#[$meta])* $name $variants);
+        impl crate::model::format::Code for $name {
+            const LIST: crate::model::format::CodeList = crate::model::format::CodeList {
+                what: $what,
+                codes: $name::codes,
+            };
+            fn parse(code: &str) -> Option<Self> {
+                Self::from_code(code)
+            }
+            fn code_str(&self) -> &str {
+                self.code()
+            }
+            fn label(&self) -> std::borrow::Cow<'static, str> {
+                self.label_key().into()
+            }
+        }
         $(closed_list!(@key $name $(#[$kmeta])* $method $prefix $suffix $variants);)+
     };
     (@list $(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $article:literal;)+ }) => {
@@ -72,7 +88,7 @@ macro_rules! closed_list {
 
 closed_list! {
     /// The lawful bases of Art. 6(1).
-    LegalBasis {
+    LegalBasis "legal basis" {
         Consent = "consent", "Art. 6(1)(a)";
         Contract = "contract", "Art. 6(1)(b)";
         LegalObligation = "legal-obligation", "Art. 6(1)(c)";
@@ -91,7 +107,7 @@ closed_list! {
 
 closed_list! {
     /// The special categories of personal data, Art. 9(1).
-    SpecialCategory {
+    SpecialCategory "special category" {
         RacialOrEthnicOrigin = "racial-or-ethnic-origin", "Art. 9(1)";
         PoliticalOpinions = "political-opinions", "Art. 9(1)";
         ReligiousOrPhilosophicalBeliefs = "religious-or-philosophical-beliefs", "Art. 9(1)";
@@ -109,7 +125,7 @@ closed_list! {
 
 closed_list! {
     /// The conditions of Art. 9(2) for processing special categories.
-    Art9Condition {
+    Art9Condition "Art. 9(2) condition" {
         ExplicitConsent = "explicit-consent", "Art. 9(2)(a)";
         EmploymentAndSocialSecurity = "employment-and-social-security", "Art. 9(2)(b)";
         VitalInterests = "vital-interests", "Art. 9(2)(c)";
@@ -129,7 +145,7 @@ closed_list! {
 
 closed_list! {
     /// Mechanisms for a transfer to a third country, Art. 45-49.
-    TransferMechanism {
+    TransferMechanism "transfer mechanism" {
         Adequacy = "adequacy", "Art. 45";
         PublicAuthorityInstrument = "public-authority-instrument", "Art. 46(2)(a)";
         BindingCorporateRules = "binding-corporate-rules", "Art. 46(2)(b), 47";
@@ -188,7 +204,7 @@ impl TransferMechanism {
 
 closed_list! {
     /// The role a recipient has towards the data.
-    RecipientRole {
+    RecipientRole "recipient role" {
         Processor = "processor", "Art. 4(8), 28";
         Controller = "controller", "Art. 4(7)";
         JointController = "joint-controller", "Art. 26";
@@ -202,7 +218,7 @@ closed_list! {
 
 closed_list! {
     /// What kind of source data comes from.
-    SourceKind {
+    SourceKind "source kind" {
         DataSubject = "data-subject", "Art. 13";
         Register = "register", "Art. 14(2)(f)";
         Authority = "authority", "Art. 14(2)(f)";
@@ -217,7 +233,7 @@ closed_list! {
 
 closed_list! {
     /// Where the data is collected, which decides between Art. 13 and 14.
-    Collection {
+    Collection "data origin" {
         DataSubject = "data-subject", "Art. 13";
         OtherSources = "other-sources", "Art. 14";
         Both = "both", "Art. 13, 14";
@@ -233,7 +249,7 @@ closed_list! {
 
 closed_list! {
     /// Whether providing the data is required, Art. 13(2)(e).
-    ProvisionKind {
+    ProvisionKind "provision requirement" {
         Statutory = "statutory", "Art. 13(2)(e)";
         Contractual = "contractual", "Art. 13(2)(e)";
         ContractPrerequisite = "contract-prerequisite", "Art. 13(2)(e)";
@@ -250,7 +266,7 @@ closed_list! {
 
 closed_list! {
     /// Supervisory authorities seloste knows, by the country they serve.
-    SupervisoryAuthority {
+    SupervisoryAuthority "supervisory authority" {
         Finland = "FI", "Art. 77";
         Sweden = "SE", "Art. 77";
     }
@@ -350,6 +366,22 @@ impl Country {
 impl fmt::Display for Country {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl crate::model::format::Code for Lang {
+    const LIST: crate::model::format::CodeList = crate::model::format::CodeList {
+        what: "language",
+        codes: || Lang::SUPPORTED.to_vec(),
+    };
+    fn parse(code: &str) -> Option<Self> {
+        Lang::parse(code)
+    }
+    fn code_str(&self) -> &str {
+        self.as_str()
+    }
+    fn label(&self) -> std::borrow::Cow<'static, str> {
+        self.label_key().into()
     }
 }
 

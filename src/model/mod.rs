@@ -10,6 +10,8 @@
 //! missing and point at the table that should hold it.
 
 pub mod codes;
+#[macro_use]
+pub mod format;
 pub mod markdown;
 pub mod text;
 
@@ -18,6 +20,8 @@ pub use codes::{
     SourceKind, SpecialCategory, SupervisoryAuthority, TransferMechanism,
 };
 pub use text::{Lang, Text};
+
+pub use format::{Code, Kind, Table, TextKind};
 
 use crate::source::{FileId, Span};
 
@@ -61,60 +65,85 @@ pub fn is_colour(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
-/// One privacy notice: the description of one register.
-#[derive(Debug, Clone, Default)]
-pub struct Notice {
-    pub file: FileId,
-    /// Span of the whole document, used for items missing at the top level.
-    pub span: Span,
-    pub id: Option<Id>,
-    /// The register's name, shown as the notice title.
-    pub title: Option<Text>,
-    /// A short introduction to the register in the author's words.
-    pub description: Option<Text>,
-    pub version: Option<Located<String>>,
-    pub updated: Option<Located<Date>>,
-    pub languages: Option<Located<Vec<Located<Lang>>>>,
-    /// Whether Art. 13, Art. 14 or both apply.
-    pub collected_from: Option<Located<Collection>>,
-    pub supervisory_authority: Option<Located<SupervisoryAuthority>>,
-    pub controller: Option<Controller>,
-    pub representative: Option<Party>,
-    pub processor: Option<Party>,
-    pub contact: Option<Contact>,
-    pub dpo: Option<Contact>,
-    /// `None`: the key is absent; `Some` with no items: the notice says there are none.
-    pub purposes: Option<Located<Vec<Purpose>>>,
-    pub data_subjects: Vec<DataSubject>,
-    pub data_categories: Option<Located<Vec<DataCategory>>>,
-    pub sources: Option<Located<Vec<Source>>>,
-    pub recipients: Option<Located<Vec<Recipient>>>,
-    pub transfers: Vec<Transfer>,
-    pub retention: Option<Located<Vec<Retention>>>,
-    pub provision: Option<Provision>,
-    pub automated_decisions: Option<AutomatedDecisions>,
-    pub rights: Option<RightsExercise>,
-    pub security: Option<Text>,
-    pub cookies: Option<Text>,
-    pub access_roles: Vec<AccessRole>,
-    pub related: Vec<Related>,
-    /// Keys present in the source whose value was invalid (and diagnosed
-    /// while loading), as (start of the enclosing table's span, key).
-    pub invalid: Vec<(usize, &'static str)>,
-    /// A fragment holds sections shared by several notices; it is never
-    /// checked or rendered on its own.
-    pub fragment: Option<Located<bool>>,
-    /// The fragment whose top-level keys this notice takes where it sets
-    /// none itself.
-    pub extends: Option<Id>,
-    /// `controller = "customer"`: the controller, DPO and contact come from
-    /// each customer (see [`crate::bind`]).
-    pub open_controller: Option<Span>,
-    /// When bound to a customer: the customer file's top, where items the
-    /// customer must supply are reported missing.
-    pub customer_span: Option<Span>,
-    /// When bound to a customer: its look.
-    pub branding: Option<Branding>,
+format_table! {
+    /// One privacy notice: the description of one register.
+    ///
+    /// `span` is the whole document, where items missing at the top level
+    /// are reported.
+    pub struct Notice {
+        /// The notice's id (kebab-case): names the output files.
+        id: Option<Id> as Kind::Id; own,
+        /// A fragment of shared sections, taken by notices with `extends`; never published on its own.
+        fragment: Option<Located<bool>>; own,
+        /// Id of a fragment whose top-level items this notice takes where it sets none.
+        extends: Option<Id> as Kind::NoticeRef; own,
+        /// The name of the register.
+        title: Option<Text> as Kind::Text(TextKind::Label),
+        /// A short introduction in the author's words.
+        description: Option<Text>,
+        /// Version of the notice.
+        version: Option<Located<String>>,
+        /// Date of the last update, 2026-11-21.
+        updated: Option<Located<Date>>,
+        /// Languages the notice is written and published in.
+        languages: Option<Located<Vec<Located<Lang>>>>,
+        /// Where data comes from: data-subject (Art. 13), other-sources (Art. 14) or both.
+        collected_from: Option<Located<Collection>>,
+        /// FI (default) or SE: the authority in the complaint section.
+        supervisory_authority: Option<Located<SupervisoryAuthority>>,
+        /// The controller, or "customer" in a service notice whose controller each customer supplies.
+        controller: Option<Controller> as Kind::Controller(<Controller as Table>::layout_of); own,
+        /// EU representative of a controller outside the EU (Art. 27).
+        representative: Option<Party>,
+        /// The vendor processing data on the controller's behalf.
+        processor: Option<Party>,
+        /// Contact person or role for register matters.
+        contact: Option<Contact>,
+        /// Data protection officer (Art. 13(1)(b)).
+        dpo: Option<Contact>,
+        /// Purposes with their legal bases (Art. 13(1)(c)).
+        purposes: Option<Located<Vec<Purpose>>>,
+        /// Groups of people whose data is processed.
+        data_subjects: Vec<DataSubject>,
+        /// Categories of personal data (Art. 14(1)(d)).
+        data_categories: Option<Located<Vec<DataCategory>>>,
+        /// Where data comes from (Art. 14(2)(f)).
+        sources: Option<Located<Vec<Source>>>,
+        /// Recipients; `recipients = []` states there are none (Art. 13(1)(e)).
+        recipients: Option<Located<Vec<Recipient>>>,
+        /// Transfers outside the EU/EEA (Art. 13(1)(f)).
+        transfers: Vec<Transfer>,
+        /// Storage periods (Art. 13(2)(a)).
+        retention: Option<Located<Vec<Retention>>>,
+        /// Whether providing data is required (Art. 13(2)(e)).
+        provision: Option<Provision>,
+        /// Automated decision-making and profiling (Art. 13(2)(f)).
+        automated_decisions: Option<AutomatedDecisions>,
+        /// How to exercise the rights.
+        rights: Option<RightsExercise>,
+        /// Security measures.
+        security: Option<Text>,
+        /// Cookies.
+        cookies: Option<Text>,
+        /// Who sees what.
+        access_roles: Vec<AccessRole>,
+        /// Attachments, sub-registers and related documents.
+        related: Vec<Related>,
+    }
+    extra {
+        pub file: FileId,
+        /// Keys present in the source whose value was invalid (and diagnosed
+        /// while loading), as (start of the enclosing table's span, key).
+        pub invalid: Vec<(usize, &'static str)>,
+        /// `controller = "customer"`: the controller, DPO and contact come from
+        /// each customer (see [`crate::bind`]).
+        pub open_controller: Option<Span>,
+        /// When bound to a customer: the customer file's top, where items the
+        /// customer must supply are reported missing.
+        pub customer_span: Option<Span>,
+        /// When bound to a customer: its look.
+        pub branding: Option<Branding>,
+    }
 }
 
 impl Notice {
@@ -204,48 +233,62 @@ impl Notice {
     }
 }
 
-/// The controller (*rekisterinpitäjä*, *personuppgiftsansvarig*), Art. 13(1)(a).
-#[derive(Debug, Clone, Default)]
-pub struct Controller {
-    pub span: Span,
-    pub name: Option<Text>,
-    /// Public authorities and bodies must designate a DPO and cannot rely on
-    /// legitimate interests for their tasks.
-    pub public_authority: Option<Located<bool>>,
-    /// Business ID (*Y-tunnus*) or other registration number.
-    pub business_id: Option<Located<String>>,
-    pub address: Option<Text>,
-    pub email: Option<Located<String>>,
-    pub phone: Option<Located<String>>,
-    pub web: Option<Located<String>>,
-    /// Where the controller is established; Finland when absent.
-    pub country: Option<Located<Country>>,
+format_table! {
+    /// The controller (*rekisterinpitäjä*, *personuppgiftsansvarig*), Art. 13(1)(a).
+    pub struct Controller {
+        /// The controller's name (rekisterinpitäjä / personuppgiftsansvarig), Art. 13(1)(a).
+        name: Option<Text> as Kind::Text(TextKind::Name),
+        /// Whether the controller is a public authority or body: it must then have a DPO (Art. 37(1)(a)) and cannot rely on legitimate interests (Art. 6(1), last subparagraph).
+        public_authority: Option<Located<bool>>,
+        /// Business ID (Y-tunnus) or other registration number.
+        business_id: Option<Located<String>>,
+        /// Postal or visiting address.
+        address: Option<Text> as Kind::Text(TextKind::Name),
+        /// E-mail address for the controller.
+        email: Option<Located<String>> as Kind::Email,
+        /// Telephone number.
+        phone: Option<Located<String>>,
+        /// Web site, https://...
+        web: Option<Located<String>> as Kind::Url,
+        /// ISO 3166-1 code of the country of establishment; Finland when absent.
+        country: Option<Located<Country>>,
+    }
 }
 
-/// Another organisation: the EU representative or the processor.
-#[derive(Debug, Clone, Default)]
-pub struct Party {
-    pub span: Span,
-    pub name: Option<Text>,
-    pub address: Option<Text>,
-    pub email: Option<Located<String>>,
-    pub phone: Option<Located<String>>,
-    pub web: Option<Located<String>>,
-    pub country: Option<Located<Country>>,
-    /// What this party does for the register, in the author's words.
-    pub description: Option<Text>,
+format_table! {
+    /// Another organisation: the EU representative or the processor.
+    pub struct Party {
+        /// Name of the organisation.
+        name: Option<Text> as Kind::Text(TextKind::Name),
+        /// Address.
+        address: Option<Text> as Kind::Text(TextKind::Name),
+        /// E-mail address.
+        email: Option<Located<String>> as Kind::Email,
+        /// Telephone number.
+        phone: Option<Located<String>>,
+        /// Web site.
+        web: Option<Located<String>> as Kind::Url,
+        /// ISO 3166-1 country code.
+        country: Option<Located<Country>>,
+        /// What this party does for the register.
+        description: Option<Text>,
+    }
 }
 
-/// A person or a role to contact: the register contact or the DPO.
-#[derive(Debug, Clone, Default)]
-pub struct Contact {
-    pub span: Span,
-    /// A person's name; optional, a role is better in a published notice.
-    pub name: Option<Text>,
-    pub role: Option<Text>,
-    pub address: Option<Text>,
-    pub email: Option<Located<String>>,
-    pub phone: Option<Located<String>>,
+format_table! {
+    /// A person or a role to contact: the register contact or the DPO.
+    pub struct Contact {
+        /// A person's name (optional; a role is better in a published notice).
+        name: Option<Text> as Kind::Text(TextKind::Name),
+        /// The role or function, e.g. data protection officer of the city.
+        role: Option<Text> as Kind::Text(TextKind::Label),
+        /// Address.
+        address: Option<Text> as Kind::Text(TextKind::Name),
+        /// E-mail address, preferably a functional one.
+        email: Option<Located<String>> as Kind::Email,
+        /// Telephone number.
+        phone: Option<Located<String>>,
+    }
 }
 
 impl Contact {
@@ -254,174 +297,228 @@ impl Contact {
     }
 }
 
-/// A purpose of processing with its legal basis, Art. 13(1)(c).
-#[derive(Debug, Clone, Default)]
-pub struct Purpose {
-    pub span: Span,
-    pub id: Option<Id>,
-    pub description: Option<Text>,
-    pub legal_basis: Option<Located<LegalBasis>>,
-    /// The national or Union law the basis rests on (Art. 6(3)), e.g. the
-    /// Basic Education Act for a school.
-    pub law: Option<Text>,
-    /// The interests pursued, required for Art. 6(1)(f).
-    pub legitimate_interests: Option<Text>,
-    /// The Art. 9(2) condition when the purpose touches special categories.
-    pub special_category_condition: Option<Located<Art9Condition>>,
-    /// How to withdraw consent, for consent-based purposes.
-    pub withdrawal: Option<Text>,
+format_table! {
+    /// A purpose of processing with its legal basis, Art. 13(1)(c).
+    pub struct Purpose {
+        /// Identifier (kebab-case), unique within the notice.
+        id: Option<Id> as Kind::Id,
+        /// What the data is used for, Art. 13(1)(c).
+        description: Option<Text>,
+        /// The Art. 6(1) legal basis.
+        legal_basis: Option<Located<LegalBasis>>,
+        /// The national or Union law the basis rests on (Art. 6(3)), e.g. Perusopetuslaki (628/1998).
+        law: Option<Text>,
+        /// The interests pursued, required for legitimate-interests (Art. 13(1)(d)).
+        legitimate_interests: Option<Text>,
+        /// The Art. 9(2) condition when special categories are processed.
+        special_category_condition: Option<Located<Art9Condition>>,
+        /// How to withdraw consent, for consent-based purposes (Art. 7(3)).
+        withdrawal: Option<Text>,
+    }
 }
 
-/// A group of people whose data is processed (pupils, guardians, staff...).
-#[derive(Debug, Clone, Default)]
-pub struct DataSubject {
-    pub span: Span,
-    pub id: Option<Id>,
-    pub name: Option<Text>,
-    pub description: Option<Text>,
+format_table! {
+    /// A group of people whose data is processed (pupils, guardians, staff...).
+    pub struct DataSubject {
+        /// Identifier (kebab-case).
+        id: Option<Id> as Kind::Id,
+        /// The group: pupils, guardians, staff...
+        name: Option<Text> as Kind::Text(TextKind::Label),
+        /// Who belongs to the group.
+        description: Option<Text>,
+    }
 }
 
-/// A category of personal data, Art. 14(1)(d).
-#[derive(Debug, Clone, Default)]
-pub struct DataCategory {
-    pub span: Span,
-    pub id: Option<Id>,
-    pub name: Option<Text>,
-    /// The data items, usually a Markdown list.
-    pub items: Option<Text>,
-    pub special_category: Option<Located<SpecialCategory>>,
-    /// Personal data relating to criminal convictions and offences (Art. 10).
-    pub criminal_offences: Option<Located<bool>>,
-    /// Whether the person can edit these items themselves.
-    pub editable_by_subject: Option<Located<bool>>,
-    pub subjects: Vec<Id>,
-    pub purposes: Vec<Id>,
+format_table! {
+    /// A category of personal data, Art. 14(1)(d).
+    pub struct DataCategory {
+        /// Identifier (kebab-case).
+        id: Option<Id> as Kind::Id,
+        /// Name of the category, Art. 14(1)(d).
+        name: Option<Text> as Kind::Text(TextKind::Label),
+        /// The data items, usually a Markdown list.
+        items: Option<Text>,
+        /// The Art. 9(1) special category, if it is one.
+        special_category: Option<Located<SpecialCategory>>,
+        /// Personal data relating to criminal convictions and offences (Art. 10).
+        criminal_offences: Option<Located<bool>>,
+        /// Whether the person can update these items themselves.
+        editable_by_subject: Option<Located<bool>>,
+        /// Ids of the data subject groups concerned.
+        subjects: Vec<Id>,
+        /// Ids of the purposes that process this category.
+        purposes: Vec<Id>,
+    }
 }
 
-/// Where data comes from, Art. 14(2)(f).
-#[derive(Debug, Clone, Default)]
-pub struct Source {
-    pub span: Span,
-    pub id: Option<Id>,
-    pub name: Option<Text>,
-    pub kind: Option<Located<SourceKind>>,
-    pub description: Option<Text>,
-    pub categories: Vec<Id>,
+format_table! {
+    /// Where data comes from, Art. 14(2)(f).
+    pub struct Source {
+        /// Identifier (kebab-case).
+        id: Option<Id> as Kind::Id,
+        /// The source, Art. 14(2)(f).
+        name: Option<Text> as Kind::Text(TextKind::Name),
+        /// What kind of source: data-subject, register, authority, public, organisation.
+        kind: Option<Located<SourceKind>>,
+        /// What comes from this source and how.
+        description: Option<Text>,
+        /// Ids of the data categories that come from it.
+        categories: Vec<Id>,
+    }
 }
 
-/// A recipient or category of recipients, Art. 13(1)(e).
-#[derive(Debug, Clone, Default)]
-pub struct Recipient {
-    pub span: Span,
-    pub id: Option<Id>,
-    pub name: Option<Text>,
-    pub role: Option<Located<RecipientRole>>,
-    /// Where the recipient processes the data; in the EEA when absent.
-    pub country: Option<Located<Country>>,
-    pub purpose: Option<Text>,
-    /// The law that provides for a disclosure, where one does.
-    pub law: Option<Text>,
-    pub categories: Vec<Id>,
+format_table! {
+    /// A recipient or category of recipients, Art. 13(1)(e).
+    pub struct Recipient {
+        /// Identifier (kebab-case).
+        id: Option<Id> as Kind::Id,
+        /// The recipient or category of recipients, Art. 13(1)(e).
+        name: Option<Text> as Kind::Text(TextKind::Name),
+        /// processor, controller, joint-controller or authority.
+        role: Option<Located<RecipientRole>>,
+        /// Where the recipient processes the data; outside the EEA needs a transfer.
+        country: Option<Located<Country>>,
+        /// Why the data is disclosed.
+        purpose: Option<Text>,
+        /// The law providing for the disclosure, if any.
+        law: Option<Text>,
+        /// Ids of the data categories disclosed.
+        categories: Vec<Id>,
+    }
 }
 
-/// A transfer to a third country or international organisation, Art. 13(1)(f).
-#[derive(Debug, Clone, Default)]
-pub struct Transfer {
-    pub span: Span,
-    pub id: Option<Id>,
-    /// The recipient (by id) whose processing makes this a transfer.
-    pub recipient: Option<Id>,
-    pub country: Option<Located<Country>>,
+format_table! {
+    /// A transfer to a third country or international organisation, Art. 13(1)(f).
+    ///
     /// Exactly one mechanism is expected; the loader keeps every value given
     /// so that the linter can say when there are several.
-    pub mechanism: Option<Located<Vec<Located<TransferMechanism>>>>,
-    /// Where or how to obtain a copy of the safeguards.
-    pub safeguard_copy: Option<Text>,
-    pub description: Option<Text>,
+    pub struct Transfer {
+        /// Identifier (kebab-case).
+        id: Option<Id> as Kind::Id,
+        /// Id of the recipient whose processing makes this a transfer.
+        recipient: Option<Id> as Kind::Ref,
+        /// The third country.
+        country: Option<Located<Country>>,
+        /// Exactly one Art. 45-49 mechanism.
+        mechanism: Option<Located<Vec<Located<TransferMechanism>>>> as Kind::OneCode(<TransferMechanism as Code>::LIST),
+        /// Where or how to obtain a copy of the safeguards (Art. 46/47).
+        safeguard_copy: Option<Text>,
+        /// More about the transfer.
+        description: Option<Text>,
+    }
 }
 
-/// A storage period, Art. 13(2)(a).
-#[derive(Debug, Clone, Default)]
-pub struct Retention {
-    pub span: Span,
-    pub id: Option<Id>,
-    /// Data categories or purposes (by id) this period applies to.
-    pub applies_to: Vec<Id>,
-    pub period: Option<Located<Duration>>,
-    /// The criteria in words, e.g. "until the next school year starts".
-    pub rule: Option<Text>,
+format_table! {
+    /// A storage period, Art. 13(2)(a).
+    pub struct Retention {
+        /// Identifier (kebab-case).
+        id: Option<Id> as Kind::Id,
+        /// Ids of the data categories or purposes the period applies to.
+        applies_to: Vec<Id>,
+        /// The storage period as an ISO 8601 duration, e.g. P2Y (Art. 13(2)(a)).
+        period: Option<Located<Duration>>,
+        /// The criteria that set the period, in words.
+        rule: Option<Text>,
+    }
 }
 
-/// Whether providing data is a requirement, Art. 13(2)(e).
-#[derive(Debug, Clone, Default)]
-pub struct Provision {
-    pub span: Span,
-    pub requirement: Option<Located<ProvisionKind>>,
-    pub consequences: Option<Text>,
-    pub description: Option<Text>,
+format_table! {
+    /// Whether providing data is a requirement, Art. 13(2)(e).
+    pub struct Provision {
+        /// Whether providing the data is required (Art. 13(2)(e)).
+        requirement: Option<Located<ProvisionKind>>,
+        /// What happens if the data is not provided.
+        consequences: Option<Text>,
+        /// More about the requirement.
+        description: Option<Text>,
+    }
 }
 
-/// Automated decision-making and profiling, Art. 13(2)(f).
-#[derive(Debug, Clone, Default)]
-pub struct AutomatedDecisions {
-    pub span: Span,
-    /// Whether decisions under Art. 22(1) and (4) are made.
-    pub used: Option<Located<bool>>,
-    pub profiling: Option<Located<bool>>,
-    pub logic: Option<Text>,
-    pub consequences: Option<Text>,
-    pub description: Option<Text>,
+format_table! {
+    /// Automated decision-making and profiling, Art. 13(2)(f).
+    pub struct AutomatedDecisions {
+        /// Whether decisions under Art. 22(1) and (4) are made.
+        used: Option<Located<bool>>,
+        /// Whether profiling is used.
+        profiling: Option<Located<bool>>,
+        /// Meaningful information about the logic involved (Art. 13(2)(f)).
+        logic: Option<Text>,
+        /// The significance and envisaged consequences for the person.
+        consequences: Option<Text>,
+        /// More about automated processing.
+        description: Option<Text>,
+    }
 }
 
-/// How the person exercises their rights; the rights themselves are derived.
-#[derive(Debug, Clone, Default)]
-pub struct RightsExercise {
-    pub span: Span,
-    pub how: Option<Text>,
-    pub email: Option<Located<String>>,
-    pub phone: Option<Located<String>>,
-    pub web: Option<Located<String>>,
+format_table! {
+    /// How the person exercises their rights; the rights themselves are derived.
+    pub struct RightsExercise {
+        /// How to exercise the rights; the rights themselves are written by seloste.
+        how: Option<Text>,
+        /// Where to send requests.
+        email: Option<Located<String>> as Kind::Email,
+        /// Telephone number for requests.
+        phone: Option<Located<String>>,
+        /// Web form or page for requests.
+        web: Option<Located<String>> as Kind::Url,
+    }
 }
 
-/// Who sees what: a role and the data it can see.
-#[derive(Debug, Clone, Default)]
-pub struct AccessRole {
-    pub span: Span,
-    pub id: Option<Id>,
-    pub role: Option<Text>,
-    pub sees: Option<Text>,
+format_table! {
+    /// Who sees what: a role and the data it can see.
+    pub struct AccessRole {
+        /// Identifier (kebab-case).
+        id: Option<Id> as Kind::Id,
+        /// A role, e.g. class teacher.
+        role: Option<Text> as Kind::Text(TextKind::Label),
+        /// What the role can see.
+        sees: Option<Text>,
+    }
 }
 
-/// An attachment, sub-register or related document.
-#[derive(Debug, Clone, Default)]
-pub struct Related {
-    pub span: Span,
-    pub title: Option<Text>,
-    pub url: Option<Located<String>>,
-    /// Another notice by id.
-    pub notice: Option<Id>,
+format_table! {
+    /// An attachment, sub-register or related document.
+    pub struct Related {
+        /// Title of the related document or register.
+        title: Option<Text> as Kind::Text(TextKind::Label),
+        /// Where it is.
+        url: Option<Located<String>> as Kind::Url,
+        /// Or the id of another notice of the project.
+        notice: Option<Id> as Kind::NoticeRef,
+    }
 }
 
-/// A vendor's customer: the controller of the registers behind the services
-/// it uses, with its own identity, DPO, languages and local additions.
-#[derive(Debug, Clone, Default)]
-pub struct Customer {
-    pub file: FileId,
-    /// The top of the customer's file.
-    pub span: Span,
-    pub id: Option<Id>,
-    /// The languages its notices are published in, the primary one first.
-    pub languages: Option<Located<Vec<Located<Lang>>>>,
-    pub supervisory_authority: Option<Located<SupervisoryAuthority>>,
-    /// Ids of the service notices it uses.
-    pub services: Option<Located<Vec<Id>>>,
-    pub controller: Option<Controller>,
-    pub representative: Option<Party>,
-    pub dpo: Option<Contact>,
-    pub contact: Option<Contact>,
-    pub branding: Option<Branding>,
-    pub additions: Vec<Addition>,
-    pub invalid: Vec<(usize, &'static str)>,
+format_table! {
+    /// A vendor's customer: the controller of the registers behind the services
+    /// it uses, with its own identity, DPO, languages and local additions.
+    ///
+    /// `span` is the top of the customer's file.
+    pub struct Customer {
+        /// The customer's id (kebab-case): names its bundle.
+        id: Option<Id> as Kind::Id,
+        /// The customer's languages, the primary one first.
+        languages: Option<Located<Vec<Located<Lang>>>>,
+        /// FI (default) or SE.
+        supervisory_authority: Option<Located<SupervisoryAuthority>>,
+        /// Ids of the service notices the customer uses.
+        services: Option<Located<Vec<Id>>>,
+        /// The customer as controller.
+        controller: Option<Controller>,
+        /// EU representative, if any.
+        representative: Option<Party>,
+        /// The customer's data protection officer.
+        dpo: Option<Contact>,
+        /// Contact for register matters.
+        contact: Option<Contact>,
+        /// Logo and colour for the customer's notices.
+        branding: Option<Branding>,
+        /// Local additions to the services.
+        additions: Vec<Addition>,
+    }
+    extra {
+        pub file: FileId,
+        pub invalid: Vec<(usize, &'static str)>,
+    }
 }
 
 impl Customer {
@@ -444,25 +541,30 @@ impl Customer {
     }
 }
 
-/// A customer's look for its notices.
-#[derive(Debug, Clone, Default)]
-pub struct Branding {
-    pub span: Span,
-    /// Path of a logo image, relative to the customer file.
-    pub logo: Option<Located<String>>,
-    /// Brand colour, `#rrggbb`.
-    pub colour: Option<Located<String>>,
-    /// The logo file, read by the loader: (file name in the bundle, bytes).
-    pub logo_file: Option<(String, Vec<u8>)>,
+format_table! {
+    /// A customer's look for its notices.
+    pub struct Branding {
+        /// Path of a logo image (.svg, .png, .jpg, .webp), relative to the customer file.
+        logo: Option<Located<String>>,
+        /// Brand colour, #rrggbb.
+        colour: Option<Located<String>>,
+    }
+    extra {
+        /// The logo file, read by the loader: (file name in the bundle, bytes).
+        pub logo_file: Option<(String, Vec<u8>)>,
+    }
 }
 
-/// Local additions a customer makes to one service's notice.
-#[derive(Debug, Clone, Default)]
-pub struct Addition {
-    pub span: Span,
-    /// The service notice (by id) the additions belong to.
-    pub service: Option<Id>,
-    pub recipients: Vec<Recipient>,
-    pub access_roles: Vec<AccessRole>,
-    pub retention: Vec<Retention>,
+format_table! {
+    /// Local additions a customer makes to one service's notice.
+    pub struct Addition {
+        /// Id of the service notice the additions belong to.
+        service: Option<Id> as Kind::NoticeRef,
+        /// Recipients added to the service's.
+        recipients: Vec<Recipient>,
+        /// Access roles added to the service's.
+        access_roles: Vec<AccessRole>,
+        /// Storage periods added to the service's.
+        retention: Vec<Retention>,
+    }
 }

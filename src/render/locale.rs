@@ -174,6 +174,34 @@ mod tests {
         }
     }
 
+    /// `seloste diff` names a changed key of a table by the message
+    /// `diff-field-<key>`; a key declared without one would show the bare
+    /// message id in a change list.
+    #[test]
+    fn every_key_a_change_list_names_is_worded_in_every_locale() {
+        use crate::model::format::{Kind, change_label, tables_below};
+        use crate::model::{Notice, Table};
+        let locales = Locales::embedded().expect("locales");
+        let mut keys: Vec<String> = Vec::new();
+        for layout in tables_below(Notice::layout_of()) {
+            for f in layout.fields {
+                // Ids match items; tables inside are not compared as fields.
+                if !matches!(f.kind, Kind::Id | Kind::Table(_) | Kind::ArrayOf(_)) {
+                    keys.push(change_label(f.key));
+                }
+            }
+        }
+        assert!(keys.len() > 40, "only {} keys", keys.len());
+        for code in Lang::SUPPORTED {
+            let present = locales.keys(code);
+            let missing: Vec<_> = keys
+                .iter()
+                .filter(|k| present.binary_search(k).is_err())
+                .collect();
+            assert!(missing.is_empty(), "{code}: missing {missing:?}");
+        }
+    }
+
     /// A key missing in one language would make its notices fail to render.
     #[test]
     fn every_key_exists_in_every_locale() {

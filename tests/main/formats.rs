@@ -211,7 +211,7 @@ fn github_messages_escape_commas_colons_and_newlines() {
     let message = q009.splitn(3, "::").nth(2).expect("message");
     assert_eq!(
         message,
-        "`description` links to `javascript:alert(1)`, which is not a safe link\
+        "`purposes.description` links to `javascript:alert(1)`, which is not a safe link\
          %0Ahelp: use an https:, http:, mailto: or tel: link, or a relative one"
     );
     assert!(q009.contains(",title=Q009 unsafe-link::"), "{q009}");
