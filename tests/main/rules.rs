@@ -9,18 +9,23 @@
 //!
 //! # Overlays
 //!
-//! A fixture is usually an *overlay*: only its change to `base.toml`. It is
-//! recognised by a line `[overlay]` (the table of instructions) and reads:
+//! A fixture is usually an *overlay*: only its change to `base.toml`. A
+//! file is one when it is UTF-8 and has the line `[overlay]` (the table of
+//! instructions, taken out before merging); it reads:
 //!
 //! ```toml
-//! # G002 eu-representative, fail: the controller is established outside the
-//! # EU/EEA (country = "US") and the notice names no EU representative.
+//! # G005 legitimate-interests-stated, fail: for a controller that is not a
+//! # public authority, the purpose `photos` rests on legitimate interests but
+//! # does not say what the interests are.
 //!
 //! [overlay]
-//! remove = ["dpo.role", "purposes.0.law"]
+//! remove = ["purposes.2.withdrawal"]
 //!
 //! [controller]
-//! country = "US"
+//! public_authority = false
+//!
+//! [purposes.2]
+//! legal_basis = "legitimate-interests"
 //! ```
 //!
 //! - The comment lines at the top say what the fixture changes and why; they
@@ -43,13 +48,16 @@
 //! layout and order (changed values stay where they were; new keys come at
 //! the end of their table, new tables after the last table, new items after
 //! the last item of their array; the overlay's other comments are dropped),
-//! writes the notice as `fail.toml`/`pass.toml` into a temporary folder and
-//! checks it there. Every other file (a fixture without `[overlay]`, such as
-//! the syntax errors, wrong encodings, byte-order mark and empty file of the
-//! loader rules, whose raw bytes are the point, and the fragments, services
-//! and customers of the multi-file fixtures) is copied as it is.
-//! `compose_removes_merges_and_replaces` shows a composition whole.
-//!
+//! so the composed notice reads like a hand-written one;
+//! `compose_removes_merges_and_replaces` shows one whole. Each fixture is
+//! written into a temporary folder under its own name (`fail.toml`,
+//! `pass/b.toml`, `fail/after/notice.toml`) and checked there. The notices
+//! of the multi-file fixtures that copy base are overlays too; every other
+//! file is copied byte for byte: the fragments, services and customers of
+//! the multi-file fixtures, and the whole notices where an overlay cannot
+//! say it, the syntax errors, wrong encoding, byte-order mark and empty file
+//! of L001-L004, whose raw bytes are the point.
+
 //! # Snapshots
 //!
 //! The fail fixture's diagnostics, rendered as `seloste check` prints them
@@ -344,15 +352,25 @@ fn merge(table: &mut dyn TableLike, changes: &dyn TableLike, at: &str) -> Result
             None => {
                 table.insert(key, fresh(new.clone()));
             }
-            Some(old) => match (new.as_table_like(), old) {
-                (Some(changes), Item::ArrayOfTables(array)) => {
-                    merge_items(array, changes, &here)?;
+            Some(old) => {
+                let was_value = old.is_value();
+                match (new.as_table_like(), old) {
+                    (Some(changes), Item::ArrayOfTables(array)) => {
+                        merge_items(array, changes, &here)?;
+                    }
+                    (Some(changes), old) if old.is_table_like() => {
+                        merge(old.as_table_like_mut().expect("a table"), changes, &here)?;
+                    }
+                    (_, old) => replace(old, new.clone()),
                 }
-                (Some(changes), old) if old.is_table_like() => {
-                    merge(old.as_table_like_mut().expect("a table"), changes, &here)?;
+                // A table's key is spaced as a header's (`[key]`), a value's
+                // as `key = `: a key that changed kind gets the usual spacing.
+                if table.get(key).is_some_and(Item::is_value) != was_value
+                    && let Some(mut key) = table.key_mut(key)
+                {
+                    key.leaf_decor_mut().clear();
                 }
-                (_, old) => replace(old, new.clone()),
-            },
+            }
         }
     }
     Ok(())
@@ -492,6 +510,28 @@ web = "https://example.fi"
 
 [[purposes]]
 id = "three"
+
+[rights]
+email = "rights@example.fi"
+"#;
+    assert_eq!(compose(BASE, overlay).as_deref(), Ok(expected));
+}
+
+#[test]
+fn compose_replaces_a_table_with_a_value() {
+    let overlay = "# The purposes, an array of tables in base, as an empty array.\npurposes = []\n\n[overlay]\n";
+    let expected = r#"# The purposes, an array of tables in base, as an empty array.
+id = "base"
+version = "1"
+purposes = []
+
+[controller]
+name = "City"
+email = "city@example.fi" # kept: base's comments stay
+phone = "+358 1"
+
+[dpo]
+email = "dpo@example.fi"
 
 [rights]
 email = "rights@example.fi"
