@@ -7,12 +7,67 @@
 //! of a conditional rule satisfied); either may be a folder of notices
 //! instead (`fail/`, `pass/`) for rules about several files.
 //!
+//! # Overlays
+//!
+//! A fixture is usually an *overlay*: only its change to `base.toml`. A
+//! file is one when it is UTF-8 and has the line `[overlay]` (the table of
+//! instructions, taken out before merging); it reads:
+//!
+//! ```toml
+//! # G005 legitimate-interests-stated, fail: for a controller that is not a
+//! # public authority, the purpose `photos` rests on legitimate interests but
+//! # does not say what the interests are.
+//!
+//! [overlay]
+//! remove = ["purposes.2.withdrawal"]
+//!
+//! [controller]
+//! public_authority = false
+//!
+//! [purposes.2]
+//! legal_basis = "legitimate-interests"
+//! ```
+//!
+//! - The comment lines at the top say what the fixture changes and why; they
+//!   become the top of the composed notice, in place of base's comment.
+//! - `remove` (optional) lists dotted paths deleted from base first: a key
+//!   (`controller.address`), a whole table (`dpo`, `transfers`), a key of an
+//!   inline table (`provision.consequences.sv`), or an item of an array of
+//!   tables by its index from 0 (`purposes.1`, `purposes.1.law`). A path
+//!   base does not have is an error, so an overlay cannot go stale silently.
+//! - The rest is ordinary TOML, deep-merged into base: a table (with a
+//!   `[header]`, dotted keys or inline) merges key by key, recursively; any
+//!   other value, arrays and arrays of tables (`[[purposes]]`) included,
+//!   replaces base's value wholesale. Keys of the top level come above
+//!   `[overlay]`, as TOML requires. An array of tables of base is merged
+//!   into by index: `[purposes.2]` merges into the third purpose, and the
+//!   index one past the last item (`[purposes.3]`) adds an item at the end.
+//!   To replace a table wholesale, `remove` it and write it again.
+//!
+//! The test composes base and overlay with `toml_edit`, keeping base's
+//! layout and order (changed values stay where they were; new keys come at
+//! the end of their table, new tables after the last table, new items after
+//! the last item of their array; the overlay's other comments are dropped),
+//! so the composed notice reads like a hand-written one;
+//! `compose_removes_merges_and_replaces` shows one whole. Each fixture is
+//! written into a temporary folder under its own name (`fail.toml`,
+//! `pass/b.toml`, `fail/after/notice.toml`) and checked there. The notices
+//! of the multi-file fixtures that copy base are overlays too; every other
+//! file is copied byte for byte: the fragments, services and customers of
+//! the multi-file fixtures, and the whole notices where an overlay cannot
+//! say it, the syntax errors, wrong encoding, byte-order mark and empty file
+//! of L001-L004, whose raw bytes are the point.
+
+//! # Snapshots
+//!
 //! The fail fixture's diagnostics, rendered as `seloste check` prints them
 //! (message, label, help and the note with the article; no colour; paths
-//! relative to the rule's folder), are the insta snapshot
+//! relative to the rule's folder, so the composed `fail.toml` reads
+//! `fail.toml`), are the insta snapshot
 //! `tests/main/snapshots/rules/<CODE>.snap`, so a rule's wording is pinned
-//! too. `cargo insta review` (or `INSTA_UPDATE=always cargo test --test main
-//! rules::`) accepts a change.
+//! too; the lines they show are those of the composed notice. `cargo insta
+//! review` (or `INSTA_UPDATE=always cargo test --test main rules::`) accepts
+//! a change.
 //!
 //! Adding a rule without fixtures fails `every_rule_has_fixtures_that_show_it`.
 //! Each test collects every problem and reports them together, so one run
@@ -22,6 +77,8 @@ use std::path::{Path, PathBuf};
 
 use seloste::lint::registry::{RULES, Rule};
 use seloste::project::{Checked, check as load_and_check};
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, TableLike, Value};
 
 use crate::common::{git, git_repo, root};
 
@@ -58,8 +115,9 @@ struct Fixture {
     /// ...and its name relative to the rule's folder ("" for the folder
     /// itself).
     shown_as: &'static str,
-    /// The temporary repository of a change, kept while it is read.
-    _repo: Option<tempfile::TempDir>,
+    /// The temporary folder of the composed fixture (and, for a change, its
+    /// repository), kept while it is read.
+    dir: tempfile::TempDir,
 }
 
 impl Fixture {
@@ -105,31 +163,38 @@ impl Fixture {
     }
 }
 
-/// Loads and checks the fixture `path` of the rule folder `dir`. A folder
-/// holding `services/` and `customers/` is a vendor, checked as `seloste
-/// bundle` checks it. A folder holding `before/` and `after/` is a change:
-/// `before` is committed to a fresh git repository, `after` written over
-/// it, and the result checked with `--since HEAD`.
-fn check_at(dir: &Path, path: &Path) -> Fixture {
-    if path.join("before").is_dir() {
+/// Loads and checks the fixture `path` (`<CODE>/fail.toml`, `<CODE>/pass/`,
+/// `base.toml`), composed into a temporary folder under its own name (see
+/// [`materialize`]). A folder holding `services/` and `customers/` is a
+/// vendor, checked as `seloste bundle` checks it. A folder holding
+/// `before/` and `after/` is a change: `before` is committed to a fresh git
+/// repository, `after` written over it, and the result checked with
+/// `--since HEAD`.
+fn check_at(path: &Path) -> Result<Fixture, String> {
+    let dir = tempfile::tempdir().expect("temp folder");
+    let name = path.file_name().expect("a fixture has a name");
+    let copy = dir.path().join(name);
+    materialize(path, &copy)?;
+    if copy.join("before").is_dir() {
         let shown_as = if path.ends_with("fail") {
             "fail/after"
         } else {
             "pass/after"
         };
-        let repo = tempfile::tempdir().expect("temp repo");
-        let copy = |from: &Path| {
+        let repo = dir.path().join("repo");
+        std::fs::create_dir(&repo).expect("temp repo");
+        let copy_in = |from: &Path| {
             for e in std::fs::read_dir(from).expect("fixture") {
                 let e = e.expect("entry");
-                std::fs::copy(e.path(), repo.path().join(e.file_name())).expect("copy");
+                std::fs::copy(e.path(), repo.join(e.file_name())).expect("copy");
             }
         };
-        git_repo(repo.path());
-        copy(&path.join("before"));
-        git(repo.path(), &["add", "."]);
-        git(repo.path(), &["commit", "-q", "-m", "before"]);
-        copy(&path.join("after"));
-        let mut checked = load_and_check(&[repo.path().to_path_buf()], Some(config()));
+        git_repo(&repo);
+        copy_in(&copy.join("before"));
+        git(&repo, &["add", "."]);
+        git(&repo, &["commit", "-q", "-m", "before"]);
+        copy_in(&copy.join("after"));
+        let mut checked = load_and_check(std::slice::from_ref(&repo), Some(config()));
         match seloste::lint::since::since(
             &checked.notices,
             &checked.sources,
@@ -140,18 +205,410 @@ fn check_at(dir: &Path, path: &Path) -> Fixture {
             Err(e) => checked.fatal.push(format!("{e:#}")),
         }
         seloste::report::sort(&mut checked.diagnostics);
-        return Fixture {
+        return Ok(Fixture {
             checked,
-            root: repo.path().to_path_buf(),
+            root: repo,
             shown_as,
-            _repo: Some(repo),
-        };
+            dir,
+        });
     }
-    Fixture {
-        checked: check(path),
-        root: dir.to_path_buf(),
+    Ok(Fixture {
+        checked: check(&copy),
+        root: dir.path().to_path_buf(),
         shown_as: "",
-        _repo: None,
+        dir,
+    })
+}
+
+/// Writes the fixture `from` (a file, or a folder and everything in it) to
+/// `to`: an overlay composed with `base.toml`, any other file copied byte
+/// for byte.
+fn materialize(from: &Path, to: &Path) -> Result<(), String> {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).expect("temp folder");
+        for e in std::fs::read_dir(from).expect("fixture folder") {
+            let e = e.expect("fixture entry");
+            materialize(&e.path(), &to.join(e.file_name()))?;
+        }
+        return Ok(());
+    }
+    let bytes = std::fs::read(from).expect("fixture");
+    let bytes = match std::str::from_utf8(&bytes) {
+        Ok(text) if is_overlay(text) => {
+            let base = std::fs::read_to_string(fixtures().join("base.toml")).expect("base.toml");
+            let shown = from.strip_prefix(root()).unwrap_or(from).display();
+            compose(&base, text)
+                .map_err(|e| format!("{shown}: {e}"))?
+                .into_bytes()
+        }
+        _ => bytes,
+    };
+    std::fs::write(to, bytes).expect("temp fixture");
+    Ok(())
+}
+
+/// The line that makes a fixture an overlay of `base.toml`.
+const OVERLAY: &str = "[overlay]";
+
+fn is_overlay(text: &str) -> bool {
+    text.lines().any(|l| l.trim_end() == OVERLAY)
+}
+
+/// `base` with `overlay` applied, as described in the module's docs: the
+/// overlay's top comment, then base without its own, its `remove` paths
+/// deleted and the rest of the overlay merged in.
+fn compose(base: &str, overlay: &str) -> Result<String, String> {
+    let mut doc: DocumentMut = base.parse().map_err(|e| format!("base.toml: {e}"))?;
+    let mut changes: DocumentMut = overlay.parse().map_err(|e| format!("{e}"))?;
+    let spec = changes
+        .remove("overlay")
+        .ok_or("no [overlay] table at the top level")?;
+    let spec = spec.as_table().ok_or("`overlay` is not a table")?;
+    for (key, item) in spec.iter() {
+        if key != "remove" {
+            return Err(format!("[overlay] has `{key}`; it takes only `remove`"));
+        }
+        let paths = item
+            .as_array()
+            .ok_or("`remove` is not an array of dotted paths")?;
+        for path in paths {
+            let path = path
+                .as_str()
+                .ok_or("`remove` is not an array of dotted paths")?;
+            let segments: Vec<&str> = path.split('.').collect();
+            remove(doc.as_table_mut(), &segments)
+                .ok_or_else(|| format!("remove: base.toml has no `{path}`"))?;
+        }
+    }
+    merge(doc.as_table_mut(), changes.as_table(), "")?;
+    let composed = doc.to_string();
+    let top = |text: &str| -> usize {
+        text.lines()
+            .take_while(|l| l.starts_with('#') || l.trim().is_empty())
+            .map(|l| l.len() + 1)
+            .sum::<usize>()
+            .min(text.len())
+    };
+    let comment = overlay[..top(overlay)].trim_end();
+    let body = &composed[top(&composed)..];
+    Ok(if comment.is_empty() {
+        body.to_string()
+    } else {
+        format!("{comment}\n{body}")
+    })
+}
+
+/// Deletes `path` (keys, and indices into arrays) below `table`; `None` if
+/// there is nothing there.
+fn remove(table: &mut dyn TableLike, path: &[&str]) -> Option<()> {
+    let (key, rest) = path.split_first()?;
+    if rest.is_empty() {
+        return table.remove(key).map(drop);
+    }
+    let (index, after) = rest.split_first()?;
+    let index = index.parse::<usize>().ok();
+    match table.get_mut(key)? {
+        Item::ArrayOfTables(array) => {
+            let i = index.filter(|&i| i < array.len())?;
+            if after.is_empty() {
+                array.remove(i);
+                Some(())
+            } else {
+                remove(array.get_mut(i)?, after)
+            }
+        }
+        Item::Value(Value::Array(array)) => {
+            let i = index.filter(|&i| i < array.len())?;
+            if after.is_empty() {
+                array.remove(i);
+                array.fmt();
+                Some(())
+            } else {
+                let inline = array.get_mut(i)?.as_inline_table_mut()?;
+                remove(inline, after)?;
+                inline.fmt();
+                Some(())
+            }
+        }
+        Item::Value(Value::InlineTable(inline)) => {
+            remove(inline, rest)?;
+            inline.fmt();
+            Some(())
+        }
+        item => remove(item.as_table_like_mut()?, rest),
+    }
+}
+
+/// Merges the tables of an overlay into base's `table` (at the dotted path
+/// `at`).
+fn merge(table: &mut dyn TableLike, changes: &dyn TableLike, at: &str) -> Result<(), String> {
+    for (key, new) in changes.iter() {
+        let here = if at.is_empty() {
+            key.to_string()
+        } else {
+            format!("{at}.{key}")
+        };
+        match table.get_mut(key) {
+            None => {
+                table.insert(key, fresh(new.clone()));
+            }
+            Some(old) => {
+                let was_value = old.is_value();
+                match (new.as_table_like(), old) {
+                    (Some(changes), Item::ArrayOfTables(array)) => {
+                        merge_items(array, changes, &here)?;
+                    }
+                    (Some(changes), old) if old.is_table_like() => {
+                        merge(old.as_table_like_mut().expect("a table"), changes, &here)?;
+                    }
+                    (_, old) => replace(old, new.clone()),
+                }
+                // A table's key is spaced as a header's (`[key]`), a value's
+                // as `key = `: a key that changed kind gets the usual spacing.
+                if table.get(key).is_some_and(Item::is_value) != was_value
+                    && let Some(mut key) = table.key_mut(key)
+                {
+                    key.leaf_decor_mut().clear();
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Merges `[at.N]` tables into the items of base's array of tables `at`; the
+/// index one past its last item adds an item.
+fn merge_items(array: &mut ArrayOfTables, changes: &dyn TableLike, at: &str) -> Result<(), String> {
+    let mut items = Vec::new();
+    for (key, new) in changes.iter() {
+        let index = key.parse::<usize>().map_err(|_| {
+            format!("`{at}` is an array of tables: merge into an item by its index, as [{at}.0], or replace it with [[{at}]]; not `{key}`")
+        })?;
+        items.push((index, new));
+    }
+    items.sort_by_key(|&(index, _)| index);
+    for (index, new) in items {
+        let here = format!("{at}.{index}");
+        let changes = new
+            .as_table_like()
+            .ok_or_else(|| format!("`{here}` is not a table"))?;
+        if let Some(item) = array.get_mut(index) {
+            merge(item, changes, &here)?;
+        } else if index == array.len() {
+            match fresh(new.clone()) {
+                Item::Table(table) => array.push(table),
+                Item::Value(Value::InlineTable(inline)) => array.push(inline.into_table()),
+                _ => unreachable!("a table"),
+            }
+        } else {
+            return Err(format!(
+                "`{here}`: base.toml has {} item(s); [{at}.{}] adds one",
+                array.len(),
+                array.len()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Puts `new` in the place of `old`. A value stays a value (a table written
+/// with a header becomes an inline table) and keeps the spacing around it.
+fn replace(old: &mut Item, new: Item) {
+    let new = fresh(new);
+    *old = match old.as_value() {
+        Some(was) => match new.into_value() {
+            Ok(mut value) => {
+                *value.decor_mut() = was.decor().clone();
+                Item::Value(value)
+            }
+            Err(new) => new,
+        },
+        None => new,
+    };
+}
+
+/// An item of the overlay made ready for base: without the overlay's
+/// comments and spacing around it, and its tables without their place in
+/// the overlay (so they are written after the table they follow in base).
+fn fresh(item: Item) -> Item {
+    match item {
+        Item::Value(mut value) => {
+            value.decor_mut().clear();
+            Item::Value(value)
+        }
+        Item::Table(table) => Item::Table(fresh_table(table)),
+        Item::ArrayOfTables(array) => {
+            let mut out = ArrayOfTables::new();
+            for table in array {
+                out.push(fresh_table(table));
+            }
+            Item::ArrayOfTables(out)
+        }
+        Item::None => Item::None,
+    }
+}
+
+fn fresh_table(table: Table) -> Table {
+    let mut out = Table::new();
+    out.set_implicit(table.is_implicit());
+    out.set_dotted(table.is_dotted());
+    for (key, item) in table {
+        out.insert(&key, fresh(item));
+    }
+    out
+}
+
+/// A small base for the tests of [`compose`].
+const BASE: &str = r#"# The base: replaced by the overlay's comment.
+id = "base"
+version = "1"
+
+[controller]
+name = "City"
+email = "city@example.fi" # kept: base's comments stay
+phone = "+358 1"
+
+[dpo]
+email = "dpo@example.fi"
+
+[[purposes]]
+id = "one"
+law = { fi = "Laki", sv = "Lag", en = "Act" }
+
+[[purposes]]
+id = "two"
+
+[rights]
+email = "rights@example.fi"
+"#;
+
+#[test]
+fn compose_removes_merges_and_replaces() {
+    let overlay = r#"# G000 example, fail: what the overlay changes, and why.
+version = "2"
+
+[overlay]
+remove = ["controller.phone", "dpo"]
+
+# Merged into [controller]: `name` replaced in place, `web` added.
+[controller]
+name = "Town"
+web = "https://example.fi"
+
+# An array of tables replaces base's wholesale.
+[[purposes]]
+id = "three"
+"#;
+    let expected = r#"# G000 example, fail: what the overlay changes, and why.
+id = "base"
+version = "2"
+
+[controller]
+name = "Town"
+email = "city@example.fi" # kept: base's comments stay
+web = "https://example.fi"
+
+[[purposes]]
+id = "three"
+
+[rights]
+email = "rights@example.fi"
+"#;
+    assert_eq!(compose(BASE, overlay).as_deref(), Ok(expected));
+}
+
+#[test]
+fn compose_replaces_a_table_with_a_value() {
+    let overlay = "# The purposes, an array of tables in base, as an empty array.\npurposes = []\n\n[overlay]\n";
+    let expected = r#"# The purposes, an array of tables in base, as an empty array.
+id = "base"
+version = "1"
+purposes = []
+
+[controller]
+name = "City"
+email = "city@example.fi" # kept: base's comments stay
+phone = "+358 1"
+
+[dpo]
+email = "dpo@example.fi"
+
+[rights]
+email = "rights@example.fi"
+"#;
+    assert_eq!(compose(BASE, overlay).as_deref(), Ok(expected));
+}
+
+#[test]
+fn compose_merges_into_items_by_index() {
+    let overlay = r#"# Items of an array of tables, by index.
+
+[overlay]
+remove = ["purposes.0.law.sv", "purposes.1.id"]
+
+[purposes.0]
+law.en = "The Act"
+
+[purposes.1]
+id = "second"
+
+[purposes.2]
+id = "three"
+"#;
+    let expected = r#"# Items of an array of tables, by index.
+id = "base"
+version = "1"
+
+[controller]
+name = "City"
+email = "city@example.fi" # kept: base's comments stay
+phone = "+358 1"
+
+[dpo]
+email = "dpo@example.fi"
+
+[[purposes]]
+id = "one"
+law = { fi = "Laki", en = "The Act" }
+
+[[purposes]]
+id = "second"
+
+[[purposes]]
+id = "three"
+
+[rights]
+email = "rights@example.fi"
+"#;
+    assert_eq!(compose(BASE, overlay).as_deref(), Ok(expected));
+}
+
+#[test]
+fn compose_refuses_what_base_does_not_have() {
+    let cases = [
+        (
+            "[overlay]\nremove = [\"controller.fax\"]\n",
+            "remove: base.toml has no `controller.fax`",
+        ),
+        (
+            "[overlay]\nremove = [\"purposes.2\"]\n",
+            "remove: base.toml has no `purposes.2`",
+        ),
+        (
+            "[overlay]\n\n[purposes.3]\nid = \"four\"\n",
+            "`purposes.3`: base.toml has 2 item(s); [purposes.2] adds one",
+        ),
+        (
+            "[overlay]\n\n[purposes.x]\nid = \"x\"\n",
+            "`purposes` is an array of tables: merge into an item by its index, as [purposes.0], or replace it with [[purposes]]; not `x`",
+        ),
+        (
+            "[overlay]\nreplace = []\n",
+            "[overlay] has `replace`; it takes only `remove`",
+        ),
+    ];
+    for (overlay, error) in cases {
+        assert_eq!(compose(BASE, overlay), Err(error.to_string()), "{overlay}");
     }
 }
 
@@ -210,7 +667,7 @@ fn report(problems: &[String]) {
 
 #[test]
 fn base_fixture_is_clean() {
-    let base = check_at(&fixtures(), &fixtures().join("base.toml"));
+    let base = check_at(&fixtures().join("base.toml")).expect("base.toml is a whole notice");
     let mut problems = Vec::new();
     if !base.checked.fatal.is_empty() {
         problems.push(format!("fatal: {}", base.checked.fatal.join("; ")));
@@ -312,8 +769,16 @@ fn check_rule(
         problems.push(format!("{code}: no pass.toml or pass/ fixture"));
     }
 
-    if let Some(path) = fail {
-        let fail = check_at(&dir, &path);
+    // A fixture that cannot be composed is a problem of its own.
+    let load = |which: &str, path: &Path, problems: &mut Vec<String>| {
+        check_at(path)
+            .map_err(|e| problems.push(format!("{code} {which}: {e}")))
+            .ok()
+    };
+
+    if let Some(path) = fail
+        && let Some(fail) = load("fail", &path, problems)
+    {
         if !fail.checked.fatal.is_empty() {
             problems.push(format!(
                 "{code} fail: fatal: {}",
@@ -340,7 +805,7 @@ fn check_rule(
         }
         let rendered = fail.rendered();
         if rendered.contains(&*fixtures().to_string_lossy())
-            || rendered.contains(&*fail.root.to_string_lossy())
+            || rendered.contains(&*fail.dir.path().to_string_lossy())
         {
             problems.push(format!(
                 "{code} fail: an absolute path is shown:\n{rendered}"
@@ -350,8 +815,9 @@ fn check_rule(
         snapshots.push((code, name.display().to_string(), rendered));
     }
 
-    if let Some(path) = pass {
-        let pass = check_at(&dir, &path);
+    if let Some(path) = pass
+        && let Some(pass) = load("pass", &path, problems)
+    {
         if !pass.checked.fatal.is_empty() {
             problems.push(format!(
                 "{code} pass: fatal: {}",
