@@ -417,6 +417,70 @@ period = "P2Y"
 rule = { en = @T@ }
 "##;
 
+/// Keys whose value is never shown as text: checked against a closed form
+/// before it is used, so no payload is placed in them.
+const NOT_TEXT: [&str; 2] = ["Branding.logo", "Branding.colour"];
+
+/// Every key of the format that holds text an author writes (localised
+/// text, strings, e-mail and web addresses) is in the templates above with
+/// a payload, in every table that has it: a key added to the format
+/// without a place here fails this test, not silently the XSS coverage.
+#[test]
+fn the_templates_place_a_payload_in_every_text_key_of_the_format() {
+    use seloste::model::format::{Kind, Layout};
+    use seloste::model::{Customer, Notice, Table};
+
+    fn holes(layout: &Layout, tables: &[&toml::Table], out: &mut Vec<String>) {
+        for f in layout.fields {
+            let values: Vec<&toml::Value> = tables.iter().filter_map(|t| t.get(f.key)).collect();
+            let name = format!("{}.{}", layout.name, f.key);
+            match f.kind {
+                Kind::Text(_) | Kind::String | Kind::Email | Kind::Url => {
+                    let placed = values.iter().any(|v| v.to_string().contains("@P@"));
+                    if !placed && !NOT_TEXT.contains(&name.as_str()) {
+                        out.push(name);
+                    }
+                }
+                Kind::Table(inner) | Kind::Controller(inner) => {
+                    let inner_tables: Vec<&toml::Table> =
+                        values.iter().filter_map(|v| v.as_table()).collect();
+                    if inner_tables.is_empty() {
+                        out.push(name);
+                    } else {
+                        holes(inner(), &inner_tables, out);
+                    }
+                }
+                Kind::ArrayOf(inner) => {
+                    let items: Vec<&toml::Table> = values
+                        .iter()
+                        .filter_map(|v| v.as_array())
+                        .flatten()
+                        .filter_map(|v| v.as_table())
+                        .collect();
+                    if items.is_empty() {
+                        out.push(name);
+                    } else {
+                        holes(inner(), &items, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let parse = |template: &str| -> toml::Table {
+        let filled = template
+            .replace("@ID@", "x")
+            .replace("@T@", "\"@P@\"")
+            .replace("@U@", "\"@P@\"")
+            .replace("@E@", "\"@P@\"");
+        toml::from_str(&filled).expect("template parses")
+    };
+    let mut missing = Vec::new();
+    holes(Notice::layout_of(), &[&parse(NOTICE)], &mut missing);
+    holes(Customer::layout_of(), &[&parse(CUSTOMER)], &mut missing);
+    assert_eq!(missing, Vec::<String>::new(), "keys without a payload");
+}
+
 /// The text of the control notice and customer: one word that means nothing
 /// to Markdown, HTML or a template.
 const CONTROL_TEXT: &str = "Kontrollitekstiä";
