@@ -13,6 +13,7 @@ use super::locale::Locales;
 use super::markdown;
 use super::view::*;
 use crate::model::codes::Section;
+use crate::model::format::{Kind, Record, TextKind, Value};
 use crate::model::{
     Art9Condition, Date, Duration, Lang, LegalBasis, Notice, SourceKind, SupervisoryAuthority, Text,
 };
@@ -120,8 +121,32 @@ impl Resolver<'_> {
             .map(str::to_string)
     }
 
-    fn markup(&self, t: &Option<Text>) -> Option<Markup> {
-        let source = t.as_ref().and_then(|t| t.get(self.lang))?;
+    /// Every localised text of `record` but the keys `except`, as
+    /// templates receive them (see [`Texts`]).
+    fn texts(&self, record: &dyn Record, except: &[&str]) -> Texts {
+        let mut out = std::collections::BTreeMap::new();
+        for (field, value) in record.layout().fields.iter().zip(record.values()) {
+            let Value::Text(t) = value else {
+                continue;
+            };
+            if except.contains(&field.key) {
+                continue;
+            }
+            let shown = match field.kind {
+                Kind::Text(TextKind::Prose) => self.markup_of(t).map(Shown::Markup),
+                _ => self.text_of(t).map(Shown::Plain),
+            };
+            out.insert(field.key, shown);
+        }
+        Texts(out)
+    }
+
+    fn text_of(&self, t: Option<&Text>) -> Option<String> {
+        t.and_then(|t| t.get(self.lang)).map(str::to_string)
+    }
+
+    fn markup_of(&self, t: Option<&Text>) -> Option<Markup> {
+        let source = t.and_then(|t| t.get(self.lang))?;
         Some(Markup(match self.format {
             Format::Md => markdown::to_markdown(source),
             Format::Html | Format::Print | Format::Pdf => markdown::to_html(source),
@@ -176,12 +201,10 @@ impl Resolver<'_> {
             .map(|p| {
                 let basis = p.legal_basis.as_ref().map(|b| b.value);
                 Ok(PurposeView {
+                    texts: self.texts(p, &[]),
                     id: p.id.as_ref().map(|i| i.value.clone()),
-                    description: self.markup(&p.description),
                     basis: basis.map(|b| self.t(b.label_key())).transpose()?,
                     basis_ref: basis.map(|b| self.t(b.reference_key())).transpose()?,
-                    law: self.markup(&p.law),
-                    legitimate_interests: self.markup(&p.legitimate_interests),
                     special_condition: p
                         .special_category_condition
                         .as_ref()
@@ -191,7 +214,6 @@ impl Resolver<'_> {
                         || p.special_category_condition
                             .as_ref()
                             .is_some_and(|c| c.value == Art9Condition::ExplicitConsent),
-                    withdrawal: self.markup(&p.withdrawal),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -201,9 +223,8 @@ impl Resolver<'_> {
             .iter()
             .map(|c| {
                 Ok(CategoryView {
+                    texts: self.texts(c, &[]),
                     id: c.id.as_ref().map(|i| i.value.clone()),
-                    name: self.text(&c.name),
-                    items: self.markup(&c.items),
                     special: c
                         .special_category
                         .as_ref()
@@ -233,8 +254,8 @@ impl Resolver<'_> {
             .iter()
             .map(|r| {
                 Ok(RecipientView {
+                    texts: self.texts(r, &[]),
                     id: r.id.as_ref().map(|i| i.value.clone()),
-                    name: self.text(&r.name),
                     role: r
                         .role
                         .as_ref()
@@ -246,8 +267,6 @@ impl Resolver<'_> {
                         .map(|c| self.country(&c.value))
                         .transpose()?,
                     third_country: r.country.as_ref().is_some_and(|c| !c.value.in_eea()),
-                    purpose: self.markup(&r.purpose),
-                    law: self.markup(&r.law),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -268,6 +287,7 @@ impl Resolver<'_> {
                         .and_then(|r| self.text(&r.name))
                 });
                 Ok(TransferView {
+                    texts: self.texts(t, &[]),
                     id: t.id.as_ref().map(|i| i.value.clone()),
                     recipient,
                     country: t
@@ -277,8 +297,6 @@ impl Resolver<'_> {
                         .transpose()?,
                     mechanism: mechanism.map(|m| self.t(m.label_key())).transpose()?,
                     mechanism_ref: mechanism.map(|m| self.t(m.reference_key())).transpose()?,
-                    safeguard_copy: self.markup(&t.safeguard_copy),
-                    description: self.markup(&t.description),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -288,6 +306,7 @@ impl Resolver<'_> {
             .iter()
             .map(|r| {
                 Ok(RetentionView {
+                    texts: self.texts(r, &[]),
                     id: r.id.as_ref().map(|i| i.value.clone()),
                     applies_to: r
                         .applies_to
@@ -299,7 +318,6 @@ impl Resolver<'_> {
                         .as_ref()
                         .map(|p| self.duration(p.value))
                         .transpose()?,
-                    rule: self.markup(&r.rule),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -307,7 +325,10 @@ impl Resolver<'_> {
         let (rights, objection) = self.rights(n, automated_used)?;
 
         let rights_how = RightsHowView {
-            how: n.rights.as_ref().and_then(|r| self.markup(&r.how)),
+            texts: match &n.rights {
+                Some(r) => self.texts(r, &[]),
+                None => self.texts(&crate::model::RightsExercise::default(), &[]),
+            },
             email: n
                 .rights
                 .as_ref()
@@ -346,20 +367,18 @@ impl Resolver<'_> {
             .as_ref()
             .map(|p| -> Result<PartyView> {
                 let mut view = self.party(
-                    p.name.as_ref(),
-                    p.address.as_ref(),
+                    p,
                     p.email.as_ref(),
                     p.phone.as_ref(),
                     p.web.as_ref(),
                     None,
                     p.country.as_ref(),
                 )?;
-                view.description = self.markup(&p.description);
-                if let (Some(pn), Some(cn)) = (&view.name, &controller_name) {
+                if let (Some(pn), Some(cn)) = (view.texts.get("name"), &controller_name) {
                     view.statement = Some(self.t_args(
                         "processor-statement",
                         &[
-                            ("processor", FluentValue::from(pn.clone())),
+                            ("processor", FluentValue::from(pn.to_string())),
                             ("controller", FluentValue::from(cn.clone())),
                         ],
                     )?);
@@ -383,12 +402,10 @@ impl Resolver<'_> {
                     statement = format!("{statement} {}", self.t("profiling-used")?);
                 }
                 Ok(AutomatedView {
+                    texts: self.texts(a, &[]),
                     used,
                     profiling,
                     statement,
-                    logic: self.markup(&a.logic),
-                    consequences: self.markup(&a.consequences),
-                    description: self.markup(&a.description),
                 })
             })
             .transpose()?;
@@ -409,7 +426,7 @@ impl Resolver<'_> {
                 .collect(),
             data: data_categories
                 .iter()
-                .filter_map(|c| c.name.clone())
+                .filter_map(|c| c.texts.get("name").map(str::to_string))
                 .collect(),
             rights: rights
                 .iter()
@@ -444,7 +461,7 @@ impl Resolver<'_> {
             format: self.format.name().to_string(),
             id: n.id_str().to_string(),
             title: self.text(&n.title).unwrap_or_default(),
-            description: self.markup(&n.description),
+            texts: self.texts(n, &["title"]),
             version: n.version.as_ref().map(|v| v.value.clone()),
             updated: n.updated.as_ref().map(|d| self.date(d.value)).transpose()?,
             updated_iso: n.updated.as_ref().map(|d| d.value.to_string()),
@@ -468,8 +485,7 @@ impl Resolver<'_> {
                 .as_ref()
                 .map(|c| {
                     self.party(
-                        c.name.as_ref(),
-                        c.address.as_ref(),
+                        c,
                         c.email.as_ref(),
                         c.phone.as_ref(),
                         c.web.as_ref(),
@@ -483,8 +499,7 @@ impl Resolver<'_> {
                 .as_ref()
                 .map(|p| {
                     self.party(
-                        p.name.as_ref(),
-                        p.address.as_ref(),
+                        p,
                         p.email.as_ref(),
                         p.phone.as_ref(),
                         p.web.as_ref(),
@@ -502,9 +517,8 @@ impl Resolver<'_> {
                 .data_subjects
                 .iter()
                 .map(|s| SubjectView {
+                    texts: self.texts(s, &[]),
                     id: s.id.as_ref().map(|i| i.value.clone()),
-                    name: self.text(&s.name),
-                    description: self.markup(&s.description),
                 })
                 .collect(),
             data_categories,
@@ -513,8 +527,8 @@ impl Resolver<'_> {
                 .iter()
                 .map(|s| {
                     Ok(SourceView {
+                        texts: self.texts(s, &[]),
                         id: s.id.as_ref().map(|i| i.value.clone()),
-                        name: self.text(&s.name),
                         kind: s
                             .kind
                             .as_ref()
@@ -524,7 +538,6 @@ impl Resolver<'_> {
                             .kind
                             .as_ref()
                             .is_some_and(|k| k.value == SourceKind::PublicSource),
-                        description: self.markup(&s.description),
                     })
                 })
                 .collect::<Result<Vec<_>>>()?,
@@ -537,33 +550,29 @@ impl Resolver<'_> {
                 .as_ref()
                 .map(|p| -> Result<ProvisionView> {
                     Ok(ProvisionView {
+                        texts: self.texts(p, &[]),
                         requirement: p
                             .requirement
                             .as_ref()
                             .map(|r| self.t(r.value.statement_key()))
                             .transpose()?,
-                        consequences: self.markup(&p.consequences),
-                        description: self.markup(&p.description),
                     })
                 })
                 .transpose()?,
             automated,
-            security: self.markup(&n.security),
-            cookies: self.markup(&n.cookies),
             access_roles: n
                 .access_roles
                 .iter()
                 .map(|a| AccessRoleView {
+                    texts: self.texts(a, &[]),
                     id: a.id.as_ref().map(|i| i.value.clone()),
-                    role: self.text(&a.role),
-                    sees: self.markup(&a.sees),
                 })
                 .collect(),
             related: n
                 .related
                 .iter()
                 .map(|r| RelatedView {
-                    title: self.text(&r.title),
+                    texts: self.texts(r, &[]),
                     url: r.url.as_ref().map(|u| u.value.clone()),
                     notice: r.notice.as_ref().map(|id| id.value.clone()),
                 })
@@ -615,35 +624,32 @@ impl Resolver<'_> {
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn party(
         &self,
-        name: Option<&Text>,
-        address: Option<&Text>,
+        party: &dyn Record,
         email: Option<&crate::model::Located<String>>,
         phone: Option<&crate::model::Located<String>>,
         web: Option<&crate::model::Located<String>>,
         business_id: Option<&crate::model::Located<String>>,
         country: Option<&crate::model::Located<crate::model::Country>>,
     ) -> Result<PartyView> {
+        let mut texts = self.texts(party, &[]);
+        // One template shows every party; the controller has no description.
+        texts.0.entry("description").or_insert(None);
         Ok(PartyView {
-            name: name.and_then(|t| t.get(self.lang)).map(str::to_string),
-            address: address.and_then(|t| t.get(self.lang)).map(str::to_string),
+            texts,
             email: email.map(|e| e.value.clone()),
             phone: phone.map(|e| e.value.clone()),
             web: web.map(|e| e.value.clone()),
             business_id: business_id.map(|e| e.value.clone()),
             country: country.map(|c| self.country(&c.value)).transpose()?,
-            description: None,
             statement: None,
         })
     }
 
     fn contact(&self, c: &crate::model::Contact) -> ContactView {
         ContactView {
-            name: self.text(&c.name),
-            role: self.text(&c.role),
-            address: self.text(&c.address),
+            texts: self.texts(c, &[]),
             email: c.email.as_ref().map(|e| e.value.clone()),
             phone: c.phone.as_ref().map(|e| e.value.clone()),
         }
@@ -777,11 +783,11 @@ impl Resolver<'_> {
             Section::Recipients => !v.recipients.is_empty() || v.recipients_none,
             Section::Transfers => true,
             Section::Retention => !v.retention.is_empty(),
-            Section::Security => v.security.is_some(),
+            Section::Security => v.texts.has("security"),
             Section::Automated => v.automated.is_some(),
             Section::Provision => v.provision.is_some(),
             Section::Access => !v.access_roles.is_empty(),
-            Section::Cookies => v.cookies.is_some(),
+            Section::Cookies => v.texts.has("cookies"),
             Section::Rights => true,
             Section::Objection => v.objection.is_some(),
             Section::Complaint => true,

@@ -14,6 +14,8 @@
 //!   so they are inserted as they are (`|safe` in a template is harmless but
 //!   not needed). Both conversions are in `markdown.rs`.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 /// A text field already rendered for the output format (see module docs).
@@ -32,6 +34,40 @@ impl Serialize for Markup {
     }
 }
 
+/// Every localised text of one table of the format, by key, in the view's
+/// language and format: names and labels as plain strings, prose as
+/// [`Markup`]; `None` where the source has none. Flattened into the view of
+/// its table, so that every text key the format declares reaches templates
+/// as `item.<key>` without code here: a new key only needs a template to
+/// show it.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(transparent)]
+pub struct Texts(pub BTreeMap<&'static str, Option<Shown>>);
+
+impl Texts {
+    /// The text of `key` as a string (markup included as it was rendered).
+    pub fn get(&self, key: &str) -> Option<&str> {
+        match self.0.get(key)?.as_ref()? {
+            Shown::Plain(s) => Some(s),
+            Shown::Markup(m) => Some(&m.0),
+        }
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+/// A text as a template receives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Shown {
+    /// A name or a label: escaped by the template engine.
+    Plain(String),
+    /// Prose: already converted and safe.
+    Markup(Markup),
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct NoticeView {
     /// Language code of this rendering: `fi`, `sv`, `en`.
@@ -39,8 +75,12 @@ pub struct NoticeView {
     /// `html`, `print` or `md`.
     pub format: String,
     pub id: String,
+    /// The title in this language; empty when it has none (diagnosed).
     pub title: String,
-    pub description: Option<Markup>,
+    /// `description`, `security`, `cookies` and any other text of the
+    /// notice's root table (the title is `title` above).
+    #[serde(flatten)]
+    pub texts: Texts,
     pub version: Option<String>,
     /// Formatted for the language: 21.11.2026 / 21 November 2026.
     pub updated: Option<String>,
@@ -78,8 +118,6 @@ pub struct NoticeView {
     pub retention: Vec<RetentionView>,
     pub provision: Option<ProvisionView>,
     pub automated: Option<AutomatedView>,
-    pub security: Option<Markup>,
-    pub cookies: Option<Markup>,
     pub access_roles: Vec<AccessRoleView>,
     pub related: Vec<RelatedView>,
     /// The rights that apply to this notice's legal bases, objection excluded.
@@ -124,55 +162,56 @@ pub struct Summary {
 
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct PartyView {
-    pub name: Option<String>,
-    pub address: Option<String>,
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub email: Option<String>,
     pub phone: Option<String>,
     pub web: Option<String>,
     pub business_id: Option<String>,
     pub country: Option<String>,
-    pub description: Option<Markup>,
     /// For the processor: a sentence saying it processes on the controller's behalf.
     pub statement: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct ContactView {
-    pub name: Option<String>,
-    pub role: Option<String>,
-    pub address: Option<String>,
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub email: Option<String>,
     pub phone: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PurposeView {
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub id: Option<String>,
-    pub description: Option<Markup>,
     /// Official wording of the Art. 6(1) basis: "task carried out in the public interest...".
     pub basis: Option<String>,
     /// The article reference in the language: "Article 6(1)(e) GDPR".
     pub basis_ref: Option<String>,
-    pub law: Option<Markup>,
-    pub legitimate_interests: Option<Markup>,
     /// Art. 9(2) condition with its reference.
     pub special_condition: Option<String>,
     pub consent: bool,
-    pub withdrawal: Option<Markup>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SubjectView {
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub id: Option<String>,
-    pub name: Option<String>,
-    pub description: Option<Markup>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CategoryView {
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub id: Option<String>,
-    pub name: Option<String>,
-    pub items: Option<Markup>,
     /// The special category's name, when it is one (Art. 9(1)).
     pub special: Option<String>,
     pub criminal: bool,
@@ -181,74 +220,82 @@ pub struct CategoryView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub id: Option<String>,
-    pub name: Option<String>,
     pub kind: Option<String>,
     /// Whether the source is publicly accessible (Art. 14(2)(f)).
     pub public: bool,
-    pub description: Option<Markup>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RecipientView {
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub id: Option<String>,
-    pub name: Option<String>,
     pub role: Option<String>,
     pub country: Option<String>,
     pub third_country: bool,
-    pub purpose: Option<Markup>,
-    pub law: Option<Markup>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TransferView {
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub id: Option<String>,
     pub recipient: Option<String>,
     pub country: Option<String>,
     pub mechanism: Option<String>,
     pub mechanism_ref: Option<String>,
-    pub safeguard_copy: Option<Markup>,
-    pub description: Option<Markup>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RetentionView {
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub id: Option<String>,
     /// Names of the categories or purposes the period applies to.
     pub applies_to: Vec<String>,
     /// "2 vuotta", "1 år 6 månader", "30 days".
     pub period: Option<String>,
-    pub rule: Option<Markup>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ProvisionView {
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub requirement: Option<String>,
-    pub consequences: Option<Markup>,
-    pub description: Option<Markup>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AutomatedView {
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub used: bool,
     pub profiling: bool,
     /// The standard sentence: none are made, or they are made as described.
     pub statement: String,
-    pub logic: Option<Markup>,
-    pub consequences: Option<Markup>,
-    pub description: Option<Markup>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AccessRoleView {
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub id: Option<String>,
-    pub role: Option<String>,
-    pub sees: Option<Markup>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedView {
-    pub title: Option<String>,
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     /// The link: the source's `url`, or the related notice in this format.
     pub url: Option<String>,
     /// The related notice's id, when the source names one.
@@ -272,7 +319,9 @@ pub struct RightView {
 
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct RightsHowView {
-    pub how: Option<Markup>,
+    /// Every localised text of the table, by key.
+    #[serde(flatten)]
+    pub texts: Texts,
     pub email: Option<String>,
     pub phone: Option<String>,
     pub web: Option<String>,
