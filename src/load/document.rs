@@ -54,7 +54,7 @@ pub fn load_bytes(file: FileId, base: usize, bytes: &[u8]) -> LoadedFile {
 /// [`load_bytes`] on bytes it may keep: valid UTF-8 becomes the file's text
 /// without a copy.
 pub fn load_owned(file: FileId, base: usize, bytes: Vec<u8>) -> LoadedFile {
-    load_document(file, base, bytes, super::notice::notice)
+    load_document(file, base, bytes, super::tables::notice)
 }
 
 /// Decodes one TOML document with `read`: every encoding, syntax and

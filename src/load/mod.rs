@@ -10,9 +10,9 @@ pub mod config;
 pub mod decode;
 pub mod document;
 mod logo;
-mod notice;
+mod tables;
 
-pub use notice::{customer as customer_reader, layouts, notice as notice_reader};
+pub use tables::{customer as customer_reader, notice as notice_reader};
 
 pub use document::{LoadedFile, load_bytes, load_document, load_owned};
 use logo::read_logo;
@@ -125,7 +125,7 @@ fn is_toml(path: &Path) -> bool {
 
 /// Reads and decodes every notice under `paths`, adding the files to `sources`.
 pub fn load(paths: &[PathBuf], sources: &mut SourceMap) -> Loaded {
-    let (notices, diagnostics, io_errors) = load_all(paths, sources, notice::notice);
+    let (notices, diagnostics, io_errors) = load_all(paths, sources, tables::notice);
     let mut loaded = Loaded {
         notices,
         diagnostics,
@@ -150,7 +150,7 @@ pub struct LoadedCustomers {
 
 /// Reads and decodes every customer file under `paths`.
 pub fn load_customers(paths: &[PathBuf], sources: &mut SourceMap) -> LoadedCustomers {
-    let (mut customers, mut diagnostics, io_errors) = load_all(paths, sources, notice::customer);
+    let (mut customers, mut diagnostics, io_errors) = load_all(paths, sources, tables::customer);
     for c in &mut customers {
         read_logo(c, sources, &mut diagnostics);
     }

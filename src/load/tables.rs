@@ -6,7 +6,7 @@
 use super::decode::{Decoder, L007, Table, Value};
 use crate::diagnostic::Diagnostic;
 use crate::model::format::{Field, Kind, Record, Slot, TextKind};
-use crate::model::{Customer, Notice, Table as _};
+use crate::model::{Customer, Notice};
 
 /// Reads the root table of a notice file.
 pub fn notice(d: &mut Decoder, root: &Value<'_>) -> Notice {
@@ -181,15 +181,10 @@ fn open_controller(d: &mut Decoder, v: &Value<'_>, text: &str) -> bool {
     false
 }
 
-/// The layout of every table of a notice and of a customer file, for tests
-/// that walk them.
-pub fn layouts() -> [&'static crate::model::format::Layout; 2] {
-    [Notice::layout_of(), Customer::layout_of()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Table as _;
     use crate::source::FileId;
 
     /// Guards against the reader skipping a root key: every key of the
