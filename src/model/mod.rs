@@ -136,7 +136,7 @@ format_table! {
         /// while loading), as (start of the enclosing table's span, key).
         pub invalid: Vec<(usize, &'static str)>,
         /// `controller = "customer"`: the controller, DPO and contact come from
-        /// each customer (see [`crate::bind`]).
+        /// each customer (composed in `bind`).
         pub open_controller: Option<Span>,
         /// When bound to a customer: the customer file's top, where items the
         /// customer must supply are reported missing.
