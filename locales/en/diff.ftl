@@ -88,6 +88,7 @@ diff-field-phone = phone
 diff-field-web = website
 diff-field-business-id = business ID
 diff-field-country = country
+diff-field-country-unknown = country not known
 diff-field-public-authority = public authority status
 diff-field-role = role
 diff-field-law = legislation

@@ -246,6 +246,7 @@ collected-both = We get some of the data directly from you and some from other s
 ## Standard sentences
 
 transfers-none = We do not transfer personal data outside the European Union (EU) or the European Economic Area (EEA).
+transfer-country-unknown = not known: the recipient does not say where it processes the data
 recipients-none = The data is not regularly disclosed to anyone.
 processor-statement = { $processor } processes personal data on behalf of { $controller } as its processor.
 automated-none = We do not make decisions based solely on automated processing, including profiling, that have legal effects on you or similarly significantly affect you.

@@ -90,6 +90,7 @@ diff-field-phone = puhelin
 diff-field-web = verkkosivut
 diff-field-business-id = Y-tunnus
 diff-field-country = maa
+diff-field-country-unknown = maa ei tiedossa
 diff-field-public-authority = viranomaisasema
 diff-field-role = rooli
 diff-field-law = lainsäädäntö

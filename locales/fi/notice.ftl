@@ -247,6 +247,7 @@ collected-both = Saamme osan tiedoista suoraan sinulta ja osan muista lähteist�
 ## Vakiolauseet
 
 transfers-none = Emme siirrä henkilötietoja Euroopan unionin (EU) tai Euroopan talousalueen (ETA) ulkopuolelle.
+transfer-country-unknown = ei tiedossa: vastaanottaja ei ole kertonut, missä maassa se käsittelee tietoja
 recipients-none = Tietoja ei luovuteta säännönmukaisesti kenellekään.
 processor-statement = { $processor } toimii henkilötietojen käsittelijänä ja käsittelee henkilötietoja rekisterinpitäjän ({ $controller }) lukuun.
 automated-none = Emme tee päätöksiä, jotka perustuvat pelkästään automaattiseen käsittelyyn, kuten profilointiin, ja joilla on sinua koskevia oikeusvaikutuksia tai jotka vaikuttavat sinuun vastaavalla tavalla merkittävästi.

@@ -89,6 +89,7 @@ diff-field-phone = telefonnumret
 diff-field-web = webbplatsen
 diff-field-business-id = FO-numret
 diff-field-country = landet
+diff-field-country-unknown = landet okänt
 diff-field-public-authority = ställningen som myndighet
 diff-field-role = rollen
 diff-field-law = lagstiftningen

@@ -247,6 +247,7 @@ collected-both = Vi får en del av uppgifterna direkt av dig och en del från an
 ## Standardmeningar
 
 transfers-none = Vi överför inte personuppgifter till länder utanför Europeiska unionen (EU) eller Europeiska ekonomiska samarbetsområdet (EES).
+transfer-country-unknown = okänt: mottagaren har inte uppgett i vilket land uppgifterna behandlas
 recipients-none = Uppgifterna lämnas inte ut regelbundet till någon.
 processor-statement = { $processor } är personuppgiftsbiträde och behandlar personuppgifter på uppdrag av { $controller }, som är personuppgiftsansvarig.
 automated-none = Vi fattar inga beslut som enbart grundas på automatiserad behandling, inbegripet profilering, och som har rättsliga följder för dig eller på liknande sätt i betydande grad påverkar dig.

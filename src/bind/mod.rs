@@ -331,6 +331,10 @@ pub fn bind(service: &Notice, customer: &Customer) -> Notice {
     n.branding.clone_from(&customer.branding);
     if n.open_controller.is_some() {
         n.controller.clone_from(&customer.controller);
+        // The DPO is the controller's: a service's own `[dpo]` (rule G037)
+        // never stands in for a customer that names none, whose missing DPO
+        // is then reported in its own file.
+        n.dpo.clone_from(&customer.dpo);
         n.open_controller = None;
     }
     // What the customer states wins over what the service assumed.

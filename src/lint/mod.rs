@@ -2,10 +2,11 @@
 //!
 //! Rules read the model and report diagnostics; they never stop at the first
 //! finding. The registry (`registry.rs`) is the one list of rules; the checks
-//! live in `gdpr.rs` (what the law requires) and `quality.rs` (what makes a
-//! notice publishable). Severity overrides from configuration are applied
+//! live in `gdpr.rs` (what the law requires), `content.rs` (whether what is
+//! there says something) and `quality.rs` (what makes a notice publishable). Severity overrides from configuration are applied
 //! here, after every rule has run.
 
+pub mod content;
 pub mod customer;
 pub mod gdpr;
 pub mod quality;

@@ -12,7 +12,7 @@
 //!
 //! Codes: `L` loading and structure, `G` GDPR Art. 13/14 content, `Q` quality.
 
-use super::{Ctx, gdpr, quality};
+use super::{Ctx, content, gdpr, quality};
 use crate::diagnostic::Code;
 pub use crate::diagnostic::Rule;
 
@@ -182,6 +182,26 @@ pub static RULES: &[Entry] = &[
     Entry {
         rule: crate::lint::gdpr::G026,
         check: Some(gdpr::open_controller),
+    },
+    Entry {
+        rule: crate::lint::content::G035,
+        check: Some(content::empty_item),
+    },
+    Entry {
+        rule: crate::lint::content::G036,
+        check: Some(content::public_authority_stated),
+    },
+    Entry {
+        rule: crate::lint::content::G037,
+        check: Some(content::service_dpo),
+    },
+    Entry {
+        rule: crate::lint::content::G038,
+        check: Some(content::transfer_country),
+    },
+    Entry {
+        rule: crate::lint::content::G039,
+        check: None,
     },
     Entry {
         rule: crate::lint::quality::Q001,

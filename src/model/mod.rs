@@ -399,6 +399,8 @@ format_table! {
         recipient: Option<Id> as Kind::Ref,
         /// The third country.
         country: Option<Located<Country>>,
+        /// `true` when the recipient does not say where it processes the data: the notice then says the country is not known (a warning).
+        country_unknown: Option<Located<bool>>,
         /// Exactly one Art. 45-49 mechanism.
         mechanism: Option<Located<Vec<Located<TransferMechanism>>>> as Kind::OneCode(<TransferMechanism as Code>::LIST),
         /// Where or how to obtain a copy of the safeguards (Art. 46/47).

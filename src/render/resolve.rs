@@ -290,11 +290,11 @@ impl Resolver<'_> {
                     texts: self.texts(t, &[]),
                     id: t.id.as_ref().map(|i| i.value.clone()),
                     recipient,
-                    country: t
-                        .country
-                        .as_ref()
-                        .map(|c| self.country(&c.value))
-                        .transpose()?,
+                    country: match (&t.country, &t.country_unknown) {
+                        (Some(c), _) => Some(self.country(&c.value)?),
+                        (None, Some(u)) if u.value => Some(self.t("transfer-country-unknown")?),
+                        (None, _) => None,
+                    },
                     mechanism: mechanism.map(|m| self.t(m.label_key())).transpose()?,
                     mechanism_ref: mechanism.map(|m| self.t(m.reference_key())).transpose()?,
                 })
