@@ -359,12 +359,59 @@ pub fn bind(service: &Notice, customer: &Customer) -> Notice {
             Some(s.value.as_str()) == service.id.as_ref().map(|i| i.value.as_str())
         })
     }) {
+        for statement in &a.purposes {
+            state_purpose(&mut n, statement);
+        }
+        append(&mut n.data_categories, &a.data_categories, a.span.clone());
         append(&mut n.recipients, &a.recipients, a.span.clone());
         n.access_roles.extend(a.access_roles.iter().cloned());
         append(&mut n.retention, &a.retention, a.span.clone());
+        if a.provision.is_some() {
+            n.provision.clone_from(&a.provision);
+        }
+        if a.supervisory_authority.is_some() {
+            n.supervisory_authority.clone_from(&a.supervisory_authority);
+        }
     }
     n.invalid.extend(customer.invalid.iter().cloned());
     n
+}
+
+/// A customer's statement of a service's purpose: each key it sets replaces
+/// the service's, and the purpose is then reported at the statement, in the
+/// customer's file, which is where it can be fixed. A statement naming no
+/// purpose of the service is reported by `lint::customer` (`Q011`).
+fn state_purpose(n: &mut Notice, statement: &crate::model::PurposeStatement) {
+    let Some(id) = &statement.purpose else {
+        return;
+    };
+    let Some(purposes) = n.purposes.as_mut() else {
+        return;
+    };
+    let Some(p) = purposes
+        .value
+        .iter_mut()
+        .find(|p| p.id.as_ref().is_some_and(|i| i.value == id.value))
+    else {
+        return;
+    };
+    p.span = statement.span.clone();
+    if statement.legal_basis.is_some() {
+        p.legal_basis.clone_from(&statement.legal_basis);
+        // The service's law and interests were for its own basis.
+        p.law = None;
+        p.legitimate_interests = None;
+        p.withdrawal = None;
+    }
+    for (own, stated) in [
+        (&mut p.law, &statement.law),
+        (&mut p.legitimate_interests, &statement.legitimate_interests),
+        (&mut p.withdrawal, &statement.withdrawal),
+    ] {
+        if stated.is_some() {
+            own.clone_from(stated);
+        }
+    }
 }
 
 fn append<T: Clone>(list: &mut Option<Located<Vec<T>>>, more: &[T], span: crate::source::Span) {
@@ -522,5 +569,67 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// A customer states its own basis for a service's purpose: the basis
+    /// replaces the service's, the law written for the service's basis goes,
+    /// and the purpose is reported at the statement, in the customer's file.
+    #[test]
+    fn a_customer_statement_replaces_the_purpose_basis_and_moves_its_span() {
+        use crate::model::{Addition, Customer, LegalBasis, Purpose, PurposeStatement, Text};
+        let law = Text {
+            neutral: Some(Located::new("Perusopetuslaki (628/1998)".into(), 40..60)),
+            ..Default::default()
+        };
+        let service = Notice {
+            id: Some(Located::new("service".into(), 0..7)),
+            open_controller: Some(8..16),
+            purposes: Some(Located::new(
+                vec![
+                    Purpose {
+                        span: 20..80,
+                        id: Some(Located::new("accounts".into(), 25..33)),
+                        legal_basis: Some(Located::new(LegalBasis::PublicTask, 34..39)),
+                        law: Some(law.clone()),
+                        ..Default::default()
+                    },
+                    Purpose {
+                        span: 90..150,
+                        id: Some(Located::new("logs".into(), 95..99)),
+                        legal_basis: Some(Located::new(LegalBasis::LegalObligation, 100..110)),
+                        law: Some(law),
+                        ..Default::default()
+                    },
+                ],
+                20..150,
+            )),
+            ..Default::default()
+        };
+        let customer = Customer {
+            span: 1000..2000,
+            additions: vec![Addition {
+                span: 1100..1300,
+                service: Some(Located::new("service".into(), 1110..1117)),
+                purposes: vec![PurposeStatement {
+                    span: 1200..1250,
+                    purpose: Some(Located::new("accounts".into(), 1210..1218)),
+                    legal_basis: Some(Located::new(LegalBasis::Contract, 1220..1230)),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let bound = bind(&service, &customer);
+        let p = bound.purposes();
+        assert_eq!(p[0].span, 1200..1250);
+        assert_eq!(
+            p[0].legal_basis.as_ref().map(|b| b.value),
+            Some(LegalBasis::Contract)
+        );
+        assert!(p[0].law.is_none());
+        // The purpose the customer does not state stays the service's.
+        assert_eq!(p[1].span, 90..150);
+        assert!(p[1].law.is_some());
     }
 }

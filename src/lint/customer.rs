@@ -7,7 +7,7 @@ use crate::bind::Q011;
 use crate::diagnostic::{Diagnostic, rule};
 use crate::lint::gdpr::G001;
 use crate::lint::quality::{Q001, Q012};
-use crate::load::decode::L007;
+use crate::load::decode::{L007, did_you_mean};
 use crate::model::{Customer, Located, Notice};
 
 rule! {
@@ -109,6 +109,12 @@ pub fn check(customer: &Customer, services: &[Notice]) -> Vec<Diagnostic> {
             );
             continue;
         };
+        if let Some(service) = services
+            .iter()
+            .find(|n| n.id.as_ref().is_some_and(|i| i.value == s.value))
+        {
+            check_statements(a, service, &mut out);
+        }
         if !ids.contains(&s.value.as_str()) {
             out.push(unknown(s, "`service`"));
         } else if !used.contains(&s.value.as_str()) {
@@ -127,6 +133,45 @@ pub fn check(customer: &Customer, services: &[Notice]) -> Vec<Diagnostic> {
         out.extend(check_brand_colour(colour));
     }
     out
+}
+
+/// Each purpose statement names a purpose of its service.
+fn check_statements(a: &crate::model::Addition, service: &Notice, out: &mut Vec<Diagnostic>) {
+    let known: Vec<&str> = service
+        .purposes()
+        .iter()
+        .filter_map(|p| p.id.as_ref().map(|i| i.value.as_str()))
+        .collect();
+    for statement in &a.purposes {
+        let Some(id) = &statement.purpose else {
+            out.push(
+                Diagnostic::new(
+                    Q001,
+                    statement.span.clone(),
+                    "the statement does not say which purpose of the service it is about",
+                )
+                .label("needs `purpose`")
+                .help(format!(
+                    "add `purpose = \"<id>\"` with the id of one of the service's purposes: {}",
+                    known.join(", ")
+                )),
+            );
+            continue;
+        };
+        if known.contains(&id.value.as_str()) {
+            continue;
+        }
+        let d = Diagnostic::new(
+            Q011,
+            id.span.clone(),
+            format!("`{}` is not a purpose of `{}`", id.value, service.id_str()),
+        )
+        .help(format!("the service's purposes are: {}", known.join(", ")));
+        out.push(match did_you_mean(&id.value, &known) {
+            Some(best) => d.label(format!("did you mean `{best}`?")),
+            None => d.label("unknown purpose"),
+        });
+    }
 }
 
 /// L007 for a brand colour that is not `#rrggbb`, Q015 for one too light

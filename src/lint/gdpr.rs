@@ -394,7 +394,7 @@ pub fn data_categories(cx: &mut Ctx<'_>) {
     let span = n
         .data_categories
         .as_ref()
-        .map_or(n.span.clone(), |c| c.span.clone());
+        .map_or(n.top_for("data_categories"), |c| c.span.clone());
     cx.report(
         G010,
         span,
@@ -785,7 +785,7 @@ pub fn provision_requirement(cx: &mut Ctx<'_>) {
         if !n.absent(&n.span, "provision") {
             return;
         }
-        cx.report(G021, n.span.clone(), "the notice does not say whether providing the data is required")
+        cx.report(G021, n.top_for("provision"), "the notice does not say whether providing the data is required")
             .label("no [provision] table in this file")
             .help("add a [provision] table with `requirement` (statutory, contractual, contract-prerequisite, voluntary or mixed) and `consequences`");
         return;

@@ -161,12 +161,15 @@ impl Notice {
     }
 
     /// Where a missing top-level item is reported: the customer's file for
-    /// what a customer supplies to a bound notice, the notice's otherwise.
+    /// what a customer supplies or may state for a bound notice, the
+    /// notice's otherwise.
     pub fn top_for(&self, key: &str) -> Span {
         match (&self.customer_span, key) {
-            (Some(c), "controller" | "dpo" | "contact" | "languages" | "representative") => {
-                c.clone()
-            }
+            (
+                Some(c),
+                "controller" | "dpo" | "contact" | "languages" | "representative" | "provision"
+                | "data_categories",
+            ) => c.clone(),
             _ => self.span.clone(),
         }
     }
@@ -558,15 +561,42 @@ format_table! {
 }
 
 format_table! {
-    /// Local additions a customer makes to one service's notice.
+    /// What a customer adds to or states for one service's notice: what
+    /// really differs between customers of one service (a municipality's
+    /// public task and a private school's contract).
     pub struct Addition {
         /// Id of the service notice the additions belong to.
         service: Option<Id> as Kind::NoticeRef,
+        /// The customer's own legal basis and law for purposes of the service.
+        purposes: Vec<PurposeStatement>,
+        /// Data categories added to the service's.
+        data_categories: Vec<DataCategory>,
         /// Recipients added to the service's.
         recipients: Vec<Recipient>,
         /// Access roles added to the service's.
         access_roles: Vec<AccessRole>,
         /// Storage periods added to the service's.
         retention: Vec<Retention>,
+        /// Whether providing data is required, stated by the customer: replaces the service's.
+        provision: Option<Provision>,
+        /// FI or SE, for this service's notice only; else the customer's.
+        supervisory_authority: Option<Located<SupervisoryAuthority>>,
+    }
+}
+
+format_table! {
+    /// A customer's statement of one purpose of a service: the keys it sets
+    /// replace the service's, and diagnostics on the purpose point here.
+    pub struct PurposeStatement {
+        /// Id of the service's purpose.
+        purpose: Option<Id> as Kind::Ref,
+        /// The customer's Art. 6(1) legal basis for this purpose.
+        legal_basis: Option<Located<LegalBasis>>,
+        /// The law the customer's basis rests on (Art. 6(3)).
+        law: Option<Text>,
+        /// The customer's legitimate interests, for legitimate-interests (Art. 13(1)(d)).
+        legitimate_interests: Option<Text>,
+        /// How to withdraw consent, for consent (Art. 7(3)).
+        withdrawal: Option<Text>,
     }
 }

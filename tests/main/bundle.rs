@@ -676,3 +676,44 @@ fn defect_5_logo_link_is_refused_without_following_it() {
         REAL
     );
 }
+
+/// A customer states its own basis for a service's purpose: the statement
+/// is checked against the service (a misspelt purpose is an error in the
+/// customer's file, with the nearest id), and what the stated basis needs
+/// (legitimate interests) is asked for at the statement, not in the
+/// vendor's file, which the customer cannot change.
+#[test]
+fn a_customer_statement_is_checked_in_the_customers_file() {
+    let v = vendor();
+    let beta = v.path().join("customers/beta.toml");
+    let mut text = std::fs::read_to_string(&beta).expect("beta");
+    text.push_str(
+        "\n[[additions]]\nservice = \"pupil-accounts\"\n\n[[additions.purposes]]\npurpose = \"acounts\"\nlegal_basis = \"contract\"\n",
+    );
+    std::fs::write(&beta, &text).expect("write");
+    let o = bundle(v.path(), &[]);
+    let said = output(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("error[Q011]: `acounts` is not a purpose of `pupil-accounts`"),
+        "{said}"
+    );
+    assert!(said.contains("did you mean `accounts`?"), "{said}");
+    assert!(said.contains("customers/beta.toml:"), "{said}");
+
+    let text = text.replace(
+        "purpose = \"acounts\"\nlegal_basis = \"contract\"",
+        "purpose = \"accounts\"\nlegal_basis = \"legitimate-interests\"",
+    );
+    std::fs::write(&beta, &text).expect("write");
+    let o = bundle(v.path(), &[]);
+    let said = output(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    let g005: Vec<&str> = said
+        .lines()
+        .skip_while(|l| !l.starts_with("error[G005]"))
+        .take(2)
+        .collect();
+    assert_eq!(g005.len(), 2, "{said}");
+    assert!(g005[1].contains("customers/beta.toml:"), "{said}");
+}

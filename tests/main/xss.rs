@@ -397,6 +397,23 @@ colour = "#005a9c"
 [[additions]]
 service = "xss-service"
 
+[[additions.purposes]]
+purpose = "accounts"
+legal_basis = "public-task"
+law = { en = @T@ }
+legitimate_interests = { en = @T@ }
+withdrawal = { en = @T@ }
+
+[additions.provision]
+requirement = "statutory"
+consequences = { en = @T@ }
+description = { en = @T@ }
+
+[[additions.data_categories]]
+id = "local-things"
+name = { en = @T@ }
+items = { en = @T@ }
+
 [[additions.recipients]]
 id = "local-recipient"
 name = @T@
