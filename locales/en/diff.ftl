@@ -69,6 +69,7 @@ diff-item-automated = Statement on automated decision-making
 diff-item-rights = Instructions for exercising your rights
 diff-item-role = Access role { $name }
 diff-item-related = Link { $name }
+diff-item-restriction = Restriction { $name }
 
 ## Fields
 
@@ -120,6 +121,8 @@ diff-field-how = instructions
 diff-field-sees = what the role can see
 diff-field-url = web address
 diff-field-notice = linked notice
+diff-field-right = right
+diff-field-ground = ground
 
 ## Short values
 

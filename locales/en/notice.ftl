@@ -286,6 +286,22 @@ right-automated-decisions-title = Rights in automated individual decision-making
 right-automated-decisions-text = You have the right not to be subject to a decision based solely on automated processing, including profiling, that has legal effects on you or similarly significantly affects you, unless an exception in the GDPR applies. If such a decision is made about you, you can ask for a person to review it, express your point of view and contest the decision.
 right-automated-decisions-ref = Article 22 GDPR
 
+label-restrictions = Limits to these rights
+restrictions-intro = A law limits some of the rights above in this register, or the people concerned are not informed one by one:
+right-information-title = Right to be informed
+ground-national-law = a restriction laid down in national law
+ground-national-law-ref = Article 23 GDPR
+ground-research-statistics = a derogation for scientific or historical research or statistics
+ground-research-statistics-ref = Article 89(2) GDPR
+ground-archiving = a derogation for archiving in the public interest
+ground-archiving-ref = Article 89(3) GDPR
+ground-disproportionate-effort = informing each person would be impossible or take a disproportionate effort, so the information is made public instead
+ground-disproportionate-effort-ref = Article 14(5)(b) GDPR
+ground-required-by-law = the law expressly lays down how the data is obtained or disclosed
+ground-required-by-law-ref = Article 14(5)(c) GDPR
+ground-professional-secrecy = the data must be kept confidential under a duty of professional secrecy
+ground-professional-secrecy-ref = Article 14(5)(d) GDPR
+
 ## Supervisory authorities (gdpr.md section 5)
 
 authority-FI-name = Office of the Data Protection Ombudsman

@@ -71,6 +71,7 @@ diff-item-automated = Automaattista päätöksentekoa koskeva selvitys
 diff-item-rights = Ohjeet oikeuksien käyttämiseen
 diff-item-role = Käyttäjärooli { $name }
 diff-item-related = Linkki { $name }
+diff-item-restriction = Rajoitus { $name }
 
 ## Kentät
 
@@ -122,6 +123,8 @@ diff-field-how = ohjeet
 diff-field-sees = näkyvät tiedot
 diff-field-url = verkko-osoite
 diff-field-notice = linkitetty seloste
+diff-field-right = oikeus
+diff-field-ground = peruste
 
 ## Lyhyet arvot
 

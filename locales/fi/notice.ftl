@@ -287,6 +287,22 @@ right-automated-decisions-title = Oikeudet automatisoiduissa yksittäispäätök
 right-automated-decisions-text = Sinulla on oikeus olla joutumatta sellaisen päätöksen kohteeksi, joka perustuu pelkästään automaattiseen käsittelyyn, kuten profilointiin, ja jolla on sinua koskevia oikeusvaikutuksia tai joka vaikuttaa sinuun vastaavalla tavalla merkittävästi, ellei tietosuoja-asetuksessa mainittu poikkeus sovellu. Jos sinusta tehdään tällainen päätös, voit vaatia, että asian käsittelee ihminen, esittää oman näkemyksesi ja riitauttaa päätöksen.
 right-automated-decisions-ref = EU:n yleisen tietosuoja-asetuksen 22 artikla
 
+label-restrictions = Oikeuksien rajoitukset
+restrictions-intro = Laki rajoittaa tässä rekisterissä joitakin edellä kerrottuja oikeuksia, tai rekisteröidyille ei ilmoiteta käsittelystä kullekin erikseen:
+right-information-title = Oikeus saada tietoa käsittelystä
+ground-national-law = kansallisessa laissa säädetty rajoitus
+ground-national-law-ref = EU:n yleisen tietosuoja-asetuksen 23 artikla
+ground-research-statistics = poikkeus tieteellistä tai historiallista tutkimusta tai tilastointia varten
+ground-research-statistics-ref = EU:n yleisen tietosuoja-asetuksen 89 artiklan 2 kohta
+ground-archiving = poikkeus yleisen edun mukaista arkistointia varten
+ground-archiving-ref = EU:n yleisen tietosuoja-asetuksen 89 artiklan 3 kohta
+ground-disproportionate-effort = jokaiselle henkilölle ilmoittaminen olisi mahdotonta tai vaatisi kohtuuttomasti vaivaa, joten tiedot julkaistaan yleisesti
+ground-disproportionate-effort-ref = EU:n yleisen tietosuoja-asetuksen 14 artiklan 5 kohdan b alakohta
+ground-required-by-law = tietojen hankkimisesta tai luovuttamisesta säädetään nimenomaisesti laissa
+ground-required-by-law-ref = EU:n yleisen tietosuoja-asetuksen 14 artiklan 5 kohdan c alakohta
+ground-professional-secrecy = tiedot on pidettävä luottamuksellisina lakisääteisen salassapitovelvollisuuden vuoksi
+ground-professional-secrecy-ref = EU:n yleisen tietosuoja-asetuksen 14 artiklan 5 kohdan d alakohta
+
 ## Valvontaviranomaiset (gdpr.md kohta 5)
 
 authority-FI-name = Tietosuojavaltuutetun toimisto

@@ -70,6 +70,7 @@ diff-item-automated = Uppgiften om automatiserat beslutsfattande
 diff-item-rights = Anvisningarna för att utöva rättigheterna
 diff-item-role = Rollen { $name }
 diff-item-related = Länken { $name }
+diff-item-restriction = Begränsningen { $name }
 
 ## Fält
 
@@ -121,6 +122,8 @@ diff-field-how = anvisningarna
 diff-field-sees = vad rollen ser
 diff-field-url = webbadressen
 diff-field-notice = den länkade beskrivningen
+diff-field-right = rättighet
+diff-field-ground = grund
 
 ## Korta värden
 

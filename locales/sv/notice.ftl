@@ -287,6 +287,22 @@ right-automated-decisions-title = Rättigheter vid automatiserat individuellt be
 right-automated-decisions-text = Du har rätt att inte bli föremål för ett beslut som enbart grundas på automatiserad behandling, inbegripet profilering, och som har rättsliga följder för dig eller på liknande sätt i betydande grad påverkar dig, om inte ett undantag i dataskyddsförordningen gäller. Om ett sådant beslut fattas om dig kan du begära att en människa går igenom ärendet, framföra dina synpunkter och bestrida beslutet.
 right-automated-decisions-ref = artikel 22 i dataskyddsförordningen
 
+label-restrictions = Begränsningar av rättigheterna
+restrictions-intro = En lag begränsar några av rättigheterna ovan i det här registret, eller så informeras de registrerade inte var för sig:
+right-information-title = Rätt till information
+ground-national-law = en begränsning som föreskrivs i nationell lag
+ground-national-law-ref = artikel 23 i dataskyddsförordningen
+ground-research-statistics = ett undantag för vetenskaplig eller historisk forskning eller statistik
+ground-research-statistics-ref = artikel 89.2 i dataskyddsförordningen
+ground-archiving = ett undantag för arkivändamål av allmänt intresse
+ground-archiving-ref = artikel 89.3 i dataskyddsförordningen
+ground-disproportionate-effort = att informera varje person skulle vara omöjligt eller kräva en oproportionerlig ansträngning, och informationen görs därför allmänt tillgänglig
+ground-disproportionate-effort-ref = artikel 14.5 b i dataskyddsförordningen
+ground-required-by-law = hur uppgifterna samlas in eller lämnas ut föreskrivs uttryckligen i lag
+ground-required-by-law-ref = artikel 14.5 c i dataskyddsförordningen
+ground-professional-secrecy = uppgifterna måste hållas konfidentiella på grund av lagstadgad tystnadsplikt
+ground-professional-secrecy-ref = artikel 14.5 d i dataskyddsförordningen
+
 ## Tillsynsmyndigheter (gdpr.md avsnitt 5)
 
 authority-FI-name = Dataombudsmannens byrå

@@ -480,6 +480,8 @@ impl<'a> Differ<'a> {
             self.fields(Some(&item), a, b, &mut plain);
         }
 
+        self.restrictions();
+
         self.section = Section::Complaint;
         let authority = |x: &Notice| {
             x.supervisory_authority
@@ -881,6 +883,26 @@ impl<'a> Differ<'a> {
             &n.access_roles,
             |r| r.id.as_ref(),
             |d, _, r, i| d.item("diff-item-role", d.label(r.role.as_ref(), r.id.as_ref(), i)),
+            &mut |_, _, _, _, _| false,
+        );
+    }
+
+    fn restrictions(&mut self) {
+        let (o, n) = (self.old, self.new);
+        self.section = Section::Rights;
+        // Restrictions have no id: they are matched by position.
+        self.list(
+            &o.restrictions,
+            &n.restrictions,
+            |_| None,
+            |d, _, r, i| {
+                let name = r
+                    .right
+                    .as_ref()
+                    .map(|x| d.quote(&d.m(x.value.label_key(), &[])))
+                    .unwrap_or_else(|| d.m("diff-entry", &[("n", (i + 1).into())]));
+                d.item("diff-item-restriction", name)
+            },
             &mut |_, _, _, _, _| false,
         );
     }

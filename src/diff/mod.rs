@@ -60,6 +60,37 @@ mod tests {
         loaded.document.expect("a notice")
     }
 
+    /// Every key of the format is compared: from a notice that sets every
+    /// key (and every key of every table inside), leaving out any one key
+    /// is a change `diff` reports. The notice's own sections are compared
+    /// by hand, in their order; this holds them, and the tables compared
+    /// from the declaration, to the declaration.
+    #[test]
+    fn leaving_out_any_key_of_the_format_is_a_change() {
+        use crate::model::Table;
+        use crate::schema::sample::{document, paths};
+        let fields = Notice::layout_of().fields;
+        let parse = |doc: &str| {
+            let loaded = crate::load::load_bytes(FileId(0), 0, doc.as_bytes());
+            loaded.document.expect("a notice")
+        };
+        let full = parse(&document(fields, &[]));
+        let locales = Locales::embedded().expect("locales");
+        let en = Lang::parse("en").expect("en");
+        let mut unseen = Vec::new();
+        for path in paths(fields) {
+            // The notice's id and its composition are not what it says.
+            if matches!(path[0], "id" | "fragment" | "extends") {
+                continue;
+            }
+            let without = parse(&document(fields, &path));
+            if changes(&full, &without, &locales, &en).is_empty() {
+                unseen.push(path.join("."));
+            }
+        }
+        assert_eq!(unseen, Vec::<String>::new(), "keys diff does not compare");
+    }
+
     const BASE: &str = r#"
 id = "n"
 title = { fi = "Rekisteri", sv = "Register", en = "Register" }

@@ -11,6 +11,7 @@ pub mod customer;
 pub mod gdpr;
 pub mod quality;
 pub mod registry;
+pub mod restrictions;
 pub mod since;
 
 use crate::bind::Q011;

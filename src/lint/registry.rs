@@ -12,7 +12,7 @@
 //!
 //! Codes: `L` loading and structure, `G` GDPR Art. 13/14 content, `Q` quality.
 
-use super::{Ctx, content, gdpr, quality};
+use super::{Ctx, content, gdpr, quality, restrictions};
 use crate::diagnostic::Code;
 pub use crate::diagnostic::Rule;
 
@@ -201,6 +201,14 @@ pub static RULES: &[Entry] = &[
     },
     Entry {
         rule: crate::lint::content::G039,
+        check: None,
+    },
+    Entry {
+        rule: crate::lint::restrictions::G040,
+        check: Some(restrictions::restrictions),
+    },
+    Entry {
+        rule: crate::lint::restrictions::G041,
         check: None,
     },
     Entry {

@@ -517,6 +517,76 @@ impl Section {
     }
 }
 
+closed_list! {
+    /// A right of the data subject that a law may limit, or the right to be
+    /// informed that Art. 14(5) exempts from.
+    LimitedRight "right" {
+        Access = "access", "Art. 15";
+        Rectification = "rectification", "Art. 16";
+        Erasure = "erasure", "Art. 17";
+        Restriction = "restriction", "Art. 18";
+        Portability = "portability", "Art. 20";
+        Object = "object", "Art. 21";
+        Information = "information", "Art. 14";
+    }
+    labels {
+        /// The right's title, as the rights section names it.
+        label_key = "right-", "-title";
+    }
+}
+
+impl LimitedRight {
+    /// The rights Art. 89(2) lets research and statistics derogate from.
+    pub fn research_may_limit(self) -> bool {
+        matches!(
+            self,
+            LimitedRight::Access
+                | LimitedRight::Rectification
+                | LimitedRight::Restriction
+                | LimitedRight::Object
+        )
+    }
+
+    /// The rights Art. 89(3) lets archiving in the public interest derogate
+    /// from (Art. 19, notification, is not a right a notice lists).
+    pub fn archiving_may_limit(self) -> bool {
+        !matches!(self, LimitedRight::Erasure | LimitedRight::Information)
+    }
+}
+
+closed_list! {
+    /// What allows a right to be limited: a national restriction (Art. 23),
+    /// a derogation for research, statistics or archiving (Art. 89), or an
+    /// exemption from informing the person (Art. 14(5)).
+    RestrictionGround "restriction ground" {
+        NationalLaw = "national-law", "Art. 23";
+        ResearchStatistics = "research-statistics", "Art. 89(2)";
+        Archiving = "archiving", "Art. 89(3)";
+        DisproportionateEffort = "disproportionate-effort", "Art. 14(5)(b)";
+        RequiredByLaw = "required-by-law", "Art. 14(5)(c)";
+        ProfessionalSecrecy = "professional-secrecy", "Art. 14(5)(d)";
+    }
+    labels {
+        /// What the ground is, in words.
+        label_key = "ground-", "";
+        /// Its article in the language.
+        reference_key = "ground-", "-ref";
+    }
+}
+
+impl RestrictionGround {
+    /// Whether the ground exempts from informing (Art. 14(5)) rather than
+    /// limiting a right.
+    pub fn is_exemption(self) -> bool {
+        matches!(
+            self,
+            RestrictionGround::DisproportionateEffort
+                | RestrictionGround::RequiredByLaw
+                | RestrictionGround::ProfessionalSecrecy
+        )
+    }
+}
+
 /// Every message key the closed lists, the countries and the sections
 /// name, for the test that each is in every locale ([`Lang::label_key`]s
 /// are built from `Lang::SUPPORTED`).
@@ -537,6 +607,9 @@ pub fn label_keys() -> Vec<&'static str> {
     for a in SupervisoryAuthority::ALL {
         keys.extend([a.label_key(), a.visiting_key(), a.postal_key()]);
     }
+    keys.extend(LimitedRight::ALL.iter().map(|v| v.label_key()));
+    keys.extend(RestrictionGround::ALL.iter().map(|v| v.label_key()));
+    keys.extend(RestrictionGround::ALL.iter().map(|v| v.reference_key()));
     keys.extend(COUNTRY_KEYS);
     keys.extend(Section::ALL.iter().map(|s| s.label_key()));
     keys

@@ -16,8 +16,9 @@ pub mod markdown;
 pub mod text;
 
 pub use codes::{
-    Art9Condition, Collection, Country, Date, Duration, LegalBasis, ProvisionKind, RecipientRole,
-    SourceKind, SpecialCategory, SupervisoryAuthority, TransferMechanism,
+    Art9Condition, Collection, Country, Date, Duration, LegalBasis, LimitedRight, ProvisionKind,
+    RecipientRole, RestrictionGround, SourceKind, SpecialCategory, SupervisoryAuthority,
+    TransferMechanism,
 };
 pub use text::{Lang, Text};
 
@@ -121,6 +122,8 @@ format_table! {
         automated_decisions: Option<AutomatedDecisions>,
         /// How to exercise the rights.
         rights: Option<RightsExercise>,
+        /// Limits that laws set to the rights (Art. 23, 89) and exemptions from informing (Art. 14(5)).
+        restrictions: Vec<Restriction>,
         /// Security measures.
         security: Option<Text>,
         /// Cookies.
@@ -466,6 +469,21 @@ format_table! {
         phone: Option<Located<String>>,
         /// Web form or page for requests.
         web: Option<Located<String>> as Kind::Url,
+    }
+}
+
+format_table! {
+    /// A right that a law limits in this register, or an exemption from
+    /// informing the person (Art. 23, 89, 14(5)).
+    pub struct Restriction {
+        /// The right limited: access, rectification, erasure, restriction, portability, object, or information (an Art. 14(5) exemption).
+        right: Option<Located<LimitedRight>>,
+        /// What allows it: national-law (Art. 23), research-statistics (Art. 89(2)), archiving (Art. 89(3)), disproportionate-effort, required-by-law or professional-secrecy (Art. 14(5)).
+        ground: Option<Located<RestrictionGround>>,
+        /// The law that sets the limit, e.g. Tietosuojalaki (1050/2018) 31 §.
+        law: Option<Text>,
+        /// When and how the right is limited, for the reader.
+        description: Option<Text>,
     }
 }
 

@@ -323,6 +323,23 @@ impl Resolver<'_> {
             .collect::<Result<Vec<_>>>()?;
 
         let (rights, objection) = self.rights(n, automated_used)?;
+        let restrictions = n
+            .restrictions
+            .iter()
+            .map(|r| -> Result<RestrictionView> {
+                let ground = r.ground.as_ref().map(|g| g.value);
+                Ok(RestrictionView {
+                    texts: self.texts(r, &[]),
+                    right: r
+                        .right
+                        .as_ref()
+                        .map(|x| self.t(x.value.label_key()))
+                        .transpose()?,
+                    ground: ground.map(|g| self.t(g.label_key())).transpose()?,
+                    reference: ground.map(|g| self.t(g.reference_key())).transpose()?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
 
         let rights_how = RightsHowView {
             texts: match &n.rights {
@@ -579,6 +596,7 @@ impl Resolver<'_> {
                 .collect(),
             rights,
             objection,
+            restrictions,
             rights_how,
             complaint,
         };

@@ -124,6 +124,9 @@ pub struct NoticeView {
     pub rights: Vec<RightView>,
     /// The right to object, shown apart from the other rights (Art. 21(4)).
     pub objection: Option<RightView>,
+    /// Rights a law limits in this register, and exemptions from informing
+    /// (Art. 23, 89, 14(5)), shown after the rights.
+    pub restrictions: Vec<RestrictionView>,
     pub rights_how: RightsHowView,
     pub complaint: ComplaintView,
 }
@@ -315,6 +318,20 @@ pub struct RightView {
     /// of consent, objection in a notice that mixes legal bases): those
     /// purposes, as short plain text. Empty when it applies to all.
     pub applies_to: Vec<String>,
+}
+
+/// A right a law limits, or an exemption from informing.
+#[derive(Debug, Clone, Serialize)]
+pub struct RestrictionView {
+    /// `law` and `description`.
+    #[serde(flatten)]
+    pub texts: Texts,
+    /// The right's title: "Right of access".
+    pub right: Option<String>,
+    /// What allows the limit, in words.
+    pub ground: Option<String>,
+    /// Its article: "Article 23 GDPR".
+    pub reference: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]

@@ -289,6 +289,12 @@ email = @E@
 phone = @T@
 web = @U@
 
+[[restrictions]]
+right = "access"
+ground = "national-law"
+law = { en = @T@ }
+description = { en = @T@ }
+
 [[access_roles]]
 id = "viewer"
 role = { en = @T@ }
