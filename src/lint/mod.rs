@@ -8,6 +8,7 @@
 
 pub mod customer;
 pub mod gdpr;
+pub mod laws;
 pub mod quality;
 pub mod registry;
 pub mod since;
