@@ -2,9 +2,10 @@
 //!
 //! Rules read the model and report diagnostics; they never stop at the first
 //! finding. The registry (`registry.rs`) is the one list of rules; the checks
-//! live in `gdpr.rs` (what the law requires) and `quality.rs` (what makes a
-//! notice publishable). Severity overrides from configuration are applied
-//! here, after every rule has run.
+//! live in `gdpr.rs` (what the law requires), `laws.rs` (the acts a notice
+//! cites, as dated data) and `quality.rs` (what makes a notice
+//! publishable). Severity overrides from configuration are applied here,
+//! after every rule has run.
 
 pub mod customer;
 pub mod gdpr;
