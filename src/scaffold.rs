@@ -108,7 +108,7 @@ pub fn new(args: &NewArgs, config_path: Option<&Path>) -> anyhow::Result<ExitCod
         languages,
         public_authority: args.public_authority,
         vendor_service: args.vendor_service,
-        updated: today(),
+        updated: Date::today(),
         // After the folder exists: `notices/..` does not resolve before.
         schema: args.dir.join(SCHEMA).is_file(),
     };
@@ -134,33 +134,6 @@ pub fn new(args: &NewArgs, config_path: Option<&Path>) -> anyhow::Result<ExitCod
         path.display()
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Today's date (UTC), for `updated`.
-fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    date_from_days((secs / 86_400) as i64)
-}
-
-/// The civil date `days` days after 1970-01-01 (Howard Hinnant's
-/// `civil_from_days`).
-fn date_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-    Date::new(year, month, day).unwrap_or(Date {
-        year: 2026,
-        month: 1,
-        day: 1,
-    })
 }
 
 fn language_name(l: &Lang) -> &'static str {
@@ -754,12 +727,5 @@ mod tests {
         let problems = crate::lint::configure(&mut c);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(c.rules.len(), 2);
-    }
-
-    #[test]
-    fn dates_from_days() {
-        assert_eq!(date_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(date_from_days(11_016).to_string(), "2000-02-29");
-        assert_eq!(date_from_days(20_577).to_string(), "2026-05-04");
     }
 }

@@ -3,12 +3,15 @@
 //! Rules read the model and report diagnostics; they never stop at the first
 //! finding. The registry (`registry.rs`) is the one list of rules; the checks
 //! live in `gdpr.rs` (what the law requires), `content.rs` (whether what is
-//! there says something) and `quality.rs` (what makes a notice publishable). Severity overrides from configuration are applied
-//! here, after every rule has run.
+//! there says something), `restrictions.rs` (limits to the rights),
+//! `laws.rs` (the acts a notice cites, as dated data) and `quality.rs`
+//! (what makes a notice publishable). Severity overrides from configuration
+//! are applied here, after every rule has run.
 
 pub mod content;
 pub mod customer;
 pub mod gdpr;
+pub mod laws;
 pub mod quality;
 pub mod registry;
 pub mod restrictions;

@@ -12,7 +12,7 @@
 //!
 //! Codes: `L` loading and structure, `G` GDPR Art. 13/14 content, `Q` quality.
 
-use super::{Ctx, content, gdpr, quality, restrictions};
+use super::{Ctx, content, gdpr, laws, quality, restrictions};
 use crate::diagnostic::Code;
 pub use crate::diagnostic::Rule;
 
@@ -182,6 +182,14 @@ pub static RULES: &[Entry] = &[
     Entry {
         rule: crate::lint::gdpr::G026,
         check: Some(gdpr::open_controller),
+    },
+    Entry {
+        rule: crate::lint::laws::G033,
+        check: Some(laws::repealed_act),
+    },
+    Entry {
+        rule: crate::lint::laws::G034,
+        check: Some(laws::repealed_act_in_prose),
     },
     Entry {
         rule: crate::lint::content::G035,

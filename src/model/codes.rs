@@ -646,6 +646,33 @@ impl Date {
         }
         Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
+
+    /// Today's date (UTC).
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days((secs / 86_400) as i64)
+    }
+
+    /// The civil date `days` days after 1970-01-01 (Howard Hinnant's
+    /// `civil_from_days`).
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date::new(year, month, day).unwrap_or(Date {
+            year: 2026,
+            month: 1,
+            day: 1,
+        })
+    }
 }
 
 impl fmt::Display for Date {
@@ -743,6 +770,13 @@ mod tests {
         assert!(Date::parse("2026-02-29").is_none());
         assert!(Date::parse("2026-13-01").is_none());
         assert!(Date::parse("21.11.2026").is_none());
+    }
+
+    #[test]
+    fn dates_from_days() {
+        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_days(11_016).to_string(), "2000-02-29");
+        assert_eq!(Date::from_days(20_577).to_string(), "2026-05-04");
     }
 
     #[test]
