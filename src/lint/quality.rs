@@ -192,7 +192,7 @@ pub fn vague_retention(cx: &mut Ctx<'_>) {
                 format!("\"{phrase}\" is not a storage period"),
             )
             .label("vague storage period")
-            .help("give a `period` such as \"P2Y\", or the event that ends the storage");
+            .help("readers cannot tell from it how long their data is kept (Art. 13(2)(a), 14(2)(a)): give a `period` such as \"P2Y\", or the event that ends the storage");
         }
     }
 }
