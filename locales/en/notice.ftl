@@ -256,7 +256,7 @@ rights-intro = Below are the rights you have in this processing. Which rights ap
 rights-how-default = Send requests about your rights to the contact details below.
 rights-reply-time = We will reply within one month of receiving your request. If the request is complex or there are many requests, the time may be extended by up to two more months. If so, we will tell you and explain why within one month of receiving the request.
 retention-intro = We keep personal data only for as long as it is needed for the purposes described in this notice or as long as the law requires. The storage periods are listed below. When a storage period ends, we delete the data or, where the law requires it, transfer it to be archived permanently.
-complaint-text = If you think that the processing of your personal data infringes the EU General Data Protection Regulation, you have the right to lodge a complaint with a supervisory authority. You can do this in the EU country where you live or work or where the infringement took place. This does not affect your right to use other administrative or judicial remedies.
+complaint-text = If you think that the processing of your personal data infringes the EU General Data Protection Regulation, you have the right to lodge a complaint with a supervisory authority. You can lodge it in particular in the Member State of the EU or the European Economic Area (EEA) where you live or work or where the alleged infringement took place. This does not affect your right to use other administrative or judicial remedies.
 
 ## Rights of the data subject (gdpr.md section 3)
 
@@ -267,7 +267,12 @@ right-rectification-title = Right to rectification
 right-rectification-text = If your personal data is inaccurate, you have the right to have it corrected without undue delay. You can also ask us to complete data that is incomplete.
 right-rectification-ref = Article 16 GDPR
 right-erasure-title = Right to erasure
-right-erasure-text = You have the right to have your personal data erased in certain situations, for example when it is no longer needed for the purpose it was collected for, when you withdraw your consent, or when it has been processed unlawfully. We then erase the data without undue delay.
+# $consent: "yes" when some purpose rests on consent (Art. 6(1)(a) or 9(2)(a)).
+right-erasure-text =
+    { $consent ->
+        [yes] You have the right to have your personal data erased in certain situations, for example when it is no longer needed for the purpose it was collected for, when you withdraw your consent, or when it has been processed unlawfully.
+       *[no] You have the right to have your personal data erased in certain situations, for example when it is no longer needed for the purpose it was collected for or when it has been processed unlawfully.
+    } We then erase the data without undue delay.
 right-erasure-limited-text = The right to erasure does not apply to data we must process to comply with a legal obligation or to carry out a task in the public interest or in the exercise of official authority. Such data is kept for the storage period stated in this notice.
 right-erasure-ref = Article 17 GDPR
 right-restriction-title = Right to restriction of processing
@@ -277,7 +282,14 @@ right-portability-title = Right to data portability
 right-portability-text = If we process your data on the basis of your consent or a contract, and the processing is carried out by automated means, you have the right to receive the data you have given us in a structured, commonly used and machine-readable format. You can also ask us to transmit it directly to another controller where this is technically feasible.
 right-portability-ref = Article 20 GDPR
 right-object-title = Right to object
-right-object-text = When we process your data to carry out a task in the public interest or in the exercise of official authority, or on the basis of our legitimate interests, you have the right to object at any time on grounds relating to your particular situation. We must then stop processing the data, unless we can show compelling legitimate grounds that override your interests, rights and freedoms, or the processing is needed for legal claims.
+# $bases: the legal bases the right applies to that the notice uses: "public-task"
+# (Art. 6(1)(e)), "legitimate-interests" (Art. 6(1)(f)) or "both".
+right-object-text =
+    { $bases ->
+        [public-task] When we process your data to carry out a task in the public interest or in the exercise of official authority
+        [legitimate-interests] When we process your data on the basis of our legitimate interests
+       *[both] When we process your data to carry out a task in the public interest or in the exercise of official authority, or on the basis of our legitimate interests
+    }, you have the right to object at any time on grounds relating to your particular situation. We must then stop processing the data, unless we can show compelling legitimate grounds that override your interests, rights and freedoms, or the processing is needed for legal claims.
 right-object-ref = Article 21 GDPR
 right-withdraw-consent-title = Right to withdraw consent
 right-withdraw-consent-text = If we process your data on the basis of your consent, you can withdraw your consent at any time, and withdrawing it is as easy as giving it. Withdrawing consent does not make the processing carried out before it unlawful.
@@ -309,4 +321,3 @@ authority-FI-visiting = Lintulahdenkuja 4, 00530 Helsinki
 authority-FI-postal = P.O. Box 800, 00531 Helsinki
 authority-SE-name = Swedish Authority for Privacy Protection (IMY)
 authority-SE-postal = Box 8114, 104 20 Stockholm, Sweden
-authority-SE-visiting = Box 8114, 104 20 Stockholm, Sweden

@@ -257,7 +257,7 @@ rights-intro = Alla kerrotaan oikeuksista, jotka sinulla on tässä käsittelyss
 rights-how-default = Lähetä oikeuksiasi koskevat pyynnöt alla oleviin yhteystietoihin.
 rights-reply-time = Vastaamme pyyntöösi kuukauden kuluessa siitä, kun olemme saaneet sen. Jos pyyntö on monimutkainen tai pyyntöjä on paljon, määräaikaa voidaan jatkaa enintään kahdella kuukaudella. Kerromme silloin jatkamisesta ja sen syistä kuukauden kuluessa pyynnön saapumisesta.
 retention-intro = Säilytämme henkilötietoja vain niin kauan kuin niitä tarvitaan tässä selosteessa kerrottuihin tarkoituksiin tai kuin laki sitä edellyttää. Säilytysajat on kerrottu alla. Kun säilytysaika päättyy, poistamme tiedot tai, jos laki niin edellyttää, siirrämme ne pysyvästi säilytettäviksi.
-complaint-text = Jos katsot, että henkilötietojesi käsittely rikkoo EU:n yleistä tietosuoja-asetusta, sinulla on oikeus tehdä valitus valvontaviranomaiselle. Voit tehdä valituksen siinä EU-maassa, jossa asut tai työskentelet tai jossa rikkomus on tapahtunut. Valitusoikeus ei rajoita muita hallinnollisia muutoksenhakukeinoja tai oikeussuojakeinoja.
+complaint-text = Jos katsot, että henkilötietojesi käsittely rikkoo EU:n yleistä tietosuoja-asetusta, sinulla on oikeus tehdä valitus valvontaviranomaiselle. Voit tehdä valituksen erityisesti siinä EU:n tai Euroopan talousalueen (ETA) jäsenvaltiossa, jossa asut tai työskentelet tai jossa väitetty rikkominen on tapahtunut. Valitusoikeus ei rajoita muita hallinnollisia muutoksenhakukeinoja tai oikeussuojakeinoja.
 
 ## Rekisteröidyn oikeudet (gdpr.md kohta 3)
 
@@ -268,7 +268,12 @@ right-rectification-title = Oikeus tietojen oikaisemiseen
 right-rectification-text = Jos henkilötietosi ovat virheellisiä, sinulla on oikeus saada ne oikaistuiksi ilman aiheetonta viivytystä. Voit myös pyytää meitä täydentämään puutteellisia tietoja.
 right-rectification-ref = EU:n yleisen tietosuoja-asetuksen 16 artikla
 right-erasure-title = Oikeus tietojen poistamiseen
-right-erasure-text = Sinulla on tietyissä tilanteissa oikeus saada henkilötietosi poistetuiksi, esimerkiksi kun niitä ei enää tarvita siihen tarkoitukseen, jota varten ne kerättiin, kun peruutat suostumuksesi tai kun tietoja on käsitelty lainvastaisesti. Poistamme tiedot silloin ilman aiheetonta viivytystä.
+# $consent: "yes", kun jokin käsittely perustuu suostumukseen (6 artiklan 1 kohdan a alakohta tai 9 artiklan 2 kohdan a alakohta).
+right-erasure-text =
+    { $consent ->
+        [yes] Sinulla on tietyissä tilanteissa oikeus saada henkilötietosi poistetuiksi, esimerkiksi kun niitä ei enää tarvita siihen tarkoitukseen, jota varten ne kerättiin, kun peruutat suostumuksesi tai kun tietoja on käsitelty lainvastaisesti.
+       *[no] Sinulla on tietyissä tilanteissa oikeus saada henkilötietosi poistetuiksi, esimerkiksi kun niitä ei enää tarvita siihen tarkoitukseen, jota varten ne kerättiin, tai kun tietoja on käsitelty lainvastaisesti.
+    } Poistamme tiedot silloin ilman aiheetonta viivytystä.
 right-erasure-limited-text = Oikeus tietojen poistamiseen ei koske tietoja, joita meidän on käsiteltävä lakisääteisen velvoitteen noudattamiseksi tai yleistä etua koskevan tehtävän suorittamiseksi tai julkisen vallan käyttämiseksi. Tällaisia tietoja säilytetään tässä selosteessa kerrotun säilytysajan.
 right-erasure-ref = EU:n yleisen tietosuoja-asetuksen 17 artikla
 right-restriction-title = Oikeus käsittelyn rajoittamiseen
@@ -278,7 +283,14 @@ right-portability-title = Oikeus siirtää tiedot järjestelmästä toiseen
 right-portability-text = Jos käsittelemme tietojasi suostumuksesi tai sopimuksen perusteella ja käsittely tehdään automaattisesti, sinulla on oikeus saada itse antamasi tiedot jäsennellyssä, yleisesti käytetyssä ja koneluettavassa muodossa. Voit myös pyytää meitä siirtämään tiedot suoraan toiselle rekisterinpitäjälle, jos se on teknisesti mahdollista.
 right-portability-ref = EU:n yleisen tietosuoja-asetuksen 20 artikla
 right-object-title = Vastustamisoikeus
-right-object-text = Kun käsittelemme tietojasi yleistä etua koskevan tehtävän suorittamiseksi tai julkisen vallan käyttämiseksi taikka oikeutettujen etujemme perusteella, sinulla on oikeus milloin tahansa vastustaa käsittelyä henkilökohtaiseen erityiseen tilanteeseesi liittyvällä perusteella. Silloin emme saa enää käsitellä tietoja, ellemme osoita, että käsittelyyn on huomattavan tärkeä ja perusteltu syy, joka syrjäyttää etusi, oikeutesi ja vapautesi, tai että käsittely on tarpeen oikeusvaateen laatimiseksi, esittämiseksi tai puolustamiseksi.
+# $bases: käytetyt oikeusperusteet, joihin oikeus liittyy: "public-task" (6 artiklan 1 kohdan e alakohta),
+# "legitimate-interests" (f alakohta) tai "both".
+right-object-text =
+    { $bases ->
+        [public-task] Kun käsittelemme tietojasi yleistä etua koskevan tehtävän suorittamiseksi tai julkisen vallan käyttämiseksi
+        [legitimate-interests] Kun käsittelemme tietojasi oikeutettujen etujemme perusteella
+       *[both] Kun käsittelemme tietojasi yleistä etua koskevan tehtävän suorittamiseksi tai julkisen vallan käyttämiseksi taikka oikeutettujen etujemme perusteella
+    }, sinulla on oikeus milloin tahansa vastustaa käsittelyä henkilökohtaiseen erityiseen tilanteeseesi liittyvällä perusteella. Silloin emme saa enää käsitellä tietoja, ellemme osoita, että käsittelyyn on huomattavan tärkeä ja perusteltu syy, joka syrjäyttää etusi, oikeutesi ja vapautesi, tai että käsittely on tarpeen oikeusvaateen laatimiseksi, esittämiseksi tai puolustamiseksi.
 right-object-ref = EU:n yleisen tietosuoja-asetuksen 21 artikla
 right-withdraw-consent-title = Oikeus peruuttaa suostumus
 right-withdraw-consent-text = Jos käsittelemme tietojasi suostumuksesi perusteella, voit peruuttaa suostumuksesi milloin tahansa, ja peruuttaminen on yhtä helppoa kuin suostumuksen antaminen. Peruuttaminen ei tee sitä edeltänyttä käsittelyä lainvastaiseksi.
@@ -310,4 +322,3 @@ authority-FI-visiting = Lintulahdenkuja 4, 00530 Helsinki
 authority-FI-postal = PL 800, 00531 Helsinki
 authority-SE-name = Integritetsskyddsmyndigheten (IMY), Ruotsi
 authority-SE-postal = Box 8114, 104 20 Stockholm, Ruotsi
-authority-SE-visiting = Box 8114, 104 20 Stockholm, Ruotsi

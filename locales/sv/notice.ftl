@@ -257,7 +257,7 @@ rights-intro = Nedan beskrivs de rättigheter som du har vid den här behandling
 rights-how-default = Skicka begäranden som gäller dina rättigheter till kontaktuppgifterna nedan.
 rights-reply-time = Vi svarar på din begäran inom en månad från att vi har fått den. Om begäran är komplicerad eller om det finns många begäranden kan tiden förlängas med högst två månader. I så fall meddelar vi dig det och skälen till förlängningen inom en månad från att vi fick begäran.
 retention-intro = Vi sparar personuppgifter bara så länge de behövs för de ändamål som beskrivs i den här beskrivningen eller så länge lagen kräver det. Lagringstiderna anges nedan. När lagringstiden har gått ut raderar vi uppgifterna eller, om lagen kräver det, överför dem för permanent arkivering.
-complaint-text = Om du anser att behandlingen av dina personuppgifter strider mot EU:s allmänna dataskyddsförordning har du rätt att lämna klagomål till en tillsynsmyndighet. Du kan lämna klagomålet i det EU-land där du bor eller arbetar eller där överträdelsen har skett. Det påverkar inte din rätt att använda andra administrativa rättsmedel eller rättsmedel i domstol.
+complaint-text = Om du anser att behandlingen av dina personuppgifter strider mot EU:s allmänna dataskyddsförordning har du rätt att lämna klagomål till en tillsynsmyndighet. Du kan lämna klagomålet särskilt i den medlemsstat i EU eller Europeiska ekonomiska samarbetsområdet (EES) där du bor eller arbetar eller där den påstådda överträdelsen har skett. Det påverkar inte din rätt att använda andra administrativa rättsmedel eller rättsmedel i domstol.
 
 ## Den registrerades rättigheter (gdpr.md avsnitt 3)
 
@@ -268,7 +268,12 @@ right-rectification-title = Rätt till rättelse
 right-rectification-text = Om dina personuppgifter är felaktiga har du rätt att få dem rättade utan onödigt dröjsmål. Du kan också be oss komplettera uppgifter som är ofullständiga.
 right-rectification-ref = artikel 16 i dataskyddsförordningen
 right-erasure-title = Rätt till radering
-right-erasure-text = Du har i vissa situationer rätt att få dina personuppgifter raderade, till exempel när de inte längre behövs för det ändamål som de samlades in för, när du återkallar ditt samtycke eller när de har behandlats olagligt. Vi raderar då uppgifterna utan onödigt dröjsmål.
+# $consent: "yes" när något ändamål grundas på samtycke (artikel 6.1 a eller 9.2 a).
+right-erasure-text =
+    { $consent ->
+        [yes] Du har i vissa situationer rätt att få dina personuppgifter raderade, till exempel när de inte längre behövs för det ändamål som de samlades in för, när du återkallar ditt samtycke eller när de har behandlats olagligt.
+       *[no] Du har i vissa situationer rätt att få dina personuppgifter raderade, till exempel när de inte längre behövs för det ändamål som de samlades in för eller när de har behandlats olagligt.
+    } Vi raderar då uppgifterna utan onödigt dröjsmål.
 right-erasure-limited-text = Rätten till radering gäller inte uppgifter som vi måste behandla för att fullgöra en rättslig förpliktelse eller för att utföra en uppgift av allmänt intresse eller som ett led i myndighetsutövning. Sådana uppgifter sparas under den lagringstid som anges i den här beskrivningen.
 right-erasure-ref = artikel 17 i dataskyddsförordningen
 right-restriction-title = Rätt till begränsning av behandling
@@ -278,7 +283,14 @@ right-portability-title = Rätt till dataportabilitet
 right-portability-text = Om vi behandlar dina uppgifter på grundval av ditt samtycke eller ett avtal och behandlingen sker automatiserat, har du rätt att få ut de uppgifter som du själv har lämnat till oss i ett strukturerat, allmänt använt och maskinläsbart format. Du kan också be oss överföra uppgifterna direkt till en annan personuppgiftsansvarig, om det är tekniskt möjligt.
 right-portability-ref = artikel 20 i dataskyddsförordningen
 right-object-title = Rätt att göra invändningar
-right-object-text = När vi behandlar dina uppgifter för att utföra en uppgift av allmänt intresse eller som ett led i myndighetsutövning, eller på grundval av våra berättigade intressen, har du rätt att när som helst invända mot behandlingen av skäl som har att göra med din specifika situation. Vi får då inte längre behandla uppgifterna, om vi inte kan visa tvingande berättigade skäl som väger tyngre än dina intressen, rättigheter och friheter, eller om behandlingen behövs för att fastställa, göra gällande eller försvara rättsliga anspråk.
+# $bases: de rättsliga grunder som rätten gäller och som används: "public-task" (artikel 6.1 e),
+# "legitimate-interests" (artikel 6.1 f) eller "both".
+right-object-text =
+    { $bases ->
+        [public-task] När vi behandlar dina uppgifter för att utföra en uppgift av allmänt intresse eller som ett led i myndighetsutövning
+        [legitimate-interests] När vi behandlar dina uppgifter på grundval av våra berättigade intressen
+       *[both] När vi behandlar dina uppgifter för att utföra en uppgift av allmänt intresse eller som ett led i myndighetsutövning, eller på grundval av våra berättigade intressen
+    }, har du rätt att när som helst invända mot behandlingen av skäl som har att göra med din specifika situation. Vi får då inte längre behandla uppgifterna, om vi inte kan visa tvingande berättigade skäl som väger tyngre än dina intressen, rättigheter och friheter, eller om behandlingen behövs för att fastställa, göra gällande eller försvara rättsliga anspråk.
 right-object-ref = artikel 21 i dataskyddsförordningen
 right-withdraw-consent-title = Rätt att återkalla samtycke
 right-withdraw-consent-text = Om vi behandlar dina uppgifter på grundval av ditt samtycke kan du när som helst återkalla samtycket, och det ska vara lika lätt att återkalla som att ge det. Att du återkallar samtycket påverkar inte lagligheten i den behandling som skett innan dess.
@@ -310,4 +322,3 @@ authority-FI-visiting = Fågelviksgränden 4, 00530 Helsingfors
 authority-FI-postal = PB 800, 00531 Helsingfors
 authority-SE-name = Integritetsskyddsmyndigheten (IMY)
 authority-SE-postal = Box 8114, 104 20 Stockholm
-authority-SE-visiting = Box 8114, 104 20 Stockholm

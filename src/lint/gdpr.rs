@@ -291,17 +291,18 @@ pub fn legal_basis_law(cx: &mut Ctx<'_>) {
                 format!("the purpose rests on {} but does not name the law that lays it down", b.value.article()),
             )
             .label("which law?")
-            .help("add `law = { fi = \"Perusopetuslaki (628/1998)\", ... }` naming the act and, where useful, its section");
+            .help("the basis of such processing is laid down by law (Art. 6(3)), and readers and the supervisory authority look for it in the notice: add `law = { fi = \"Perusopetuslaki (628/1998)\", ... }` naming the act and, where useful, its section");
         }
     }
 }
 
 rule! {
-    G008 "special-category-condition" Error "Art. 9(2)",
+    G008 "special-category-condition" Error "Art. 13(1)(c), 14(1)(c), 9(2)",
     "Special categories of data are processed without an Art. 9(2) condition.",
     "Processing special categories of personal data (health, biometric data for \
 identification, religious beliefs...) is prohibited by Art. 9(1) unless one of the conditions \
-of Art. 9(2) applies, in addition to the Art. 6(1) basis. The notice must say which.\n\nFix: \
+of Art. 9(2) applies, in addition to the Art. 6(1) basis. The notice must say which, as part \
+of the legal basis of the purpose (Art. 13(1)(c), 14(1)(c)).\n\nFix: \
 add `special_category_condition` to the purposes that process the category (those listed in \
 the category's `purposes`, or at least one purpose), e.g. `\"substantial-public-interest\"` \
 (9(2)(g)) or `\"health-or-social-care\"` (9(2)(h)).";
@@ -343,11 +344,11 @@ pub fn special_category_condition(cx: &mut Ctx<'_>) {
 }
 
 rule! {
-    G009 "criminal-offence-data" Error "Art. 10",
+    G009 "criminal-offence-data" Error "Art. 13(1)(c), 14(1)(c), 10",
     "Criminal-offence data is processed without naming the law that authorises it.",
     "Personal data relating to criminal convictions and offences may be processed only under \
-the control of official authority or when authorised by Union or Member State law (Art. 10). \
-Schools meet this in practice with criminal-record checks of staff (Act 504/2002).\n\nThe \
+the control of official authority or when authorised by Union or Member State law (Art. 10), \
+and the notice names that law as part of the legal basis (Art. 13(1)(c), 14(1)(c)). Schools meet this in practice with criminal-record checks of staff (Act 504/2002).\n\nThe \
 rule checks the purposes listed in the category's `purposes`; when the category lists none, \
 any purpose naming a `law` satisfies it, so link the category to its purposes for a precise \
 check.\n\nFix: name the law in the `law` of the purposes that process the category.";
@@ -424,7 +425,7 @@ pub fn recipients_stated(cx: &mut Ctx<'_>) {
         )
         .label("no `recipients` in this file")
         .help(
-            "add [[recipients]] entries (processors count), or `recipients = []` if there are none",
+            "readers cannot tell whether there are no recipients or they were left out (Art. 13(1)(e), 14(1)(e)): add [[recipients]] entries (processors count), or `recipients = []` if there are none",
         );
     }
 }
@@ -567,7 +568,7 @@ pub fn adequacy_decision(cx: &mut Ctx<'_>) {
             )
             .label("no adequacy decision for this country")
             .also(country.span.clone(), "the destination")
-            .help("use the mechanism that really applies, usually `standard-contractual-clauses`");
+            .help("the notice would tell readers that a decision protects their data when none does (Art. 13(1)(f)); use the mechanism that really applies, usually `standard-contractual-clauses`, or check the Commission's current list");
         }
     }
 }
@@ -666,7 +667,7 @@ pub fn rights_exercise(cx: &mut Ctx<'_>) {
                 "the notice does not say how to exercise the data subject's rights",
             )
             .label("no [rights] table in this file")
-            .help("add a [rights] table with `how` and/or `email`, `phone`, `web`");
+            .help("readers need to know where to send a request, and the controller must make the rights easy to use (Art. 12(2)): add a [rights] table with `how` and/or `email`, `phone`, `web`");
         }
         Some(r) if r.how.is_none() && r.email.is_none() && r.phone.is_none() && r.web.is_none() => {
             cx.report(
@@ -674,7 +675,7 @@ pub fn rights_exercise(cx: &mut Ctx<'_>) {
                 r.span.clone(),
                 "the [rights] table gives no way to send a request",
             )
-            .help("add `how`, `email`, `phone` or `web`");
+            .help("readers need to know where to send a request (Art. 12(2)): add `how`, `email`, `phone` or `web`");
         }
         Some(_) => {}
     }
@@ -762,7 +763,7 @@ pub fn supervisory_authority(cx: &mut Ctx<'_>) {
             format!("the controller is established in {country} but the notice names the {} supervisory authority", authority.code()),
         )
         .label("authority and controller country differ")
-        .help(format!("set `supervisory_authority = \"{}\"` unless another authority is really competent", expected.code()));
+        .help(format!("the complaint section prints this authority's name and address (Art. 13(2)(d), 14(2)(e)), and readers will turn to it: set `supervisory_authority = \"{}\"` unless another authority is really competent", expected.code()));
     }
 }
 
@@ -826,7 +827,7 @@ pub fn automated_decisions_stated(cx: &mut Ctx<'_>) {
                 "the notice does not say whether automated decisions or profiling take place",
             )
             .label("no [automated_decisions] table in this file")
-            .help("add `[automated_decisions]` with `used = false` if there are none");
+            .help("readers cannot tell whether decisions about them are made by automated means alone (Art. 13(2)(f), 14(2)(g)): add `[automated_decisions]` with `used = false` if there are none, and seloste says so");
         }
         Some(a) if a.used.is_none() && n.absent(&a.span, "used") => {
             cx.report(
@@ -834,7 +835,8 @@ pub fn automated_decisions_stated(cx: &mut Ctx<'_>) {
                 a.span.clone(),
                 "[automated_decisions] does not say whether they are used",
             )
-            .label("needs `used = true` or `used = false`");
+            .label("needs `used = true` or `used = false`")
+            .help("readers cannot tell whether decisions about them are made by automated means alone (Art. 13(2)(f), 14(2)(g)): add `used = false`, or `used = true` with `logic` and `consequences`");
         }
         Some(_) => {}
     }

@@ -17,45 +17,86 @@ use crate::model::{Id, Located, Notice, RESERVED_NOTICE_IDS, is_valid_id};
 // The rules this module reports first; `seloste explain CODE` prints
 // their explanations.
 rule! {
-    Q001 "notice-metadata" Error "Art. 12(1)",
-    "The notice id, title, version, date or languages are missing.",
-    "Every notice needs an `id` (it names the output files), a `title` (the name of the \
-register), a `version` and an `updated` date (readers, and the Art. 13(3) duty to inform about \
-changes, need to know which text they read), and the `languages` it is written in (unless \
-`seloste.toml` sets them for the project).";
+    Q001 "notice-metadata" Error "Art. 12(1), 13(3), 14(4)",
+    "The notice id, title, date or languages are missing.",
+    "Every notice needs an `updated` date: the information must be transparent (Art. 12(1)), \
+and a controller that adds a purpose must tell people before processing for it (Art. 13(3), \
+14(4)), so readers need to see when the text they read last changed. It also needs a `title` \
+(the name of the register, so that readers know which processing the notice describes, \
+Art. 12(1)), the `languages` it is written in (every text is checked and published in each; \
+unless `seloste.toml` sets them for the project), and an `id`, which no article asks for but \
+which names the output files and the links between notices. A missing `version` is a warning \
+of its own (`Q018`).";
 }
+
+/// Q001's items: the key, why the notice needs it, and an example.
+const METADATA: [(&str, &str, &str); 4] = [
+    (
+        "id",
+        "it names the output files and the links between notices",
+        "id = \"school-pupil-register\"",
+    ),
+    (
+        "title",
+        "readers need to know which register the notice describes (Art. 12(1))",
+        "title = { fi = \"...\", sv = \"...\", en = \"...\" }",
+    ),
+    (
+        "updated",
+        "readers need to see when the text last changed (Art. 12(1)); new purposes must be \
+         made known before processing for them (Art. 13(3), 14(4))",
+        "updated = 2026-11-21",
+    ),
+    (
+        "languages",
+        "every text is checked and published in each language (Art. 12(1))",
+        "languages = [\"fi\", \"sv\", \"en\"]",
+    ),
+];
 
 pub fn notice_metadata(cx: &mut Ctx<'_>) {
     let n = cx.notice;
-    let mut missing = Vec::new();
-    if n.id.is_none() && n.absent(&n.span, "id") {
-        missing.push(("id", "id = \"school-pupil-register\""));
-    }
-    if n.title.is_none() && n.absent(&n.span, "title") {
-        missing.push((
-            "title",
-            "title = { fi = \"...\", sv = \"...\", en = \"...\" }",
-        ));
-    }
-    if n.version.is_none() && n.absent(&n.span, "version") {
-        missing.push(("version", "version = \"1.0\""));
-    }
-    if n.updated.is_none() && n.absent(&n.span, "updated") {
-        missing.push(("updated", "updated = 2026-11-21"));
-    }
-    if n.languages.is_none() && !cx.project_languages && n.absent(&n.span, "languages") {
-        missing.push(("languages", "languages = [\"fi\", \"sv\", \"en\"]"));
-    }
-    for (key, example) in missing {
+    let project_languages = cx.project_languages;
+    let absent = |key: &str| {
+        let none = match key {
+            "id" => n.id.is_none(),
+            "title" => n.title.is_none(),
+            "updated" => n.updated.is_none(),
+            _ => n.languages.is_none() && !project_languages,
+        };
+        none && n.absent(&n.span, key)
+    };
+    let missing: Vec<_> = METADATA.iter().filter(|(key, ..)| absent(key)).collect();
+    for (key, why, example) in missing {
         cx.report(Q001, n.span.clone(), format!("the notice has no `{key}`"))
             .label(format!("add `{key}` at the top of this file"))
-            .help(format!("e.g. `{example}`"));
+            .help(format!("{why}; e.g. `{example}`"));
     }
     if let Some(l) = &n.languages
         && l.value.is_empty()
     {
         cx.report(Q001, l.span.clone(), "the notice lists no languages")
-            .help("e.g. `languages = [\"fi\", \"sv\", \"en\"]`");
+            .help("every text is checked and published in each language (Art. 12(1)); e.g. `languages = [\"fi\", \"sv\", \"en\"]`");
+    }
+}
+
+rule! {
+    Q018 "notice-version" Warning "-",
+    "The notice has no version.",
+    "The GDPR asks for no version number, so a notice without one can be published. But a \
+`version` is how readers, and the people answering their questions, tell one text of a notice \
+from the next (\"version 2.1, updated 1 August 2026\"); `seloste diff` names the two versions it \
+compares by it, and `seloste check --since REV` (rule `Q014`) looks at it to see whether a \
+changed notice says that it changed. Fix: add `version = \"1.0\"` at the top of the file and \
+raise it with every change.";
+}
+
+pub fn notice_version(cx: &mut Ctx<'_>) {
+    let n = cx.notice;
+    if n.version.is_none() && n.absent(&n.span, "version") {
+        cx.report(Q018, n.span.clone(), "the notice has no `version`")
+            .label("add `version` at the top of this file")
+            .help("readers, `seloste diff` and `check --since` tell the versions of a notice apart by it; e.g. `version = \"1.0\"`");
     }
 }
 
@@ -151,7 +192,7 @@ pub fn vague_retention(cx: &mut Ctx<'_>) {
                 format!("\"{phrase}\" is not a storage period"),
             )
             .label("vague storage period")
-            .help("give a `period` such as \"P2Y\", or the event that ends the storage");
+            .help("readers cannot tell from it how long their data is kept (Art. 13(2)(a), 14(2)(a)): give a `period` such as \"P2Y\", or the event that ends the storage");
         }
     }
 }

@@ -287,6 +287,10 @@ pub static RULES: &[Entry] = &[
         rule: crate::lint::quality::Q017,
         check: Some(quality::markdown_nesting),
     },
+    Entry {
+        rule: crate::lint::quality::Q018,
+        check: Some(quality::notice_version),
+    },
 ];
 
 /// A rule by code (`G003`) or name (`dpo-contact`), case-insensitively.

@@ -273,10 +273,23 @@ closed_list! {
     labels {
         /// The authority's name.
         label_key = "authority-", "-name";
-        /// Its visiting address.
+        /// Its visiting address, for an authority that has one
+        /// ([`SupervisoryAuthority::has_visiting_address`]).
         visiting_key = "authority-", "-visiting";
         /// Its postal address.
         postal_key = "authority-", "-postal";
+    }
+}
+
+impl SupervisoryAuthority {
+    /// Whether the locales give the authority's visiting address. IMY's
+    /// published address, Box 8114, 104 20 Stockholm, is a postal address:
+    /// it is not printed as a visiting address.
+    pub fn has_visiting_address(self) -> bool {
+        match self {
+            SupervisoryAuthority::Finland => true,
+            SupervisoryAuthority::Sweden => false,
+        }
     }
 }
 
@@ -605,7 +618,10 @@ pub fn label_keys() -> Vec<&'static str> {
     keys.extend(ProvisionKind::ALL.iter().map(|v| v.label_key()));
     keys.extend(ProvisionKind::ALL.iter().map(|v| v.statement_key()));
     for a in SupervisoryAuthority::ALL {
-        keys.extend([a.label_key(), a.visiting_key(), a.postal_key()]);
+        keys.extend([a.label_key(), a.postal_key()]);
+        if a.has_visiting_address() {
+            keys.push(a.visiting_key());
+        }
     }
     keys.extend(LimitedRight::ALL.iter().map(|v| v.label_key()));
     keys.extend(RestrictionGround::ALL.iter().map(|v| v.label_key()));

@@ -372,7 +372,10 @@ impl Resolver<'_> {
         let complaint = ComplaintView {
             text: self.t("complaint-text")?,
             authority: self.t(authority.label_key())?,
-            visiting_address: Some(self.t(authority.visiting_key())?),
+            visiting_address: authority
+                .has_visiting_address()
+                .then(|| self.t(authority.visiting_key()))
+                .transpose()?,
             postal_address: Some(self.t(authority.postal_key())?),
             phone: contact.phone.map(str::to_string),
             email: contact.email.map(str::to_string),
@@ -448,6 +451,7 @@ impl Resolver<'_> {
             rights: rights
                 .iter()
                 .chain(&objection)
+                .filter(|r| r.applies)
                 .map(|r| r.title.clone())
                 .collect(),
             contact: rights_how
@@ -719,9 +723,11 @@ impl Resolver<'_> {
                 text,
                 reference: self.t(&format!("right-{id}-ref"))?,
                 applies_to,
+                applies: true,
             })
         };
         let body = |id: &str| self.t(&format!("right-{id}-text"));
+        let yes_no = |b: bool| FluentValue::from(if b { "yes" } else { "no" });
         let mut rights = vec![
             right("access", body("access")?, Vec::new())?,
             right("rectification", body("rectification")?, Vec::new())?,
@@ -738,16 +744,31 @@ impl Resolver<'_> {
                 Some(Consent | Contract | VitalInterests | LegitimateInterests)
             ) || is_consent(p)
         });
-        let erasure = match (full, limited) {
-            (true, true) => format!(
-                "{} {}",
-                body("erasure")?,
-                self.t("right-erasure-limited-text")?
-            ),
-            (false, true) => self.t("right-erasure-limited-text")?,
-            _ => body("erasure")?,
+        // Withdrawing consent is a ground for erasure (Art. 17(1)(b)) only
+        // where some purpose rests on consent.
+        let erasure_body = || {
+            self.t_args(
+                "right-erasure-text",
+                &[("consent", yes_no(purposes.iter().any(is_consent)))],
+            )
         };
-        rights.push(right("erasure", erasure, Vec::new())?);
+        let mut erasure = match (full, limited) {
+            (true, true) => right(
+                "erasure",
+                format!(
+                    "{} {}",
+                    erasure_body()?,
+                    self.t("right-erasure-limited-text")?
+                ),
+                Vec::new(),
+            )?,
+            (false, true) => right("erasure", self.t("right-erasure-limited-text")?, Vec::new())?,
+            _ => right("erasure", erasure_body()?, Vec::new())?,
+        };
+        // Every purpose is a legal obligation or a public task: the body
+        // says only that erasure does not apply (Art. 17(3)(b)).
+        erasure.applies = full || !limited;
+        rights.push(erasure);
         rights.push(right("restriction", body("restriction")?, Vec::new())?);
         // Portability only for consent or contract (Art. 20(1)), never for
         // public-task processing (Art. 20(3)).
@@ -775,8 +796,20 @@ impl Resolver<'_> {
         }
         let objectable =
             |p: &crate::model::Purpose| matches!(basis(p), Some(PublicTask | LegitimateInterests));
+        // Art. 21(1) covers points (e) and (f) of Art. 6(1): name only the
+        // bases the notice uses.
+        let public_task = purposes.iter().any(|p| basis(p) == Some(PublicTask));
+        let interests = purposes
+            .iter()
+            .any(|p| basis(p) == Some(LegitimateInterests));
+        let bases = match (public_task, interests) {
+            (true, false) => "public-task",
+            (false, true) => "legitimate-interests",
+            _ => "both",
+        };
         let objection = if purposes.iter().any(objectable) {
-            Some(right("object", body("object")?, scope(&objectable))?)
+            let text = self.t_args("right-object-text", &[("bases", FluentValue::from(bases))])?;
+            Some(right("object", text, scope(&objectable))?)
         } else {
             None
         };
@@ -872,5 +905,278 @@ mod tests {
         assert_eq!(first_sentence("To **subscribers**."), "To subscribers.");
         assert_eq!(first_sentence("- a\n- b"), "a b");
         assert!(first_sentence(&"x".repeat(500)).ends_with('…'));
+    }
+
+    /// A small notice with one purpose per `(id, basis, extra TOML)`, in
+    /// three languages, rendered as HTML in each: `(lang, html)`.
+    fn rendered(purposes: &[(&str, &str)], top: &str) -> Vec<(&'static str, String)> {
+        let mut source = format!(
+            "id = \"n\"\n{top}\ntitle = {{ fi = \"Rekisteri\", sv = \"Register\", en = \"Register\" }}\n\
+             version = \"1\"\nupdated = 2026-01-10\nlanguages = [\"fi\", \"sv\", \"en\"]\n\
+             collected_from = \"data-subject\"\n"
+        );
+        for (i, (basis, extra)) in purposes.iter().enumerate() {
+            source.push_str(&format!(
+                "\n[[purposes]]\nid = \"p{i}\"\ndescription = {{ fi = \"Tarkoitus {i}.\", \
+                 sv = \"Ändamål {i}.\", en = \"Purpose {i}.\" }}\nlegal_basis = \"{basis}\"\n{extra}\n"
+            ));
+        }
+        let loaded = crate::load::load_bytes(crate::source::FileId(0), 0, source.as_bytes());
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        let notice = loaded.document.expect("a notice");
+        let renderer = crate::render::Renderer::new(None).expect("renderer");
+        let langs: Vec<Lang> = ["fi", "sv", "en"]
+            .iter()
+            .map(|l| Lang::parse(l).expect("lang"))
+            .collect();
+        ["fi", "sv", "en"]
+            .into_iter()
+            .zip(&langs)
+            .map(|(code, lang)| {
+                let html = renderer
+                    .notice(&notice, lang, Format::Html, &langs, &[Format::Html])
+                    .expect("renders");
+                (code, html)
+            })
+            .collect()
+    }
+
+    /// The part of `html` from the element with `id` to the end of its
+    /// section.
+    fn section<'a>(html: &'a str, start: &str) -> &'a str {
+        let from = html.find(start).unwrap_or_else(|| panic!("no {start}"));
+        let rest = &html[from..];
+        &rest[..rest.find("</section>").expect("section end")]
+    }
+
+    fn has(html: &str, text: &str) -> bool {
+        html.contains(&crate::render::templates::escape_html(text))
+    }
+
+    /// Per language: (fi, sv, en).
+    fn pick<'a>(lang: &str, fi: &'a str, sv: &'a str, en: &'a str) -> &'a str {
+        match lang {
+            "fi" => fi,
+            "sv" => sv,
+            _ => en,
+        }
+    }
+
+    const CONSENT: &str =
+        "withdrawal = { fi = \"Peru.\", sv = \"Återkalla.\", en = \"Withdraw.\" }";
+    const INTERESTS: &str =
+        "legitimate_interests = { fi = \"Etu.\", sv = \"Intresse.\", en = \"Interest.\" }";
+    const LAW: &str = "law = { fi = \"Laki.\", sv = \"Lag.\", en = \"Act.\" }";
+
+    const OBJECT_PUBLIC: (&str, &str, &str) = (
+        "Kun käsittelemme tietojasi yleistä etua koskevan tehtävän suorittamiseksi tai julkisen vallan käyttämiseksi, sinulla on oikeus milloin tahansa vastustaa käsittelyä",
+        "När vi behandlar dina uppgifter för att utföra en uppgift av allmänt intresse eller som ett led i myndighetsutövning, har du rätt att när som helst invända",
+        "When we process your data to carry out a task in the public interest or in the exercise of official authority, you have the right to object at any time",
+    );
+    const OBJECT_INTERESTS: (&str, &str, &str) = (
+        "Kun käsittelemme tietojasi oikeutettujen etujemme perusteella, sinulla on oikeus milloin tahansa vastustaa käsittelyä",
+        "När vi behandlar dina uppgifter på grundval av våra berättigade intressen, har du rätt att när som helst invända",
+        "When we process your data on the basis of our legitimate interests, you have the right to object at any time",
+    );
+    const OBJECT_BOTH: (&str, &str, &str) = (
+        "Kun käsittelemme tietojasi yleistä etua koskevan tehtävän suorittamiseksi tai julkisen vallan käyttämiseksi taikka oikeutettujen etujemme perusteella, sinulla on oikeus",
+        "När vi behandlar dina uppgifter för att utföra en uppgift av allmänt intresse eller som ett led i myndighetsutövning, eller på grundval av våra berättigade intressen, har du rätt",
+        "When we process your data to carry out a task in the public interest or in the exercise of official authority, or on the basis of our legitimate interests, you have the right",
+    );
+    /// "our legitimate interests", as the objection text words it.
+    const OUR_INTERESTS: (&str, &str, &str) = (
+        "oikeutettujen etujemme",
+        "våra berättigade intressen",
+        "our legitimate interests",
+    );
+
+    #[test]
+    fn objection_names_only_the_bases_used() {
+        let cases = [
+            (vec![("public-task", LAW)], OBJECT_PUBLIC),
+            (vec![("legitimate-interests", INTERESTS)], OBJECT_INTERESTS),
+            (
+                vec![("public-task", LAW), ("legitimate-interests", INTERESTS)],
+                OBJECT_BOTH,
+            ),
+        ];
+        for (purposes, (fi, sv, en)) in cases {
+            for (lang, html) in rendered(&purposes, "") {
+                let objection = section(&html, "id=\"objection\"");
+                let want = pick(lang, fi, sv, en);
+                assert!(has(objection, want), "{lang} {purposes:?}: no `{want}`");
+                for (f, s, e) in [OBJECT_PUBLIC, OBJECT_INTERESTS, OBJECT_BOTH] {
+                    let other = pick(lang, f, s, e);
+                    if other != want {
+                        assert!(!has(objection, other), "{lang}: `{other}`");
+                    }
+                }
+            }
+        }
+        // A municipality: public task and legal obligation only.
+        let municipality = [("public-task", LAW), ("legal-obligation", LAW)];
+        for (lang, html) in rendered(&municipality, "") {
+            let (fi, sv, en) = OUR_INTERESTS;
+            let ours = pick(lang, fi, sv, en);
+            assert!(!has(&html, ours), "{lang}: `{ours}` without Art. 6(1)(f)");
+        }
+        // No Art. 6(1)(e) or (f): no objection section.
+        for (lang, html) in rendered(&[("contract", "")], "") {
+            assert!(!html.contains("id=\"objection\""), "{lang}");
+        }
+    }
+
+    const ERASURE_CONSENT: (&str, &str, &str) = (
+        "Sinulla on tietyissä tilanteissa oikeus saada henkilötietosi poistetuiksi, esimerkiksi kun niitä ei enää tarvita siihen tarkoitukseen, jota varten ne kerättiin, kun peruutat suostumuksesi tai kun tietoja on käsitelty lainvastaisesti.",
+        "Du har i vissa situationer rätt att få dina personuppgifter raderade, till exempel när de inte längre behövs för det ändamål som de samlades in för, när du återkallar ditt samtycke eller när de har behandlats olagligt.",
+        "You have the right to have your personal data erased in certain situations, for example when it is no longer needed for the purpose it was collected for, when you withdraw your consent, or when it has been processed unlawfully.",
+    );
+    const ERASURE_NO_CONSENT: (&str, &str, &str) = (
+        "Sinulla on tietyissä tilanteissa oikeus saada henkilötietosi poistetuiksi, esimerkiksi kun niitä ei enää tarvita siihen tarkoitukseen, jota varten ne kerättiin, tai kun tietoja on käsitelty lainvastaisesti.",
+        "Du har i vissa situationer rätt att få dina personuppgifter raderade, till exempel när de inte längre behövs för det ändamål som de samlades in för eller när de har behandlats olagligt.",
+        "You have the right to have your personal data erased in certain situations, for example when it is no longer needed for the purpose it was collected for or when it has been processed unlawfully.",
+    );
+    const WITHDRAW: (&str, &str, &str) = (
+        "kun peruutat suostumuksesi",
+        "när du återkallar ditt samtycke",
+        "when you withdraw your consent",
+    );
+
+    #[test]
+    fn erasure_mentions_consent_only_when_a_purpose_rests_on_it() {
+        let explicit = "special_category_condition = \"explicit-consent\"\nwithdrawal = { fi = \"Peru.\", sv = \"Återkalla.\", en = \"Withdraw.\" }";
+        let cases = [
+            (vec![("consent", CONSENT)], true),
+            (vec![("contract", ""), ("consent", CONSENT)], true),
+            // Explicit consent of Art. 9(2)(a) on another Art. 6 basis.
+            (vec![("contract", explicit)], true),
+            (vec![("contract", "")], false),
+            (vec![("legitimate-interests", INTERESTS)], false),
+            (vec![("contract", ""), ("legal-obligation", LAW)], false),
+        ];
+        for (purposes, consent) in cases {
+            for (lang, html) in rendered(&purposes, "") {
+                let erasure = section(&html, "id=\"right-erasure\"");
+                let (want, (f, s, e)) = if consent {
+                    (ERASURE_CONSENT, WITHDRAW)
+                } else {
+                    (ERASURE_NO_CONSENT, WITHDRAW)
+                };
+                let sentence = pick(lang, want.0, want.1, want.2);
+                assert!(
+                    has(erasure, sentence),
+                    "{lang} {purposes:?}: no `{sentence}`"
+                );
+                let withdraw = pick(lang, f, s, e);
+                let erasure = &erasure[..erasure.find("class=\"ref\"").expect("ref")];
+                assert_eq!(has(erasure, withdraw), consent, "{lang} {purposes:?}");
+            }
+        }
+    }
+
+    const ERASURE_TITLE: (&str, &str, &str) = (
+        "Oikeus tietojen poistamiseen",
+        "Rätt till radering",
+        "Right to erasure",
+    );
+
+    #[test]
+    fn summary_lists_exactly_the_rights_that_apply() {
+        let titles = |html: &str| -> Vec<String> {
+            let summary = section(html, "class=\"summary\"");
+            let rights = &summary[summary.rfind("<ul class=\"inline-list\">").expect("rights")..];
+            rights
+                .split("<li>")
+                .skip(1)
+                .map(|li| li[..li.find("</li>").expect("li end")].to_string())
+                .collect()
+        };
+        let (fi, sv, en) = ERASURE_TITLE;
+        // Every purpose a legal obligation or a public task: erasure does
+        // not apply (Art. 17(3)(b)); the body says so, the summary omits it.
+        let cases = [
+            (vec![("public-task", LAW), ("legal-obligation", LAW)], false),
+            (vec![("legal-obligation", LAW)], false),
+            (vec![("public-task", LAW), ("consent", CONSENT)], true),
+            (vec![("contract", "")], true),
+        ];
+        for (purposes, erasure) in cases {
+            for (lang, html) in rendered(&purposes, "") {
+                let title = pick(lang, fi, sv, en);
+                let listed = titles(&html);
+                assert_eq!(
+                    listed.iter().any(|t| t == title),
+                    erasure,
+                    "{lang} {purposes:?}"
+                );
+                // The summary lists the titles of the rights the body shows
+                // as applying, in the same order.
+                let mut shown: Vec<String> = Vec::new();
+                for part in html.split("<div class=\"right").skip(1) {
+                    let part = &part[..part.find("</div>").expect("div end")];
+                    let id = &part[part.find("id=\"right-").expect("id") + 10..];
+                    let id = &id[..id.find('"').expect("quote")];
+                    let heading = match part.find("<h3>") {
+                        Some(i) => part[i + 4..part.find("</h3>").expect("h3")].to_string(),
+                        // The objection has the section's heading.
+                        None => pick(
+                            lang,
+                            "Vastustamisoikeus",
+                            "Rätt att göra invändningar",
+                            "Right to object",
+                        )
+                        .to_string(),
+                    };
+                    if id != "erasure" || erasure {
+                        shown.push(heading);
+                    }
+                }
+                assert_eq!(listed, shown, "{lang} {purposes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn complaint_names_the_member_state_of_the_eu_or_eea() {
+        let (fi, sv, en) = (
+            "Voit tehdä valituksen erityisesti siinä EU:n tai Euroopan talousalueen (ETA) jäsenvaltiossa, jossa asut tai työskentelet tai jossa väitetty rikkominen on tapahtunut.",
+            "Du kan lämna klagomålet särskilt i den medlemsstat i EU eller Europeiska ekonomiska samarbetsområdet (EES) där du bor eller arbetar eller där den påstådda överträdelsen har skett.",
+            "You can lodge it in particular in the Member State of the EU or the European Economic Area (EEA) where you live or work or where the alleged infringement took place.",
+        );
+        for (lang, html) in rendered(&[("contract", "")], "") {
+            let complaint = section(&html, "id=\"complaint\"");
+            let want = pick(lang, fi, sv, en);
+            assert!(has(complaint, want), "{lang}: no `{want}`");
+            for country in ["EU-maassa", "EU-land", "EU country"] {
+                assert!(!complaint.contains(country), "{lang}: `{country}`");
+            }
+        }
+    }
+
+    #[test]
+    fn imy_box_is_a_postal_address_and_no_visiting_address_is_invented() {
+        for (lang, html) in rendered(&[("contract", "")], "supervisory_authority = \"SE\"") {
+            let complaint = section(&html, "id=\"complaint\"");
+            let postal = pick(lang, "Postiosoite", "Postadress", "Postal address");
+            let visiting = pick(lang, "Käyntiosoite", "Besöksadress", "Visiting address");
+            let address = pick(
+                lang,
+                "Box 8114, 104 20 Stockholm, Ruotsi",
+                "Box 8114, 104 20 Stockholm",
+                "Box 8114, 104 20 Stockholm, Sweden",
+            );
+            assert!(
+                complaint.contains(&format!("<dt>{postal}</dt><dd>{address}</dd>")),
+                "{lang}: {complaint}"
+            );
+            assert!(!complaint.contains(visiting), "{lang}: {complaint}");
+            assert_eq!(complaint.matches("Box 8114").count(), 1, "{lang}");
+        }
+        // Finland's Ombudsman has both.
+        for (lang, html) in rendered(&[("contract", "")], "supervisory_authority = \"FI\"") {
+            let complaint = section(&html, "id=\"complaint\"");
+            let visiting = pick(lang, "Käyntiosoite", "Besöksadress", "Visiting address");
+            assert!(complaint.contains(visiting), "{lang}");
+        }
     }
 }

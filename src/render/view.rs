@@ -318,6 +318,10 @@ pub struct RightView {
     /// of consent, objection in a notice that mixes legal bases): those
     /// purposes, as short plain text. Empty when it applies to all.
     pub applies_to: Vec<String>,
+    /// False for a right shown only to say that it does not apply: erasure
+    /// when every purpose is a legal obligation or a public task
+    /// (Art. 17(3)(b)). The summary lists only the rights that apply.
+    pub applies: bool,
 }
 
 /// A right a law limits, or an exemption from informing.
