@@ -198,10 +198,11 @@ pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
     if tally.warnings > 0 {
         writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;
     }
+    let count = checked.notices.len();
     writeln!(
         err,
-        "built {} notices into {}/ ({} files)",
-        checked.notices.len(),
+        "built {count} {} into {}/ ({} files)",
+        if count == 1 { "notice" } else { "notices" },
         out.display(),
         files.len()
     )?;
