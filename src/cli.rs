@@ -51,6 +51,14 @@ pub enum Command {
     /// (its previous bundle stays); the others are built. Exit 1 when any
     /// customer failed.
     Bundle(cmd::bundle::BundleArgs),
+    /// The state of the translations: per notice and language, the texts
+    /// missing, stale and disagreeing.
+    ///
+    /// A text is stale (with --since REV) when it changed since REV in
+    /// another language but not in this one (rule Q024), and disagreeing
+    /// when its facts (numbers, dates, addresses) differ from the notice's
+    /// first language. Exit code 0, or 2 when the notices cannot be read.
+    Status(cmd::status::StatusArgs),
     /// Compare two versions of one notice: what changed, section by section.
     ///
     /// `seloste diff OLD NEW`, or `seloste diff FILE --rev REV` to compare a
@@ -146,6 +154,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => cmd::check::run(&args, cli.config),
+        Command::Status(args) => cmd::status::run(&args, cli.config),
         #[cfg(feature = "watch")]
         Command::Build(args) if args.watch => cmd::watch::run(&args, cli.config),
         Command::Build(args) => cmd::build::run(&args, cli.config),

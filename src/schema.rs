@@ -18,6 +18,10 @@ fn text_schema(neutral: bool) -> Value {
     for l in Lang::SUPPORTED {
         props.insert(l.to_string(), json!({ "type": "string", "description": format!("The text in {l} (Markdown allowed).") }));
     }
+    props.insert(
+        "reviewed".to_string(),
+        json!({ "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "The day the languages were last checked against each other; change it when one language changed and the others are still right (`check --since`)." }),
+    );
     let table = json!({ "type": "object", "properties": props, "additionalProperties": false });
     if neutral {
         json!({ "anyOf": [ { "type": "string" }, table ] })

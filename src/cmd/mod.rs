@@ -10,6 +10,7 @@ pub mod check;
 pub mod diff;
 pub mod rules;
 pub mod shell;
+pub mod status;
 pub mod templates;
 #[cfg(feature = "watch")]
 pub mod watch;

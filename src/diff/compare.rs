@@ -12,6 +12,7 @@ use fluent::FluentValue;
 use super::words::Words;
 use crate::model::codes::Section;
 use crate::model::format::{CodeValue, Field, Kind, Record, TextKind, Value, change_label};
+use crate::model::text::normalised;
 use crate::model::{
     Country, Id, Lang, LegalBasis, Located, Notice, SupervisoryAuthority, Text, TransferMechanism,
 };
@@ -95,23 +96,6 @@ fn pair<'t, T>(old: &'t [T], new: &'t [T], id: fn(&T) -> Option<&Id>) -> Vec<Pai
     out
 }
 
-/// A text with insignificant whitespace removed: trailing spaces, runs of
-/// spaces and of blank lines do not change what a reader sees.
-fn normalise(s: &str) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    for line in s.lines() {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.is_empty() && lines.last().is_none_or(|l| l.is_empty()) {
-            continue;
-        }
-        lines.push(line);
-    }
-    while lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    lines.join("\n")
-}
-
 /// The languages in which a text differs between two versions.
 fn changed_langs(a: Option<&Text>, b: Option<&Text>) -> Vec<&'static str> {
     Lang::SUPPORTED
@@ -120,7 +104,7 @@ fn changed_langs(a: Option<&Text>, b: Option<&Text>) -> Vec<&'static str> {
             let Some(lang) = Lang::parse(code) else {
                 return false;
             };
-            let get = |t: Option<&Text>| t.and_then(|t| t.get(&lang)).map(normalise);
+            let get = |t: Option<&Text>| t.and_then(|t| t.get(&lang)).map(normalised);
             get(a) != get(b)
         })
         .copied()

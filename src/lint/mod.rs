@@ -179,6 +179,10 @@ pub fn apply_overrides(diagnostics: &mut Vec<Diagnostic>, overrides: &Overrides)
     diagnostics.retain(|d| d.severity != Severity::Allow);
 }
 
+/// The rules whose findings at one language's text mean that the text's
+/// facts disagree with the notice's first language (`seloste status`).
+pub const DISAGREEMENT_RULES: &[crate::diagnostic::Code] = &[];
+
 /// Every localised text of a notice, with where it is: the text rules
 /// (Q002, Q009, Q013, Q016) see every text field of the format, because
 /// the walk follows the format's declaration (`model/format.rs`).

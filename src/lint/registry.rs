@@ -291,6 +291,10 @@ pub static RULES: &[Entry] = &[
         rule: crate::lint::quality::Q018,
         check: Some(quality::notice_version),
     },
+    Entry {
+        rule: crate::lint::since::Q024,
+        check: None,
+    },
 ];
 
 /// A rule by code (`G003`) or name (`dpo-contact`), case-insensitively.

@@ -1,6 +1,8 @@
 //! `check --since REV`, rule Q014: a notice whose content changed since a
 //! git revision while neither its `version` nor its `updated` date did, so
-//! that readers cannot tell the two texts apart (Art. 12(1), 13(3)).
+//! that readers cannot tell the two texts apart (Art. 12(1), 13(3)); and
+//! rule Q024: a text changed in one language but not in another, so that
+//! the languages may no longer say the same thing.
 //!
 //! Unlike the other rules it needs a second version of each notice: it
 //! reads it from git (`bind::revision`) and compares the two with the
@@ -14,12 +16,20 @@ use anyhow::Context;
 
 use crate::bind::revision::{self as origin, Origin};
 use crate::diagnostic::Diagnostic;
-use crate::model::Notice;
+use std::collections::HashMap;
+
+use crate::model::format::texts_by_place;
+use crate::model::text::normalised;
+use crate::model::{Lang, Notice, Text};
 use crate::source::SourceMap;
 
 use crate::diagnostic::rule;
 
 rule! {
+    Q024 "stale-translation" Warning "Art. 12(1)",
+    "A text changed in one language since a revision but not in another.",
+    "The commonest way the languages of a notice drift apart: the Finnish text is updated and the Swedish and English ones are not. With `seloste check --since REV`, seloste compares every text of every notice with the same text at that git revision; when one language changed and another did not, the unchanged one is reported as possibly out of date, at its own line. Whitespace and layout are not changes.\n\nFix: update the other languages. If they are still right (a typo fixed in one language, say), record that you checked them: set `reviewed` in the field's table of translations to today's date, e.g. `description = { fi = \"...\", sv = \"...\", reviewed = 2026-12-02 }`. A `reviewed` date that changed since REV tells seloste the languages were checked against each other in this change.";
+
     Q014 "version-not-bumped" Warning "Art. 12(1), 13(3)",
     "A notice changed since a revision but its version and date did not.",
     "With `seloste check --since REV` (for example the last release tag, or the merge base of a \
@@ -58,6 +68,7 @@ pub fn since(
         let Some(old) = at_rev.notice() else {
             continue;
         };
+        out.extend(stale_translations(&old, n, rev));
         if unbumped(&old, n) {
             let span = n
                 .version
@@ -80,4 +91,56 @@ pub fn since(
         }
     }
     Ok(out)
+}
+
+/// Q024: the texts of `new` changed since `old` in some of the notice's
+/// languages but not in others, each reported at the unchanged language.
+pub fn stale_translations(old: &Notice, new: &Notice, rev: &str) -> Vec<Diagnostic> {
+    let langs = new.language_list();
+    let before: HashMap<String, &Text> = texts_by_place(old)
+        .into_iter()
+        .map(|(place, _, t)| (place, t))
+        .collect();
+    let mut out = Vec::new();
+    for (place, path, text) in texts_by_place(new) {
+        let Some(was) = before.get(&place) else {
+            continue;
+        };
+        // A changed `reviewed` date says the languages were checked.
+        if text.reviewed.as_ref().map(|r| r.value) != was.reviewed.as_ref().map(|r| r.value) {
+            continue;
+        }
+        // Edited, not added or deleted: a translation written where there
+        // was none, or removed, leaves the others as right as they were.
+        let changed = |l: &Lang| {
+            let get = |t: &Text| t.translation(l).map(|s| normalised(&s.value));
+            matches!((get(text), get(was)), (Some(a), Some(b)) if a != b)
+        };
+        let (edited, kept): (Vec<&Lang>, Vec<&Lang>) = langs.iter().partition(|l| changed(l));
+        if edited.is_empty() {
+            continue;
+        }
+        let edited_list = edited
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        for lang in kept {
+            let Some(at) = text.translation(lang) else {
+                continue;
+            };
+            out.push(
+                Diagnostic::new(
+                    Q024,
+                    at.span.clone(),
+                    format!("`{path}` in {lang} may be out of date: {edited_list} changed since `{rev}`"),
+                )
+                .label(format!("{lang} unchanged since `{rev}`"))
+                .help(format!(
+                    "update the {lang} text to say what the {edited_list} text now says; if it still does, set `reviewed` in this field to today's date (`reviewed = YYYY-MM-DD`)"
+                )),
+            );
+        }
+    }
+    out
 }

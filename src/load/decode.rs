@@ -346,13 +346,19 @@ impl Decoder {
                 span: self.span(v.span()),
                 neutral: Some(Located::new(s.to_string(), self.span(v.span()))),
                 translations: Vec::new(),
+                reviewed: None,
             }),
             DeValue::Table(entries) => {
                 let mut translations = Vec::new();
                 let mut keys: Vec<_> = entries.iter().collect();
                 keys.sort_by_key(|(k, _)| k.span().start);
+                let mut reviewed = None;
                 for (key, value) in keys {
                     let code = key.get_ref().as_ref();
+                    if code == "reviewed" {
+                        reviewed = self.date(value);
+                        continue;
+                    }
                     match Lang::parse(code) {
                         Some(lang) => {
                             if let Some(s) = self.string(value) {
@@ -381,6 +387,7 @@ impl Decoder {
                     span: self.span(v.span()),
                     neutral: None,
                     translations,
+                    reviewed,
                 })
             }
             _ => {

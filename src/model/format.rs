@@ -506,6 +506,58 @@ pub fn texts(record: &dyn Record) -> Vec<(FieldPath, &Text)> {
     out
 }
 
+/// Every localised text of `record` under a key that names its place in
+/// the notice whatever else changed: `purposes[teaching].description`, an
+/// item named by its id, or by its position when it has none. Two
+/// versions of a notice are compared text by text with it.
+pub fn texts_by_place(record: &dyn Record) -> Vec<(String, FieldPath, &Text)> {
+    fn walk_in<'a>(
+        record: &'a dyn Record,
+        prefix: &str,
+        table: Option<&'static str>,
+        out: &mut Vec<(String, FieldPath, &'a Text)>,
+    ) {
+        for (field, value) in record.layout().fields.iter().zip(record.values()) {
+            let place = if prefix.is_empty() {
+                field.key.to_string()
+            } else {
+                format!("{prefix}.{}", field.key)
+            };
+            let inner = table.or(Some(field.key));
+            match value {
+                Value::Text(Some(t)) => out.push((
+                    place,
+                    FieldPath {
+                        table,
+                        key: field.key,
+                    },
+                    t,
+                )),
+                Value::Table(Some(t)) => walk_in(t, &place, inner, out),
+                Value::List(Some(items)) => {
+                    for (i, item) in items.into_iter().enumerate() {
+                        let id = item
+                            .layout()
+                            .fields
+                            .iter()
+                            .zip(item.values())
+                            .find_map(|(f, v)| match (f.kind, v) {
+                                (Kind::Id, Value::String(Some(id))) => Some(id.value.clone()),
+                                _ => None,
+                            })
+                            .unwrap_or_else(|| format!("#{i}"));
+                        walk_in(item, &format!("{place}[{id}]"), inner, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk_in(record, "", None, &mut out);
+    out
+}
+
 /// Every string of `record` whose kind `want` accepts (e-mail addresses,
 /// web addresses...), with where it is.
 pub fn strings_of(

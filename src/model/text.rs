@@ -54,6 +54,11 @@ pub struct Text {
     pub span: Span,
     pub neutral: Option<Located<String>>,
     pub translations: Vec<(Lang, Located<String>)>,
+    /// `reviewed = 2026-12-02` in the table of translations: the author
+    /// checked the languages against each other on that day. Changing it
+    /// in a change that edits one language says the others were checked
+    /// and are still right (`check --since`, rule Q024).
+    pub reviewed: Option<Located<super::Date>>,
 }
 
 impl Text {
@@ -66,10 +71,37 @@ impl Text {
             .or_else(|| self.neutral.as_ref().map(|n| n.value.as_str()))
     }
 
+    /// The string of `lang` itself (not the language-neutral text), with
+    /// its location.
+    pub fn translation(&self, lang: &Lang) -> Option<&Located<String>> {
+        self.translations
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, t)| t)
+    }
+
     /// Every string in the field with its location.
     pub fn all(&self) -> impl Iterator<Item = &Located<String>> {
         self.neutral
             .iter()
             .chain(self.translations.iter().map(|(_, t)| t))
     }
+}
+
+/// A text with insignificant whitespace removed: trailing spaces, runs of
+/// spaces and of blank lines do not change what a reader sees. Two versions
+/// of a text are the same when their normalised forms are.
+pub fn normalised(s: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for line in s.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() && lines.last().is_none_or(|l| l.is_empty()) {
+            continue;
+        }
+        lines.push(line);
+    }
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines.join("\n")
 }

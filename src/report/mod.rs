@@ -6,6 +6,7 @@ mod github;
 mod human;
 mod json;
 mod sarif;
+pub mod status;
 
 pub use github::print_github;
 pub use human::{print_human, summary};

@@ -520,3 +520,38 @@ fn defect_7_a_notice_cannot_take_the_id_of_the_index_page() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(!dir.path().join("site").exists());
 }
+
+/// `seloste status`: per notice and language, the texts missing, and with
+/// `--since` the ones left unchanged while another language changed; as a
+/// table and as JSON.
+#[test]
+fn status_lists_missing_and_stale_texts_per_language() {
+    let dir = tempfile::tempdir().expect("temp");
+    let repo = dir.path();
+    git_repo(repo);
+    let base = std::fs::read_to_string(root().join("tests/fixtures/rules/base.toml"))
+        .expect("base fixture");
+    std::fs::write(repo.join("school.toml"), &base).expect("write");
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "first"]);
+    // The Finnish description of the first purpose is rewritten, and the
+    // Swedish text of the DPO's role is deleted.
+    let changed = base
+        .replacen(
+            "fi = \"Perusopetuksen järjestäminen ja oppilaan arviointi\"",
+            "fi = \"Perusopetuksen ja esiopetuksen järjestäminen sekä oppilaan arviointi\"",
+            1,
+        )
+        .replacen(", sv = \"Stadens dataskyddsombud\"", "", 1);
+    assert_ne!(changed, base, "the fixture has the texts this test edits");
+    std::fs::write(repo.join("school.toml"), &changed).expect("write");
+    let o = seloste(repo, &["status", ".", "--since", "HEAD"]);
+    assert_eq!(o.status.code(), Some(0), "{}", crate::common::output(&o));
+    insta::assert_snapshot!("status_human", stdout(&o));
+    let o = seloste(
+        repo,
+        &["status", ".", "--since", "HEAD", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", crate::common::output(&o));
+    insta::assert_snapshot!("status_json", stdout(&o));
+}
