@@ -92,6 +92,12 @@ pub fn run(args: &DiffArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exit
     let (old, mut notes) = origin::compose_one(old, &old_origin, &mut sources);
     let (new, more) = origin::compose_one(new, &new_origin, &mut sources);
     notes.extend(more);
+    // A text edited in one language but not in another (rule Q024).
+    let since = args
+        .rev
+        .clone()
+        .unwrap_or_else(|| old_origin.label().display().to_string());
+    notes.extend(crate::lint::since::stale_translations(&old, &new, &since));
     if !notes.is_empty() {
         report::sort(&mut notes);
         report::print_human(&mut err, &notes, &sources)?;
