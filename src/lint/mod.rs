@@ -8,9 +8,12 @@
 
 pub mod customer;
 pub mod gdpr;
+pub mod phrases;
 pub mod quality;
 pub mod registry;
+pub mod retention;
 pub mod since;
+pub mod special;
 
 use crate::bind::Q011;
 use crate::diagnostic::{Diagnostic, Severity};

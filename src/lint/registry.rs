@@ -12,7 +12,7 @@
 //!
 //! Codes: `L` loading and structure, `G` GDPR Art. 13/14 content, `Q` quality.
 
-use super::{Ctx, gdpr, quality};
+use super::{Ctx, gdpr, quality, retention, special};
 use crate::diagnostic::Code;
 pub use crate::diagnostic::Rule;
 
@@ -184,6 +184,26 @@ pub static RULES: &[Entry] = &[
         check: Some(gdpr::open_controller),
     },
     Entry {
+        rule: crate::lint::retention::G027,
+        check: Some(retention::minimum_retention),
+    },
+    Entry {
+        rule: crate::lint::retention::G028,
+        check: Some(retention::unnamed_retention_law),
+    },
+    Entry {
+        rule: crate::lint::retention::G029,
+        check: Some(retention::contradictory_period),
+    },
+    Entry {
+        rule: crate::lint::retention::G030,
+        check: Some(retention::unclear_archiving),
+    },
+    Entry {
+        rule: crate::lint::special::G031,
+        check: Some(special::special_category_hint),
+    },
+    Entry {
         rule: crate::lint::quality::Q001,
         check: Some(quality::notice_metadata),
     },
@@ -192,8 +212,8 @@ pub static RULES: &[Entry] = &[
         check: Some(quality::missing_translation),
     },
     Entry {
-        rule: crate::lint::quality::Q003,
-        check: Some(quality::vague_retention),
+        rule: crate::lint::retention::Q003,
+        check: Some(retention::vague_retention),
     },
     Entry {
         rule: crate::lint::quality::Q004,
