@@ -64,6 +64,22 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// A text split into words, with its lower-case form for a quick test of
+/// whether a phrase can occur in it at all.
+pub struct Scanned<'t> {
+    pub text: &'t str,
+    pub lower: String,
+    pub words: Vec<Word<'t>>,
+}
+
+pub fn scan(text: &str) -> Scanned<'_> {
+    Scanned {
+        text,
+        lower: text.to_lowercase(),
+        words: words(text),
+    }
+}
+
 fn word(text: &str, range: Range<usize>, sentence: usize) -> Word<'_> {
     let t = &text[range.clone()];
     Word {
@@ -149,6 +165,30 @@ impl Pattern {
         (first_last_words && lower).then_some(Pattern { tokens, match_case })
     }
 
+    /// Whether each word of the pattern is somewhere in the text: a
+    /// substring search that rules out most patterns before the word by
+    /// word match.
+    fn may_occur(&self, lower: &str, text: &str) -> bool {
+        let hay = if self.match_case { text } else { lower };
+        self.tokens.iter().all(|t| match t {
+            Token::Gap => true,
+            Token::Exact(s) | Token::Prefix(s) | Token::Suffix(s) | Token::Contains(s) => {
+                hay.contains(s.as_str())
+            }
+        })
+    }
+
+    /// Whether the pattern is the one word `w` (for single-word patterns:
+    /// units of time).
+    pub fn is_word(&self, w: &Word<'_>) -> bool {
+        let text = if self.match_case {
+            w.text
+        } else {
+            w.lower.as_str()
+        };
+        matches!(self.tokens.as_slice(), [t] if t.matches(text))
+    }
+
     /// Every place the pattern occurs in `words`, as ranges of word
     /// indices, each within one sentence; the shortest match from each
     /// start.
@@ -220,6 +260,15 @@ impl<M> Phrase<M> {
 
     pub fn find(&self, words: &[Word<'_>]) -> Vec<Range<usize>> {
         self.pattern.as_ref().map_or(Vec::new(), |p| p.find(words))
+    }
+
+    /// [`Phrase::find`] in a scanned text, skipping the match when a word
+    /// of the phrase is nowhere in it.
+    pub fn find_in(&self, t: &Scanned<'_>) -> Vec<Range<usize>> {
+        match &self.pattern {
+            Some(p) if p.may_occur(&t.lower, t.text) => p.find(&t.words),
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -370,11 +419,7 @@ pub fn unit_of(w: &Word<'_>, lang: Option<&str>) -> Option<char> {
         .unit
         .iter()
         .filter(|u| lang.is_none_or(|l| l == u.lang))
-        .find(|u| {
-            u.pattern
-                .as_ref()
-                .is_some_and(|p| p.find(std::slice::from_ref(w)).len() == 1)
-        })
+        .find(|u| u.pattern.as_ref().is_some_and(|p| p.is_word(w)))
         .map(|u| u.unit)
 }
 

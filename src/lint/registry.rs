@@ -185,19 +185,23 @@ pub static RULES: &[Entry] = &[
     },
     Entry {
         rule: crate::lint::retention::G027,
-        check: Some(retention::minimum_retention),
+        // Reported with Q003 by `retention::storage_period_wording`.
+        check: None,
     },
     Entry {
         rule: crate::lint::retention::G028,
-        check: Some(retention::unnamed_retention_law),
+        // Reported with Q003 by `retention::storage_period_wording`.
+        check: None,
     },
     Entry {
         rule: crate::lint::retention::G029,
-        check: Some(retention::contradictory_period),
+        // Reported with Q003 by `retention::storage_period_wording`.
+        check: None,
     },
     Entry {
         rule: crate::lint::retention::G030,
-        check: Some(retention::unclear_archiving),
+        // Reported with Q003 by `retention::storage_period_wording`.
+        check: None,
     },
     Entry {
         rule: crate::lint::special::G031,
@@ -213,7 +217,8 @@ pub static RULES: &[Entry] = &[
     },
     Entry {
         rule: crate::lint::retention::Q003,
-        check: Some(retention::vague_retention),
+        // Also reports G027-G030: one reading of the storage periods.
+        check: Some(retention::storage_period_wording),
     },
     Entry {
         rule: crate::lint::quality::Q004,

@@ -75,13 +75,14 @@ const QUALIFIER_REACH: usize = 3;
 /// language) fails to say, given the entry's `period`; at most one problem
 /// per rule, the first in the text.
 pub fn assess(text: &str, lang: Option<&str>, period: Option<&Duration>) -> Vec<Problem> {
-    let words = phrases::words(text);
+    let scanned = phrases::scan(text);
+    let words = &scanned.words;
     let mut hits: Vec<Hit> = Vec::new();
     for p in RETENTION.phrase.iter().filter(|p| p.applies_to(lang)) {
-        for range in p.find(&words) {
+        for range in p.find_in(&scanned) {
             hits.push(Hit {
                 means: p.means,
-                found: written(text, &words, &range),
+                found: written(text, words, &range),
                 words: range,
             });
         }
@@ -101,8 +102,8 @@ pub fn assess(text: &str, lang: Option<&str>, period: Option<&Duration>) -> Vec<
                 .iter()
                 .any(|o| o.start < h.words.end && h.words.start < o.end)
     });
-    merge_adjacent(&mut hits, text, &words);
-    let stated = phrases::durations(&words, lang);
+    merge_adjacent(&mut hits, text, words);
+    let stated = phrases::durations(words, lang);
     let has = |m: Means| hits.iter().any(|h| h.means == m);
     let first = |f: &dyn Fn(&Hit) -> bool| hits.iter().find(|h| f(h)).cloned();
 
@@ -127,13 +128,13 @@ pub fn assess(text: &str, lang: Option<&str>, period: Option<&Duration>) -> Vec<
                             .map(|u| u.words.end)
                     }
                 })
-                .map(|end| written(text, &words, &(h.words.start..end)))
+                .map(|end| written(text, words, &(h.words.start..end)))
         });
     let bounded = has(Means::UpperBound);
     // The lengths the text gives, other than minimums.
     let lengths: Vec<&Stated> = stated
         .iter()
-        .filter(|s| !qualified_by(s, &hits, &words, Means::Minimum))
+        .filter(|s| !qualified_by(s, &hits, words, Means::Minimum))
         .collect();
     let named = has(Means::NamedLaw) || phrases::cites_statute(text);
 
@@ -173,7 +174,7 @@ pub fn assess(text: &str, lang: Option<&str>, period: Option<&Duration>) -> Vec<
         && !lengths.is_empty()
         && !lengths.iter().any(|s| phrases::same_length(&s.duration, p))
     {
-        contradiction.get_or_insert((written(text, &words, &lengths[0].words), Why::OtherLength));
+        contradiction.get_or_insert((written(text, words, &lengths[0].words), Why::OtherLength));
     }
     if let Some((found, why)) = contradiction {
         problems.push(Problem::Contradiction { found, why });
@@ -246,12 +247,12 @@ fn problems(cx: &Ctx<'_>) -> Vec<(Problem, Located<String>, Option<Located<Durat
     out
 }
 
-/// Reports the problems of rule `code` found by [`assess`].
-fn report(cx: &mut Ctx<'_>, code: Code) {
+/// Q003 and G027-G030: every problem [`assess`] finds in the notice's
+/// storage periods. The five rules read the same texts, so one check
+/// reports them all (the registry lists the other four without a check of
+/// their own); severities and `allow` still apply to each code.
+pub fn storage_period_wording(cx: &mut Ctx<'_>) {
     for (problem, at, period) in problems(cx) {
-        if problem.code() != code {
-            continue;
-        }
         let span = at.span.clone();
         match problem {
             Problem::OpenEnded { found } => {
@@ -372,26 +373,6 @@ the text names what governs the archive (the Archives Act 831/1994, the archive 
 or information steering plan, a decision of the National Archives) or says what happens there \
 (kept permanently). A warning, since the archive plan may be published elsewhere.\n\nFix: name \
 the archive rule and say whether the data are then kept permanently or destroyed, and when.";
-}
-
-pub fn vague_retention(cx: &mut Ctx<'_>) {
-    report(cx, Q003);
-}
-
-pub fn minimum_retention(cx: &mut Ctx<'_>) {
-    report(cx, G027);
-}
-
-pub fn unnamed_retention_law(cx: &mut Ctx<'_>) {
-    report(cx, G028);
-}
-
-pub fn contradictory_period(cx: &mut Ctx<'_>) {
-    report(cx, G029);
-}
-
-pub fn unclear_archiving(cx: &mut Ctx<'_>) {
-    report(cx, G030);
 }
 
 #[cfg(test)]

@@ -21,7 +21,8 @@ pub struct Hint {
 /// The special categories the words of `text` in `lang` (or in no
 /// particular language) suggest, each once, with the first words found.
 pub fn hints(text: &str, lang: Option<&str>) -> Vec<Hint> {
-    let words = phrases::words(text);
+    let scanned = phrases::scan(text);
+    let words = &scanned.words;
     let mut found: Vec<(usize, Hint)> = Vec::new();
     for p in SPECIAL_CATEGORIES
         .phrase
@@ -31,7 +32,7 @@ pub fn hints(text: &str, lang: Option<&str>) -> Vec<Hint> {
         let Some(category) = SpecialCategory::from_code(&p.means) else {
             continue;
         };
-        for range in p.find(&words) {
+        for range in p.find_in(&scanned) {
             let at = words[range.start].range.start;
             let end = words[range.end - 1].range.end;
             found.push((
