@@ -296,6 +296,9 @@ pub enum Retention {
     Permanent,
     /// "Until" an event, which completes a minimum ("at least until...").
     Until,
+    /// How often, not how long ("kerran", "välein", "every", "varje"): a
+    /// minimum or a duration beside it is a frequency.
+    Frequency,
 }
 
 /// A unit of time in a storage period, per language.

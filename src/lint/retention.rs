@@ -109,32 +109,51 @@ pub fn assess(text: &str, lang: Option<&str>, period: Option<&Duration>) -> Vec<
 
     // A minimum counts when a duration, a unit of time or "until" follows.
     // A minimum counts when a duration, a unit of time or "until" follows;
-    // it is quoted up to the end of what follows.
+    // it is quoted up to the end of what follows. "At least once a year",
+    // "at least every 30 days" are frequencies, not periods.
+    let frequency_at = |i: usize| {
+        hits.iter()
+            .any(|f| f.means == Means::Frequency && f.words.start == i)
+    };
     let minimum = hits
         .iter()
         .filter(|h| h.means == Means::Minimum)
         .find_map(|h| {
+            let sentence = words[h.words.start].sentence;
             let reach = h.words.end..(h.words.end + MINIMUM_REACH).min(words.len());
-            reach
-                .take_while(|&i| words[i].sentence == words[h.words.start].sentence)
-                .find_map(|i| {
-                    if let Some(s) = stated.iter().find(|s| s.words.start == i) {
-                        Some(s.words.end)
-                    } else if phrases::unit_of(&words[i], lang).is_some() {
-                        Some(i + 1)
-                    } else {
-                        hits.iter()
-                            .find(|u| u.means == Means::Until && u.words.start == i)
-                            .map(|u| u.words.end)
-                    }
-                })
-                .map(|end| written(text, words, &(h.words.start..end)))
+            for i in reach.take_while(|&i| words[i].sentence == sentence) {
+                if frequency_at(i) {
+                    return None;
+                }
+                let end = if let Some(s) = stated.iter().find(|s| s.words.start == i) {
+                    Some(s.words.end)
+                } else if phrases::unit_of(&words[i], lang).is_some() {
+                    Some(i + 1)
+                } else {
+                    hits.iter()
+                        .find(|u| u.means == Means::Until && u.words.start == i)
+                        .map(|u| u.words.end)
+                };
+                if let Some(end) = end {
+                    return (!frequency_at(end))
+                        .then(|| written(text, words, &(h.words.start..end)));
+                }
+            }
+            None
         });
     let bounded = has(Means::UpperBound);
     // The lengths the text gives, other than minimums.
     let lengths: Vec<&Stated> = stated
         .iter()
         .filter(|s| !qualified_by(s, &hits, words, Means::Minimum))
+        .filter(|s| {
+            // "every 6 months", "6 kuukauden välein"
+            !hits.iter().any(|f| {
+                f.means == Means::Frequency
+                    && (f.words.start == s.words.end
+                        || (f.words.start < s.words.start && s.words.start - f.words.start <= 2))
+            })
+        })
         .collect();
     let named = has(Means::NamedLaw) || phrases::cites_statute(text);
 
@@ -418,6 +437,8 @@ mod tests {
                 Means::UnnamedLaw => (&["G028"], &[]),
                 Means::UntilArchived => (&["G030"], &[]),
                 Means::Until => (&["G027"], &[]),
+                // A frequency is no minimum period.
+                Means::Frequency => (&[], &["G027"]),
                 // A limit ends a minimum where the example has one, an
                 // open period otherwise.
                 Means::UpperBound if has_minimum => (&[], &["G027"]),
@@ -689,6 +710,15 @@ mod tests {
                 "en",
                 "Deleted 90 days after the account is closed.",
                 Some("P3M"),
+            ),
+            ("fi", "Tiedot tarkistetaan vähintään kerran vuodessa.", None),
+            ("en", "Backups are rotated at least every 30 days.", None),
+            ("sv", "Uppgifterna granskas minst en gång om året.", None),
+            ("fi", "Lokit tarkistetaan 6 kuukauden välein.", Some("P2Y")),
+            (
+                "en",
+                "Logs are deleted after two years and reviewed every 6 months.",
+                Some("P2Y"),
             ),
             (
                 "fi",
