@@ -299,6 +299,10 @@ pub enum Retention {
     /// How often, not how long ("kerran", "välein", "every", "varje"): a
     /// minimum or a duration beside it is a frequency.
     Frequency,
+    /// An open-ended phrase that describes something else: a contract
+    /// "toistaiseksi voimassa oleva" (open-ended), employment "tills
+    /// vidare". The open phrase inside it says nothing about the storage.
+    Descriptive,
 }
 
 /// A unit of time in a storage period, per language.

@@ -88,20 +88,25 @@ pub fn assess(text: &str, lang: Option<&str>, period: Option<&Duration>) -> Vec<
         }
     }
     hits.sort_by_key(|h| (h.words.start, h.words.end));
+    let overlap =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
+    // An open phrase inside a description of something else ("toistaiseksi
+    // voimassa oleva sopimus", an open-ended contract) does not count.
+    let open = |m: Means| matches!(m, Means::Indefinite | Means::WhileNeeded);
+    let descriptive: Vec<std::ops::Range<usize>> = hits
+        .iter()
+        .filter(|h| h.means == Means::Descriptive)
+        .map(|h| h.words.clone())
+        .collect();
+    hits.retain(|h| !open(h.means) || !descriptive.iter().any(|d| overlap(d, &h.words)));
     // "no longer than necessary" is not a limit: a limit that shares
     // words with an open phrase does not count.
-    let open = |m: Means| matches!(m, Means::Indefinite | Means::WhileNeeded);
     let opens: Vec<std::ops::Range<usize>> = hits
         .iter()
         .filter(|h| open(h.means))
         .map(|h| h.words.clone())
         .collect();
-    hits.retain(|h| {
-        h.means != Means::UpperBound
-            || !opens
-                .iter()
-                .any(|o| o.start < h.words.end && h.words.start < o.end)
-    });
+    hits.retain(|h| h.means != Means::UpperBound || !opens.iter().any(|o| overlap(o, &h.words)));
     merge_adjacent(&mut hits, text, words);
     let stated = phrases::durations(words, lang);
     let has = |m: Means| hits.iter().any(|h| h.means == m);
@@ -424,6 +429,19 @@ mod tests {
                 continue;
             }
             let got = codes(&p.example, lang, None);
+            let open_inside = RETENTION.phrase.iter().any(|q| {
+                q.lang == p.lang
+                    && matches!(q.means, Means::Indefinite | Means::WhileNeeded)
+                    && q.find(&words)
+                        .iter()
+                        .any(|r| found[0].start <= r.start && r.end <= found[0].end)
+            });
+            if p.means == Means::Descriptive && !open_inside {
+                problems.push(format!(
+                    "{lang} `{}`: holds no open phrase in {:?}",
+                    p.source, p.example
+                ));
+            }
             let has_minimum = RETENTION.phrase.iter().any(|q| {
                 q.lang == p.lang && q.means == Means::Minimum && !q.find(&words).is_empty()
             });
@@ -439,6 +457,8 @@ mod tests {
                 Means::Until => (&["G027"], &[]),
                 // A frequency is no minimum period.
                 Means::Frequency => (&[], &["G027"]),
+                // An open phrase inside a description does not count.
+                Means::Descriptive => (&[], &[]),
                 // A limit ends a minimum where the example has one, an
                 // open period otherwise.
                 Means::UpperBound if has_minimum => (&[], &["G027"]),
@@ -712,6 +732,11 @@ mod tests {
                 Some("P3M"),
             ),
             ("fi", "Tiedot tarkistetaan vähintään kerran vuodessa.", None),
+            (
+                "fi",
+                "Tiedot säilytetään toistaiseksi voimassa olevan sopimuksen päättymiseen asti.",
+                None,
+            ),
             ("en", "Backups are rotated at least every 30 days.", None),
             ("sv", "Uppgifterna granskas minst en gång om året.", None),
             ("fi", "Lokit tarkistetaan 6 kuukauden välein.", Some("P2Y")),

@@ -23,7 +23,7 @@ pub struct Hint {
 pub fn hints(text: &str, lang: Option<&str>) -> Vec<Hint> {
     let scanned = phrases::scan(text);
     let words = &scanned.words;
-    let mut found: Vec<(usize, Hint)> = Vec::new();
+    let mut found: Vec<(std::ops::Range<usize>, SpecialCategory)> = Vec::new();
     for p in SPECIAL_CATEGORIES
         .phrase
         .iter()
@@ -32,21 +32,33 @@ pub fn hints(text: &str, lang: Option<&str>) -> Vec<Hint> {
         let Some(category) = SpecialCategory::from_code(&p.means) else {
             continue;
         };
-        for range in p.find_in(&scanned) {
-            let at = words[range.start].range.start;
-            let end = words[range.end - 1].range.end;
-            found.push((
+        found.extend(p.find_in(&scanned).into_iter().map(|r| (r, category)));
+    }
+    // The longer phrase says what the words are about: "poliittinen
+    // vakaumus" is a political opinion, though "vakaumus" alone would be a
+    // belief.
+    let within = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+        b.start <= a.start && a.end <= b.end && b.len() > a.len()
+    };
+    let mut kept: Vec<(usize, Hint)> = found
+        .iter()
+        .filter(|(r, _)| !found.iter().any(|(o, _)| within(r, o)))
+        .map(|(r, category)| {
+            let at = words[r.start].range.start;
+            let end = words[r.end - 1].range.end;
+            let found = text[at..end].to_string();
+            (
                 at,
                 Hint {
-                    category,
-                    found: text[at..end].to_string(),
+                    category: *category,
+                    found,
                 },
-            ));
-        }
-    }
-    found.sort_by_key(|(at, _)| *at);
+            )
+        })
+        .collect();
+    kept.sort_by_key(|(at, _)| *at);
     let mut out: Vec<Hint> = Vec::new();
-    for (_, h) in found {
+    for (_, h) in kept {
         if !out.iter().any(|o| o.category == h.category) {
             out.push(h);
         }
@@ -263,6 +275,19 @@ mod tests {
             ("en", "photograph"),
             ("en", "third party and the school's privacy policy"),
             ("en", "wealth management"),
+            (
+                "fi",
+                "koulutusohjelma: psykologia, lääketiede tai valtio-oppi",
+            ),
+            (
+                "sv",
+                "utbildningsprogram: psykologi, sjuksköterskeutbildning, läkarutbildning",
+            ),
+            (
+                "en",
+                "degree programme: psychology, medical studies or political science",
+            ),
+            ("en", "student union membership"),
         ];
         for (lang, text) in cases {
             assert_eq!(
