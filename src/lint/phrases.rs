@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::model::Duration;
+use crate::model::{Duration, SpecialCategory};
 
 /// A word of a text: its bytes in the text, in lower case, and the
 /// sentence it belongs to.
@@ -64,19 +64,25 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
-/// A text split into words, with its lower-case form for a quick test of
-/// whether a phrase can occur in it at all.
+/// A text with its lower-case form, for a quick test of whether a phrase
+/// can occur in it at all, and its words, split when a phrase may.
 pub struct Scanned<'t> {
     pub text: &'t str,
     pub lower: String,
-    pub words: Vec<Word<'t>>,
+    words: std::cell::OnceCell<Vec<Word<'t>>>,
+}
+
+impl<'t> Scanned<'t> {
+    pub fn words(&self) -> &[Word<'t>] {
+        self.words.get_or_init(|| words(self.text))
+    }
 }
 
 pub fn scan(text: &str) -> Scanned<'_> {
     Scanned {
         text,
         lower: text.to_lowercase(),
-        words: words(text),
+        words: std::cell::OnceCell::new(),
     }
 }
 
@@ -251,13 +257,38 @@ pub struct Phrase<M> {
     pub pattern: Option<Pattern>,
 }
 
-impl<M> Phrase<M> {
-    /// Whether the phrase applies to a text in `lang` (a text in no
-    /// particular language is read with every language's phrases).
-    pub fn applies_to(&self, lang: Option<&str>) -> bool {
-        lang.is_none_or(|l| l == self.lang)
+/// Sorts `phrases` by language (keeping their order within it) and parses
+/// their patterns; returns where each language's phrases are.
+fn prepare<M>(phrases: &mut [Phrase<M>]) -> Vec<(String, Range<usize>)> {
+    phrases.sort_by(|a, b| a.lang.cmp(&b.lang));
+    let mut groups: Vec<(String, Range<usize>)> = Vec::new();
+    for (i, e) in phrases.iter_mut().enumerate() {
+        e.pattern = Pattern::parse(&e.source, e.match_case);
+        match groups.last_mut() {
+            Some((lang, range)) if *lang == e.lang => range.end = i + 1,
+            _ => groups.push((e.lang.clone(), i..i + 1)),
+        }
     }
+    groups
+}
 
+/// The phrases of `lang` (all of them for a text in no particular
+/// language).
+fn of_lang<'a, M>(
+    phrases: &'a [Phrase<M>],
+    groups: &[(String, Range<usize>)],
+    lang: Option<&str>,
+) -> &'a [Phrase<M>] {
+    match lang {
+        None => phrases,
+        Some(l) => groups
+            .iter()
+            .find(|(g, _)| g == l)
+            .map_or(&[], |(_, r)| &phrases[r.clone()]),
+    }
+}
+
+impl<M> Phrase<M> {
     pub fn find(&self, words: &[Word<'_>]) -> Vec<Range<usize>> {
         self.pattern.as_ref().map_or(Vec::new(), |p| p.find(words))
     }
@@ -266,7 +297,7 @@ impl<M> Phrase<M> {
     /// of the phrase is nowhere in it.
     pub fn find_in(&self, t: &Scanned<'_>) -> Vec<Range<usize>> {
         match &self.pattern {
-            Some(p) if p.may_occur(&t.lower, t.text) => p.find(&t.words),
+            Some(p) if p.may_occur(&t.lower, t.text) => p.find(t.words()),
             _ => Vec::new(),
         }
     }
@@ -337,6 +368,28 @@ pub struct RetentionPhrases {
     pub phrase: Vec<Phrase<Retention>>,
     pub unit: Vec<Unit>,
     pub number: Vec<Number>,
+    #[serde(skip)]
+    by_lang: Vec<(String, Range<usize>)>,
+}
+
+impl RetentionPhrases {
+    /// The phrases of `lang` (all of them for a text in no language).
+    pub fn of(&self, lang: Option<&str>) -> &[Phrase<Retention>] {
+        of_lang(&self.phrase, &self.by_lang, lang)
+    }
+}
+
+/// A special category, read from its code in the phrase list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Art9(pub SpecialCategory);
+
+impl<'de> Deserialize<'de> for Art9 {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        SpecialCategory::from_code(&code)
+            .map(Art9)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{code}` is not a special category")))
+    }
 }
 
 /// `lint/phrases/special_categories.toml`: words that suggest an Art. 9(1)
@@ -344,7 +397,16 @@ pub struct RetentionPhrases {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpecialCategoryPhrases {
-    pub phrase: Vec<Phrase<String>>,
+    pub phrase: Vec<Phrase<Art9>>,
+    #[serde(skip)]
+    by_lang: Vec<(String, Range<usize>)>,
+}
+
+impl SpecialCategoryPhrases {
+    /// The phrases of `lang` (all of them for a text in no language).
+    pub fn of(&self, lang: Option<&str>) -> &[Phrase<Art9>] {
+        of_lang(&self.phrase, &self.by_lang, lang)
+    }
 }
 
 pub const RETENTION_SOURCE: &str = include_str!("phrases/retention.toml");
@@ -355,9 +417,7 @@ pub const SPECIAL_CATEGORIES_SOURCE: &str = include_str!("phrases/special_catego
 pub static RETENTION: LazyLock<RetentionPhrases> = LazyLock::new(|| {
     let mut p: RetentionPhrases =
         toml::from_str(RETENTION_SOURCE).expect("lint/phrases/retention.toml is valid");
-    for e in &mut p.phrase {
-        e.pattern = Pattern::parse(&e.source, e.match_case);
-    }
+    p.by_lang = prepare(&mut p.phrase);
     for u in &mut p.unit {
         u.pattern = Pattern::parse(&u.source, false);
     }
@@ -368,9 +428,7 @@ pub static RETENTION: LazyLock<RetentionPhrases> = LazyLock::new(|| {
 pub static SPECIAL_CATEGORIES: LazyLock<SpecialCategoryPhrases> = LazyLock::new(|| {
     let mut p: SpecialCategoryPhrases = toml::from_str(SPECIAL_CATEGORIES_SOURCE)
         .expect("lint/phrases/special_categories.toml is valid");
-    for e in &mut p.phrase {
-        e.pattern = Pattern::parse(&e.source, e.match_case);
-    }
+    p.by_lang = prepare(&mut p.phrase);
     p
 });
 

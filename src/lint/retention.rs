@@ -76,17 +76,21 @@ const QUALIFIER_REACH: usize = 3;
 /// per rule, the first in the text.
 pub fn assess(text: &str, lang: Option<&str>, period: Option<&Duration>) -> Vec<Problem> {
     let scanned = phrases::scan(text);
-    let words = &scanned.words;
     let mut hits: Vec<Hit> = Vec::new();
-    for p in RETENTION.phrase.iter().filter(|p| p.applies_to(lang)) {
+    for p in RETENTION.of(lang) {
         for range in p.find_in(&scanned) {
             hits.push(Hit {
                 means: p.means,
-                found: written(text, words, &range),
+                found: written(text, scanned.words(), &range),
                 words: range,
             });
         }
     }
+    // Without a phrase only the lengths can contradict a `period`.
+    if hits.is_empty() && period.is_none() {
+        return Vec::new();
+    }
+    let words = scanned.words();
     hits.sort_by_key(|h| (h.words.start, h.words.end));
     let overlap =
         |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
