@@ -86,17 +86,21 @@ impl<'t> Scanned<'t> {
 
 pub fn scan(text: &str) -> Scanned<'_> {
     let mut pairs = Pairs::default();
-    let mut buf = [0u8; 4];
-    let mut prev: Option<u8> = None;
-    for c in text.chars() {
-        for l in c.to_lowercase() {
-            for &b in l.encode_utf8(&mut buf).as_bytes() {
-                if let Some(p) = prev {
-                    pairs.insert(p, b);
-                }
-                prev = Some(b);
-            }
+    let mut prev = 0u8;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // Lower case on the bytes: ASCII, and the Latin-1 capitals À-Þ
+        // (Ä, Ö, Å: C3 84 -> C3 A4), which is every capital of the
+        // phrases' languages. A text whose other capitals would lower to
+        // these letters is rarer than a phrase list is long.
+        let b = match b {
+            b'A'..=b'Z' => b + 32,
+            0x80..=0x9E if b != 0x97 && prev == 0xC3 => b + 0x20,
+            _ => b,
+        };
+        if i > 0 {
+            pairs.insert(prev, b);
         }
+        prev = b;
     }
     Scanned {
         text,
@@ -129,10 +133,6 @@ impl Pairs {
             p.insert(w[0], w[1]);
         }
         p
-    }
-
-    fn covers(&self, other: &Pairs) -> bool {
-        self.0.iter().zip(&other.0).all(|(a, b)| a & b == *b)
     }
 }
 
@@ -206,8 +206,9 @@ impl Token {
 pub struct Pattern {
     tokens: Vec<Token>,
     match_case: bool,
-    /// The pairs of letters of its words.
-    pairs: Pairs,
+    /// The pairs of letters of its words, as the words of a [`Pairs`]
+    /// that hold any: (index, bits).
+    pairs: Vec<(usize, u64)>,
 }
 
 impl Pattern {
@@ -233,6 +234,13 @@ impl Pattern {
                 }
             }
         }
+        let pairs = pairs
+            .0
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| **w != 0)
+            .map(|(i, w)| (i, *w))
+            .collect();
         (first_last_words && lower).then_some(Pattern {
             tokens,
             match_case,
@@ -244,7 +252,7 @@ impl Pattern {
     /// pairs of letters first, then a substring search; this rules out
     /// most patterns before the word by word match.
     fn may_occur(&self, t: &Scanned<'_>) -> bool {
-        if !t.pairs.covers(&self.pairs) {
+        if !self.pairs.iter().all(|&(i, w)| t.pairs.0[i] & w == w) {
             return false;
         }
         let hay = if self.match_case { t.text } else { t.lower() };
@@ -442,6 +450,9 @@ pub struct RetentionPhrases {
     pub number: Vec<Number>,
     #[serde(skip)]
     by_lang: Vec<(String, Range<usize>)>,
+    /// Each number word with its languages and values.
+    #[serde(skip)]
+    number_words: std::collections::HashMap<String, Vec<(String, u32)>>,
 }
 
 impl RetentionPhrases {
@@ -490,6 +501,12 @@ pub static RETENTION: LazyLock<RetentionPhrases> = LazyLock::new(|| {
     let mut p: RetentionPhrases =
         toml::from_str(RETENTION_SOURCE).expect("lint/phrases/retention.toml is valid");
     p.by_lang = prepare(&mut p.phrase);
+    for n in &p.number {
+        for w in &n.words {
+            let entry = p.number_words.entry(w.clone()).or_default();
+            entry.push((n.lang.clone(), n.value));
+        }
+    }
     for u in &mut p.unit {
         u.pattern = Pattern::parse(&u.source, false);
     }
@@ -525,11 +542,11 @@ pub fn durations(words: &[Word<'_>], lang: Option<&str>) -> Vec<Stated> {
         let number = if n.lower.bytes().all(|b| b.is_ascii_digit()) {
             n.lower.parse::<u32>().ok()
         } else {
-            p.number
-                .iter()
-                .filter(|x| lang.is_none_or(|l| l == x.lang))
-                .find(|x| x.words.contains(&n.lower))
-                .map(|x| x.value)
+            p.number_words.get(n.lower.as_str()).and_then(|all| {
+                all.iter()
+                    .find(|(l, _)| lang.is_none_or(|lang| lang == l))
+                    .map(|(_, v)| *v)
+            })
         };
         let Some(number) = number else { continue };
         let Some(unit) = unit_of(u, lang) else {
