@@ -75,23 +75,27 @@ pub struct Scanned<'t> {
 }
 
 impl<'t> Scanned<'t> {
+    /// The text in lower case.
     pub fn lower(&self) -> &str {
         self.lower.get_or_init(|| self.text.to_lowercase())
     }
 
+    /// The words of the text (see [`words`]).
     pub fn words(&self) -> &[Word<'t>] {
         self.words.get_or_init(|| words(self.text))
     }
 }
 
+/// `text` ready for the phrases: its pairs of letters now, the rest when
+/// asked for.
 pub fn scan(text: &str) -> Scanned<'_> {
     let mut pairs = Pairs::default();
     let mut prev = 0u8;
     for (i, &b) in text.as_bytes().iter().enumerate() {
-        // Lower case on the bytes: ASCII, and the Latin-1 capitals À-Þ
-        // (Ä, Ö, Å: C3 84 -> C3 A4), which is every capital of the
-        // phrases' languages. A text whose other capitals would lower to
-        // these letters is rarer than a phrase list is long.
+        // Lower case on the bytes: ASCII and the Latin-1 capitals À-Þ
+        // (Ä, Ö, Å: C3 84 -> C3 A4), all the capitals of the letters the
+        // phrases are written in. The match itself compares the Unicode
+        // lower case of the words.
         let b = match b {
             b'A'..=b'Z' => b + 32,
             0x80..=0x9E if b != 0x97 && prev == 0xC3 => b + 0x20,
