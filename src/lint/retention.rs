@@ -116,7 +116,6 @@ pub fn assess(text: &str, lang: Option<&str>, period: Option<&Duration>) -> Vec<
     let has = |m: Means| hits.iter().any(|h| h.means == m);
     let first = |f: &dyn Fn(&Hit) -> bool| hits.iter().find(|h| f(h)).cloned();
 
-    // A minimum counts when a duration, a unit of time or "until" follows.
     // A minimum counts when a duration, a unit of time or "until" follows;
     // it is quoted up to the end of what follows. "At least once a year",
     // "at least every 30 days" are frequencies, not periods.
