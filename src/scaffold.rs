@@ -402,8 +402,9 @@ country = \"FI\"",
 
 # --- Storage periods (Art. 13(2)(a), 14(2)(a)) -------------------------------
 # At least one entry (G017) with a `period` (ISO 8601: \"P2Y\", \"P6M\"), a
-# `rule` (the criteria, or the event that ends the storage) or both. A vague
-# phrase with no figure is not a storage period (Q003).
+# `rule` (the criteria, or the event that ends the storage) or both. \"As long
+# as necessary\" or \"at least\" with no upper limit is not a storage period
+# (Q003, G027); name the law that sets it (G028).
 [[retention]]
 id = \"keep-basic-details\"
 applies_to = [\"basic-details\"]   # data category or purpose ids
@@ -542,7 +543,7 @@ languages = ["fi", "sv", "en"]
 # `seloste rules` lists the rules; loader errors (L...) cannot be lowered.
 [rules]
 # G007 = "allow"
-# vague-retention = "error"
+# vague-retention = "warning"
 "#;
 
 const CUSTOMERS_README: &str = "# Customers

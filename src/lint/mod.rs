@@ -12,10 +12,13 @@ pub mod content;
 pub mod customer;
 pub mod gdpr;
 pub mod laws;
+pub mod phrases;
 pub mod quality;
 pub mod registry;
 pub mod restrictions;
+pub mod retention;
 pub mod since;
+pub mod special;
 
 use crate::bind::Q011;
 use crate::diagnostic::{Diagnostic, Severity};

@@ -1,6 +1,7 @@
 //! Quality rules: what makes a notice correct and publishable beyond the
-//! items the GDPR names - complete translations, real storage periods, valid
-//! addresses, safe links, unique and resolvable ids.
+//! items the GDPR names - complete translations, valid addresses, safe
+//! links, unique and resolvable ids. (What a storage period says, Q003, is
+//! read in `retention.rs`.)
 
 use std::collections::HashMap;
 
@@ -136,64 +137,6 @@ pub fn missing_translation(cx: &mut Ctx<'_>) {
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
-    }
-}
-
-/// Phrases that say nothing about how long data is kept.
-const VAGUE_RETENTION: &[&str] = &[
-    "as long as necessary",
-    "as long as needed",
-    "as long as required",
-    "as long as is necessary",
-    "for as long as necessary",
-    "tarvittavan ajan",
-    "niin kauan kuin on tarpeen",
-    "niin kauan kuin tarpeellista",
-    "niin kauan kuin se on tarpeen",
-    "tarpeen mukaan",
-    "tarpeellisen ajan",
-    "tarpeen vaatiman ajan",
-    "niin kauan kuin tarpeen",
-    "niin pitkään kuin on tarpeen",
-    "så länge det behövs",
-    "så länge som behövs",
-    "så länge det är nödvändigt",
-    "så länge som det är nödvändigt",
-];
-
-rule! {
-    Q003 "vague-retention" Warning "Art. 13(2)(a), 14(2)(a)",
-    "A storage period is only \"as long as necessary\".",
-    "\"As long as necessary\" (tarvittavan ajan, så länge det behövs) is not a storage period: \
-the guidelines on transparency ask for the period itself or criteria a reader can apply. The \
-rule fires when an entry has no `period` and its `rule` uses such a phrase without any \
-figure.\n\nFix: give a `period` (e.g. `\"P2Y\"`) or the event that ends the storage \
-(\"...until the end of the school year after the pupil leaves\").";
-}
-
-pub fn vague_retention(cx: &mut Ctx<'_>) {
-    for r in cx.notice.retention() {
-        if r.period.is_some() {
-            continue;
-        }
-        let Some(rule) = &r.rule else { continue };
-        for t in rule.all() {
-            let lower = t.value.to_lowercase();
-            let Some(phrase) = VAGUE_RETENTION.iter().find(|p| lower.contains(*p)) else {
-                continue;
-            };
-            // "as long as necessary, at most 2 years" does give a period.
-            if lower.chars().any(|c| c.is_ascii_digit()) {
-                continue;
-            }
-            cx.report(
-                Q003,
-                t.span.clone(),
-                format!("\"{phrase}\" is not a storage period"),
-            )
-            .label("vague storage period")
-            .help("readers cannot tell from it how long their data is kept (Art. 13(2)(a), 14(2)(a)): give a `period` such as \"P2Y\", or the event that ends the storage");
-        }
     }
 }
 

@@ -12,7 +12,7 @@
 //!
 //! Codes: `L` loading and structure, `G` GDPR Art. 13/14 content, `Q` quality.
 
-use super::{Ctx, content, gdpr, laws, quality, restrictions};
+use super::{Ctx, content, gdpr, laws, quality, restrictions, retention, special};
 use crate::diagnostic::Code;
 pub use crate::diagnostic::Rule;
 
@@ -184,6 +184,30 @@ pub static RULES: &[Entry] = &[
         check: Some(gdpr::open_controller),
     },
     Entry {
+        rule: crate::lint::retention::G027,
+        // Reported with Q003 by `retention::storage_period_wording`.
+        check: None,
+    },
+    Entry {
+        rule: crate::lint::retention::G028,
+        // Reported with Q003 by `retention::storage_period_wording`.
+        check: None,
+    },
+    Entry {
+        rule: crate::lint::retention::G029,
+        // Reported with Q003 by `retention::storage_period_wording`.
+        check: None,
+    },
+    Entry {
+        rule: crate::lint::retention::G030,
+        // Reported with Q003 by `retention::storage_period_wording`.
+        check: None,
+    },
+    Entry {
+        rule: crate::lint::special::G031,
+        check: Some(special::special_category_hint),
+    },
+    Entry {
         rule: crate::lint::laws::G033,
         check: Some(laws::repealed_act),
     },
@@ -228,8 +252,9 @@ pub static RULES: &[Entry] = &[
         check: Some(quality::missing_translation),
     },
     Entry {
-        rule: crate::lint::quality::Q003,
-        check: Some(quality::vague_retention),
+        rule: crate::lint::retention::Q003,
+        // Also reports G027-G030: one reading of the storage periods.
+        check: Some(retention::storage_period_wording),
     },
     Entry {
         rule: crate::lint::quality::Q004,
