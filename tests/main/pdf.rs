@@ -340,6 +340,7 @@ fn bundles_carry_the_pdfs_in_folder_manifest_and_zip() {
             ("esimerkki-amk".to_string(), 6),
             ("esimerkkila".to_string(), 6),
             ("exempelstad".to_string(), 2),
+            ("kielikoulu".to_string(), 2),
         ]),
         "PDFs per customer bundle"
     );
