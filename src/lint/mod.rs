@@ -10,12 +10,19 @@
 
 pub mod content;
 pub mod customer;
+pub mod facts;
 pub mod gdpr;
 pub mod laws;
 pub mod quality;
 pub mod registry;
 pub mod restrictions;
 pub mod since;
+
+/// The language data of the text rules (`facts/`, `plain/`), embedded by
+/// `build.rs`: (file name, contents).
+mod data {
+    include!(concat!(env!("OUT_DIR"), "/lint_data.rs"));
+}
 
 use crate::bind::Q011;
 use crate::diagnostic::{Diagnostic, Severity};

@@ -12,7 +12,7 @@
 //!
 //! Codes: `L` loading and structure, `G` GDPR Art. 13/14 content, `Q` quality.
 
-use super::{Ctx, content, gdpr, laws, quality, restrictions};
+use super::{Ctx, content, facts, gdpr, laws, quality, restrictions};
 use crate::diagnostic::Code;
 pub use crate::diagnostic::Rule;
 
@@ -290,6 +290,10 @@ pub static RULES: &[Entry] = &[
     Entry {
         rule: crate::lint::quality::Q018,
         check: Some(quality::notice_version),
+    },
+    Entry {
+        rule: crate::lint::facts::Q019,
+        check: Some(facts::facts_agree),
     },
 ];
 
