@@ -885,7 +885,7 @@ fn figure(s: &str, i: usize, w: &Words) -> (usize, String) {
         let n = digits_from(end + 1);
         let after = s[end + 1 + n..].chars().next();
         // "1.2.3" is not a decimal.
-        if n > 0 && !matches!(after, Some('.' | ':' | ',')) || n > 0 && after.is_none() {
+        if n > 0 && !matches!(after, Some('.' | ':' | ',')) {
             fraction = s[end + 1..end + 1 + n].to_string();
             end += 1 + n;
         }

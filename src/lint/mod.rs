@@ -13,6 +13,7 @@ pub mod customer;
 pub mod facts;
 pub mod gdpr;
 pub mod laws;
+pub mod plain;
 pub mod quality;
 pub mod registry;
 pub mod restrictions;
@@ -26,7 +27,7 @@ mod data {
 
 use crate::bind::Q011;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::load::config::Config;
+use crate::load::config::{Config, Readability};
 use crate::load::decode::{L006, L007, did_you_mean};
 use crate::model::format::{self, FieldPath, Kind};
 use crate::model::{Lang, Located, Notice, Text};
@@ -40,6 +41,8 @@ pub struct Ctx<'a> {
     /// Whether the project configuration supplies languages, so a notice
     /// without `languages` is fine.
     pub project_languages: bool,
+    /// `[readability]` of the project configuration (rules Q021, Q022).
+    pub readability: &'a Readability,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -124,8 +127,18 @@ pub fn configure(config: &mut Config) -> Vec<Diagnostic> {
     problems
 }
 
-/// Runs every rule on one notice.
+/// Runs every rule on one notice, with the default thresholds.
 pub fn check(notice: &Notice, default_languages: &[Lang]) -> Vec<Diagnostic> {
+    check_with(notice, default_languages, &Readability::new())
+}
+
+/// Runs every rule on one notice, with the readability thresholds of the
+/// project configuration.
+pub fn check_with(
+    notice: &Notice,
+    default_languages: &[Lang],
+    readability: &Readability,
+) -> Vec<Diagnostic> {
     let own = notice.language_list();
     let languages: &[Lang] = if own.is_empty() {
         default_languages
@@ -136,6 +149,7 @@ pub fn check(notice: &Notice, default_languages: &[Lang]) -> Vec<Diagnostic> {
         notice,
         languages,
         project_languages: !default_languages.is_empty(),
+        readability,
         diagnostics: Vec::new(),
     };
     for rule in registry::RULES {

@@ -12,7 +12,7 @@
 //!
 //! Codes: `L` loading and structure, `G` GDPR Art. 13/14 content, `Q` quality.
 
-use super::{Ctx, content, facts, gdpr, laws, quality, restrictions};
+use super::{Ctx, content, facts, gdpr, laws, plain, quality, restrictions};
 use crate::diagnostic::Code;
 pub use crate::diagnostic::Rule;
 
@@ -294,6 +294,18 @@ pub static RULES: &[Entry] = &[
     Entry {
         rule: crate::lint::facts::Q019,
         check: Some(facts::facts_agree),
+    },
+    Entry {
+        rule: crate::lint::plain::Q020,
+        check: Some(plain::hedging_words),
+    },
+    Entry {
+        rule: crate::lint::plain::Q021,
+        check: Some(plain::long_sentences),
+    },
+    Entry {
+        rule: crate::lint::plain::Q022,
+        check: Some(plain::hard_to_read),
     },
 ];
 
