@@ -801,6 +801,38 @@ mod tests {
         assert_eq!(words, ["Katso", "lomake", "ja", "soita", "Voidaan"]);
     }
 
+    /// `[readability]` of seloste.toml reaches the rules through
+    /// `lint::check_with`.
+    #[test]
+    fn the_project_thresholds_reach_the_rules() {
+        let valid = include_str!("../../tests/fixtures/cli/valid.toml");
+        let loaded = crate::load::load_bytes(crate::source::FileId(0), 0, valid.as_bytes());
+        let n = loaded.document.expect("loads");
+        let notes = |r: &Readability| -> Vec<String> {
+            super::super::check_with(&n, &[], r)
+                .iter()
+                .filter(|d| d.code == "Q021")
+                .map(|d| d.message.clone())
+                .collect()
+        };
+        assert_eq!(notes(&Readability::new()), Vec::<String>::new());
+        let mut config = Readability::new();
+        config.insert(
+            "sv".into(),
+            crate::load::config::ReadabilitySetting {
+                sentence_words: Some(4),
+                ..Default::default()
+            },
+        );
+        assert_eq!(
+            notes(&config),
+            [
+                "`purposes.law` (sv): a sentence of 5 words",
+                "`provision.consequences` (sv): a sentence of 5 words"
+            ]
+        );
+    }
+
     #[test]
     fn configuration_changes_the_thresholds() {
         let fi = Lang::parse("fi").expect("fi");
