@@ -793,7 +793,9 @@ fn tokens(s: &str, taken: &[bool], w: &Words) -> Vec<Token> {
                 .char_indices()
                 .find(|(_, c)| !(c.is_alphabetic() || *c == '.' || *c == '\''))
                 .map_or(s.len(), |(j, _)| k + j);
-            let word = s[k..word_end].trim_end_matches('.').to_lowercase();
+            // Its length as written: lower case may be longer or shorter.
+            let written = s[k..word_end].trim_end_matches('.');
+            let word = written.to_lowercase();
             if s[k..].starts_with(['%', '€']) {
                 let sign = s[k..].chars().next().unwrap_or('%');
                 unit = Some(if sign == '%' {
@@ -805,7 +807,7 @@ fn tokens(s: &str, taken: &[bool], w: &Words) -> Vec<Token> {
             } else if !word.is_empty() && !taken[k] {
                 if let Some(u) = best(&w.units, &word) {
                     unit = Some(*u);
-                    end = k + word.len();
+                    end = k + written.len();
                 } else if matches_word(&w.pm, &word) || matches_word(&w.am, &word) {
                     if matches_word(&w.pm, &word)
                         && let Some((h, rest)) = split_int(&value)
@@ -813,7 +815,7 @@ fn tokens(s: &str, taken: &[bool], w: &Words) -> Vec<Token> {
                     {
                         value = format!("{}{rest}", h + 12);
                     }
-                    end = k + word.len();
+                    end = k + written.len();
                 }
             }
             let int = value.parse().ok();
@@ -1389,6 +1391,60 @@ mod tests {
         let fi = &languages()["fi"];
         assert_eq!(figure("1 000,50 €", 0, fi), (8, "1000.5".to_string()));
         assert_eq!(figure("007", 0, fi).1, "7");
+    }
+
+    /// Nothing in a text makes the extraction panic: odd characters next
+    /// to figures, letters whose lower case is longer, lone marks.
+    #[test]
+    fn any_text_is_read() {
+        let texts = [
+            "5 İİİ",
+            "€",
+            "€5€",
+            "5%",
+            "2 år€",
+            "1.",
+            "1.8.",
+            "31.12.2026.",
+            "+",
+            "+3",
+            "(0",
+            "0\u{a0}1",
+            "1\u{a0}000",
+            "12:",
+            "2026-08-",
+            "628/",
+            "SFS 2018:",
+            "@",
+            "a@b",
+            "a@.fi",
+            "https://",
+            "www.",
+            "http://ä.fi/ö",
+            "x@ä.fi",
+            "1st",
+            "2:a",
+            "4 p.m.",
+            "ǅ 5 ǅ",
+            "5 ﬃ",
+            "9 \u{301}",
+            "\u{202f}7",
+            "١٢٣ 12",
+            "0123456-",
+            "5-",
+            "5 -",
+            "kahdeksan",
+        ];
+        for lang in Lang::SUPPORTED {
+            for t in texts {
+                let found = extract(t, &languages()[*lang]);
+                assert!(
+                    found.iter().all(|f| t.get(f.range.clone()).is_some()),
+                    "{t}"
+                );
+            }
+        }
+        assert_eq!(facts("en", "5 İnches"), ["figure: 5 = \"5\""]);
     }
 
     #[test]

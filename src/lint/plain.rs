@@ -491,7 +491,7 @@ pub fn hedging_words(cx: &mut Ctx<'_>) {
                     continue;
                 }
                 seen.push(&f.hedge.words);
-                let quoted = &text.value[f.range.clone()];
+                let quoted = text.value.get(f.range.clone()).unwrap_or(&f.hedge.words);
                 let d = cx.report(
                     Q020,
                     span_in(text, f.range.clone()),
@@ -769,6 +769,42 @@ mod tests {
         );
         // Words joined by hyphens, colons and slashes are one word.
         assert_eq!(lengths("fi", "Wilma-järjestelmän EU:n 628/1998 t.ex"), [4]);
+    }
+
+    /// Every word of any Markdown keeps a range of its text.
+    #[test]
+    fn any_markdown_is_read() {
+        let texts = [
+            "",
+            " ",
+            ".",
+            "**",
+            "[x](",
+            "- ",
+            "> > -",
+            "a\\\nb",
+            "&amp; &#x1F600; x",
+            "İİ. Voidaan",
+            "`code` voidaan",
+            "<https://x.fi>",
+            "| a | b |\n|---|---|\n| c | d |",
+            "x[^1]\n\n[^1]: voidaan",
+            "# Otsikko\nvoidaan tarvittaessa",
+            "ǅ. ǅ",
+            "a.b.c. D",
+        ];
+        for lang in Lang::SUPPORTED {
+            let p = plain(lang);
+            for t in texts {
+                let ss = sentences(t, p);
+                for w in ss.iter().flat_map(|s| &s.words) {
+                    assert!(t.get(w.range.clone()).is_some(), "{t:?}: {w:?}");
+                }
+                for f in hedges(&ss, p) {
+                    assert!(f.range.start <= f.range.end, "{t:?}");
+                }
+            }
+        }
     }
 
     #[test]
