@@ -664,8 +664,8 @@ impl<'s> Extractor<'s> {
             });
         }
         self.facts.extend(found);
-        for (t, used) in tokens.iter().zip(used) {
-            if used {
+        for (k, t) in tokens.iter().enumerate() {
+            if used[k] {
                 continue;
             }
             match &t.tok {
@@ -679,13 +679,27 @@ impl<'s> Extractor<'s> {
                 }),
                 Tok::Word(word) => {
                     if let Some(n) = best(&w.numbers, word) {
+                        // With a unit word after it ("kaksi vuotta", "two
+                        // years") a number word is a figure; alone it only
+                        // excuses a figure another language writes in
+                        // digits.
+                        let unit = tokens.get(k + 1).and_then(|next| match &next.tok {
+                            Tok::Word(u)
+                                if s[t.range.end..next.range.start]
+                                    .chars()
+                                    .all(|c| c.is_whitespace() || c == '-') =>
+                            {
+                                best(&w.units, u).map(|u| (*u, next.range.end))
+                            }
+                            _ => None,
+                        });
                         self.facts.push(Fact {
                             value: Value::Number {
                                 value: n.to_string(),
-                                unit: None,
+                                unit: unit.map(|(u, _)| u),
                             },
-                            range: t.range.clone(),
-                            word: true,
+                            range: t.range.start..unit.map_or(t.range.end, |(_, end)| end),
+                            word: unit.is_none(),
                         });
                     }
                     let original = &self.s[t.range.clone()];
@@ -1198,6 +1212,20 @@ mod tests {
             ]
         );
         assert_eq!(facts("sv", "den 2:a"), ["figure: 2 = \"2:a\""]);
+        assert_eq!(
+            facts(
+                "fi",
+                "kahden vuoden kuluttua, kolme kertaa, kaksikymmentä päivää"
+            ),
+            [
+                "figure: 2 years = \"kahden vuoden\"",
+                "figure: 3 (word) = \"kolme\""
+            ]
+        );
+        assert_eq!(
+            facts("en", "two-year period"),
+            ["figure: 2 years = \"two-year\""]
+        );
         // Digits inside a word are part of it.
         assert_eq!(facts("en", "Office365 and H5P"), Vec::<String>::new());
     }
@@ -1325,6 +1353,25 @@ mod tests {
         assert_eq!(
             diff(("fi", "6 vuotta"), ("sv", "5 år")),
             ["5 years where 6 years"]
+        );
+        assert_eq!(
+            diff(
+                ("fi", "kahden vuoden kuluttua"),
+                ("en", "three years later")
+            ),
+            ["3 years where 2 years"]
+        );
+        assert_eq!(
+            diff(("fi", "kuuden kuukauden ajan"), ("sv", "i sex månader")),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            diff(("fi", "2 vuotta"), ("en", "for two years")),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            diff(("fi", "toisena vuonna"), ("en", "in the second year")),
+            Vec::<String>::new()
         );
         assert_eq!(
             diff(("fi", "6 kuukautta"), ("en", "6 years")),
