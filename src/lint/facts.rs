@@ -44,9 +44,9 @@ each language), phone numbers (\"+358 9 123 4567\" is \"09 123 4567\"), act numb
 language.\n\nThe notice's first language (the first of `languages`) is the reference: each other \
 language is compared with it, and a difference is reported at the other language's text, naming \
 what the reference says. When every other language disagrees with the reference in the same \
-way, the reference may be the one that is wrong; the help says so. A figure written as a word in \
-one language (\"kaksi viikkoa\", \"two weeks\") is not missing, and the figure 1 is reported \
-only where the reference has another figure, since \"a year\" is \"1 year\"; so are a figure \
+way, the reference may be the one that is wrong; the help says so. A figure may be written in \
+digits or in words (\"kaksi viikkoa\" is \"2 weeks\"), and the figure 1 is reported only \
+where the reference has another figure, since \"a year\" is \"1 year\"; so are a figure \
 without a unit (\"grades 7–9\" may explain a word of another language), an act number and a \
 country code (the other language may name the act or the country) and a web address (a page in \
 one language only may be left out of the others). How each language writes dates, units and \

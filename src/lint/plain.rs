@@ -37,9 +37,9 @@ rule! {
     Q020 "hedging-word" Info "Art. 12(1)",
     "A text hedges (\"voidaan\", \"vid behov\", \"may be\") instead of saying what is done.",
     "A notice must tell people what is done with their data in clear and plain language (Art. \
-12(1)); the transparency guidelines of the European Data Protection Board name \"may\", \
-\"might\", \"some\", \"often\" and \"possible\" as words that leave the reader to guess. In \
-Finnish the duty is also national: an authority must use factual, clear and comprehensible \
+12(1)); the guidelines on transparency (WP260, endorsed by the European Data Protection \
+Board) ask writers to avoid qualifiers such as \"may\", \"might\", \"some\", \"often\" and \
+\"possible\", which leave the reader to guess. In Finland the duty is also national: an authority must use factual, clear and comprehensible \
 language (Hallintolaki 434/2003, 9 §), as must a Swedish one (Språklag 2009:600, 11 §). A \
 hedge such as \"tietoja voidaan luovuttaa\", \"tarvittaessa\", \"uppgifterna kan komma att \
 lämnas ut\", \"vid behov\", \"the data may be disclosed\" or \"as needed\" hides whether, when \
