@@ -71,6 +71,61 @@ pub(crate) struct Words {
     not_countries: Vec<String>,
     units: BTreeMap<Unit, Vec<String>>,
     numbers: BTreeMap<u32, Vec<String>>,
+    /// `months`, `units` and `numbers` for look-up (filled in when the
+    /// file is read).
+    #[serde(skip)]
+    month_words: Lexicon<u8>,
+    #[serde(skip)]
+    unit_words: Lexicon<Unit>,
+    #[serde(skip)]
+    number_words: Lexicon<u32>,
+}
+
+/// Words to what they mean: whole words, and stems (`*` patterns), of
+/// which the longest that starts a word wins ("kahdeksa*" before
+/// "kahde*"). A whole word wins over a stem.
+#[derive(Debug)]
+struct Lexicon<K> {
+    exact: HashMap<String, K>,
+    /// Longest first.
+    stems: Vec<(String, K)>,
+}
+
+impl<K> Default for Lexicon<K> {
+    fn default() -> Self {
+        Lexicon {
+            exact: HashMap::new(),
+            stems: Vec::new(),
+        }
+    }
+}
+
+impl<K: Copy> Lexicon<K> {
+    fn new<'a>(entries: impl IntoIterator<Item = (K, &'a String)>) -> Self {
+        let mut lexicon = Lexicon::default();
+        for (k, pattern) in entries {
+            match pattern.strip_suffix('*') {
+                Some(stem) => lexicon.stems.push((stem.to_string(), k)),
+                None => {
+                    lexicon.exact.entry(pattern.clone()).or_insert(k);
+                }
+            }
+        }
+        lexicon
+            .stems
+            .sort_by_key(|(stem, _)| std::cmp::Reverse(stem.len()));
+        lexicon
+    }
+
+    /// What a word in lower case means.
+    fn get(&self, word: &str) -> Option<K> {
+        self.exact.get(word).copied().or_else(|| {
+            self.stems
+                .iter()
+                .find(|(stem, _)| word.starts_with(stem.as_str()))
+                .map(|(_, k)| *k)
+        })
+    }
 }
 
 /// Every language's words, by language code.
@@ -80,13 +135,58 @@ pub(crate) fn languages() -> &'static HashMap<String, Words> {
             .iter()
             .filter_map(|(name, text)| {
                 let lang = name.strip_suffix(".toml")?;
-                let words = toml::from_str(text)
+                let mut w: Words = toml::from_str(text)
                     .unwrap_or_else(|e| panic!("src/lint/facts/{name} is valid (tested): {e}"));
-                Some((lang.to_string(), words))
+                w.month_words = Lexicon::new(w.months.iter().enumerate().flat_map(|(m, forms)| {
+                    let m = u8::try_from(m + 1).unwrap_or(u8::MAX);
+                    forms.iter().map(move |f| (m, f))
+                }));
+                w.unit_words = Lexicon::new(
+                    w.units
+                        .iter()
+                        .flat_map(|(u, forms)| forms.iter().map(move |f| (*u, f))),
+                );
+                w.number_words = Lexicon::new(
+                    w.numbers
+                        .iter()
+                        .flat_map(|(n, forms)| forms.iter().map(move |f| (*n, f))),
+                );
+                Some((lang.to_string(), w))
             })
             .collect()
     });
     &TABLE
+}
+
+/// Whether `c` is a letter: `char::is_alphabetic`, with the letters of
+/// Finnish and Swedish (Latin-1) answered without a table look-up.
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0}'..='\u{7f}' | '×' | '÷' => false,
+        'À'..='ÿ' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether `c` is a letter or a digit (see [`is_letter`]).
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
+}
+
+/// `s` in lower case: `str::to_lowercase`, with Latin-1 letters mapped
+/// without a table look-up (most words of a notice are ASCII or Latin-1).
+pub(crate) fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\u{0}'..='\u{7f}' | 'ß'..='ÿ' => out.push(c),
+            'À'..='Þ' if c != '×' => out.push(char::from_u32(u32::from(c) + 32).unwrap_or(c)),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Whether a word (in lower case) is one of `patterns`: the same word, or,
@@ -96,22 +196,6 @@ pub(crate) fn matches_word(patterns: &[String], word: &str) -> bool {
         Some(stem) => word.starts_with(stem),
         None => word == p,
     })
-}
-
-/// The key whose patterns match `word`, by the longest pattern that does
-/// ("kahdeksan" is 8 by `kahdeksa*`, not 2 by `kahde*`).
-fn best<'m, K>(map: &'m BTreeMap<K, Vec<String>>, word: &str) -> Option<&'m K> {
-    map.iter()
-        .filter_map(|(k, forms)| {
-            forms
-                .iter()
-                .filter(|p| matches_word(std::slice::from_ref(*p), word))
-                .map(|p| p.len())
-                .max()
-                .map(|len| (len, k))
-        })
-        .max_by_key(|(len, _)| *len)
-        .map(|(_, k)| k)
 }
 
 /// What a figure counts.
@@ -374,7 +458,11 @@ impl<'s> Extractor<'s> {
     }
 
     fn urls(&mut self) {
-        let lower = self.s.to_ascii_lowercase();
+        let s = self.s;
+        if !s.contains("://") && !s.contains("www.") && !s.contains("WWW.") {
+            return;
+        }
+        let lower = s.to_ascii_lowercase();
         let mut from = 0;
         while let Some(found) = ["https://", "http://", "www."]
             .iter()
@@ -609,7 +697,15 @@ impl<'s> Extractor<'s> {
         // "August 1, 2026", "August 2026".
         for (k, t) in tokens.iter().enumerate() {
             let Tok::Word(word) = &t.tok else { continue };
-            let Some(month) = w.months.iter().position(|forms| matches_word(forms, word)) else {
+            // A month is a date only next to a figure.
+            let figure = |j: Option<usize>| {
+                j.and_then(|j| tokens.get(j))
+                    .is_some_and(|x| matches!(x.tok, Tok::Number { .. }))
+            };
+            if !figure(k.checked_sub(1)) && !figure(Some(k + 1)) {
+                continue;
+            }
+            let Some(month) = w.month_words.get(word) else {
                 continue;
             };
             let gap = |a: &Token, b: &Token, allowed: &str| {
@@ -656,7 +752,7 @@ impl<'s> Extractor<'s> {
             if day.is_none() && year.is_none() {
                 continue;
             }
-            let month = u32::try_from(month + 1).unwrap_or(1);
+            let month = u32::from(month);
             found.push(Fact {
                 value: date(year, Some(month), day),
                 range: start..end,
@@ -678,7 +774,7 @@ impl<'s> Extractor<'s> {
                     word: false,
                 }),
                 Tok::Word(word) => {
-                    if let Some(n) = best(&w.numbers, word) {
+                    if let Some(n) = w.number_words.get(word) {
                         // With a unit word after it ("kaksi vuotta", "two
                         // years") a number word is a figure; alone it only
                         // excuses a figure another language writes in
@@ -689,7 +785,7 @@ impl<'s> Extractor<'s> {
                                     .chars()
                                     .all(|c| c.is_whitespace() || c == '-') =>
                             {
-                                best(&w.units, u).map(|u| (*u, next.range.end))
+                                w.unit_words.get(u).map(|u| (u, next.range.end))
                             }
                             _ => None,
                         });
@@ -771,7 +867,7 @@ fn tokens(s: &str, taken: &[bool], w: &Words) -> Vec<Token> {
             let before = s[..i].chars().next_back();
             let (end, number) = figure(s, i, w);
             // Digits inside a word ("Office365", "H5P") are part of it.
-            if before.is_some_and(char::is_alphabetic) {
+            if before.is_some_and(is_letter) {
                 i = end;
                 continue;
             }
@@ -805,11 +901,11 @@ fn tokens(s: &str, taken: &[bool], w: &Words) -> Vec<Token> {
             }
             let word_end = s[k..]
                 .char_indices()
-                .find(|(_, c)| !(c.is_alphabetic() || *c == '.' || *c == '\''))
+                .find(|(_, c)| !(is_letter(*c) || *c == '.' || *c == '\''))
                 .map_or(s.len(), |(j, _)| k + j);
             // Its length as written: lower case may be longer or shorter.
             let written = s[k..word_end].trim_end_matches('.');
-            let word = written.to_lowercase();
+            let word = lower(written);
             if s[k..].starts_with(['%', '€']) {
                 let sign = s[k..].chars().next().unwrap_or('%');
                 unit = Some(if sign == '%' {
@@ -819,8 +915,8 @@ fn tokens(s: &str, taken: &[bool], w: &Words) -> Vec<Token> {
                 });
                 end = k + sign.len_utf8();
             } else if !word.is_empty() && !taken[k] {
-                if let Some(u) = best(&w.units, &word) {
-                    unit = Some(*u);
+                if let Some(u) = w.unit_words.get(&word) {
+                    unit = Some(u);
                     end = k + written.len();
                 } else if matches_word(&w.pm, &word) || matches_word(&w.am, &word) {
                     if matches_word(&w.pm, &word)
@@ -840,13 +936,13 @@ fn tokens(s: &str, taken: &[bool], w: &Words) -> Vec<Token> {
             i = end.max(i + 1);
             continue;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             let end = s[i..]
                 .char_indices()
-                .find(|(j, c)| !c.is_alphabetic() || taken[i + j])
+                .find(|(j, c)| !is_letter(*c) || taken[i + j])
                 .map_or(s.len(), |(j, _)| i + j);
             out.push(Token {
-                tok: Tok::Word(s[i..end].to_lowercase()),
+                tok: Tok::Word(lower(&s[i..end])),
                 range: i..end,
             });
             i = end;
@@ -1492,6 +1588,21 @@ mod tests {
             }
         }
         assert_eq!(facts("en", "5 İnches"), ["figure: 5 = \"5\""]);
+    }
+
+    #[test]
+    fn letters_and_lower_case_agree_with_the_standard_library() {
+        let all = (0..0x3000u32).filter_map(char::from_u32);
+        for c in all {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+            let s = c.to_string();
+            assert_eq!(lower(&s), s.to_lowercase(), "{c:?}");
+        }
+        assert_eq!(
+            lower("ÄÖÅ Wilma-JÄRJESTELMÄ ẞ Σ"),
+            "äöå wilma-järjestelmä ß σ"
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //! or a paragraph ends a sentence; link targets are not words) and web and
 //! e-mail addresses left out.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -24,7 +25,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
-use super::facts::matches_word;
+use super::facts::{is_letter, is_letter_or_digit, lower, matches_word};
 use super::laws::span_in;
 use super::{Annotate, Ctx};
 use crate::diagnostic::rule;
@@ -101,6 +102,9 @@ pub(crate) struct Plain {
     abbreviations: Vec<String>,
     #[serde(default)]
     pub hedges: Vec<Hedge>,
+    /// The hedges by their first word (filled in when the file is read).
+    #[serde(skip)]
+    by_first_word: HashMap<String, Vec<usize>>,
 }
 
 /// The thresholds of one language.
@@ -121,8 +125,11 @@ pub struct Thresholds {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Hedge {
-    /// The words, in order (lower case; `*` ends a stem).
+    /// The words, in order, in lower case.
     pub words: String,
+    /// `words`, split (filled in when the file is read).
+    #[serde(skip)]
+    phrase: Vec<String>,
     /// Not after these words (`#`: a figure).
     #[serde(default)]
     not_after: Vec<String>,
@@ -149,8 +156,18 @@ pub(crate) fn languages() -> &'static HashMap<String, Plain> {
             .iter()
             .filter_map(|(name, text)| {
                 let lang = name.strip_suffix(".toml")?;
-                let plain = toml::from_str(text)
+                let mut plain: Plain = toml::from_str(text)
                     .unwrap_or_else(|e| panic!("src/lint/plain/{name} is valid (tested): {e}"));
+                for (i, h) in plain.hedges.iter_mut().enumerate() {
+                    h.phrase = h.words.split_whitespace().map(String::from).collect();
+                    if let Some(first) = h.phrase.first() {
+                        plain
+                            .by_first_word
+                            .entry(first.clone())
+                            .or_default()
+                            .push(i);
+                    }
+                }
                 Some((lang.to_string(), plain))
             })
             .collect()
@@ -170,11 +187,11 @@ pub fn thresholds(lang: &Lang, config: &Readability) -> Option<Thresholds> {
     Some(t)
 }
 
-/// A word of a text.
-#[derive(Debug, Clone)]
-struct Word {
+/// A word of a block of text.
+#[derive(Debug)]
+struct Word<'b> {
     /// In lower case, without the punctuation around it.
-    lower: String,
+    lower: Cow<'b, str>,
     /// Where it is in the text (the whole Markdown piece when the piece is
     /// not written as it reads, e.g. with an escape).
     range: Range<usize>,
@@ -184,19 +201,22 @@ struct Word {
     mark: Option<char>,
 }
 
-/// A sentence: its words, in order.
-#[derive(Debug, Default)]
+/// A sentence, as the rules see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Sentence {
-    words: Vec<Word>,
+    words: usize,
+    /// Words of more than six letters.
+    long_words: usize,
+    /// From its first word to its last, in the text.
+    range: Range<usize>,
 }
 
-impl Sentence {
-    fn range(&self) -> Range<usize> {
-        match (self.words.first(), self.words.last()) {
-            (Some(a), Some(b)) => a.range.start..b.range.end.max(a.range.start),
-            _ => 0..0,
-        }
-    }
+/// What the rules read in one text: its sentences and its hedges.
+#[derive(Debug, Default)]
+struct Reading<'p> {
+    sentences: Vec<Sentence>,
+    /// In the order they are written.
+    hedges: Vec<Found<'p>>,
 }
 
 /// Counts of a text, for LIX.
@@ -227,10 +247,10 @@ impl Counts {
 
 fn counts(sentences: &[Sentence]) -> Counts {
     let mut c = Counts::default();
-    for s in sentences.iter().filter(|s| !s.words.is_empty()) {
+    for s in sentences.iter().filter(|s| s.words > 0) {
         c.sentences += 1;
-        c.words += s.words.len();
-        c.long_words += s.words.iter().filter(|w| w.letters > 6).count();
+        c.words += s.words;
+        c.long_words += s.long_words;
     }
     c
 }
@@ -244,10 +264,22 @@ struct Piece {
     exact: bool,
 }
 
-/// The sentences of a Markdown text written in a language that `p`
-/// describes.
-fn sentences(markdown: &str, p: &Plain) -> Vec<Sentence> {
-    let mut out = Vec::new();
+/// The sentences and hedges of a Markdown text written in a language that
+/// `p` describes.
+fn read<'p>(markdown: &str, p: &'p Plain) -> Reading<'p> {
+    let mut out = Reading::default();
+    // Most texts are one line without Markdown: one block as written.
+    if !markdown.contains([
+        '*', '_', '`', '[', ']', '<', '>', '#', '\\', '&', '|', '~', '\n', '\r',
+    ]) {
+        let whole = Piece {
+            at: 0,
+            source: 0..markdown.len(),
+            exact: true,
+        };
+        split(markdown, &[whole], p, &mut out);
+        return out;
+    }
     let mut block = String::new();
     let mut pieces: Vec<Piece> = Vec::new();
     let mut flush = |block: &mut String, pieces: &mut Vec<Piece>| {
@@ -279,11 +311,12 @@ fn sentences(markdown: &str, p: &Plain) -> Vec<Sentence> {
         }
     }
     flush(&mut block, &mut pieces);
+    out.hedges.sort_by_key(|f| f.range.start);
     out
 }
 
-/// Splits one block of text into sentences.
-fn split(block: &str, pieces: &[Piece], p: &Plain, out: &mut Vec<Sentence>) {
+/// Reads one block of text: its sentences, and the hedges in each.
+fn split<'p>(block: &str, pieces: &[Piece], p: &'p Plain, out: &mut Reading<'p>) {
     let source_of = |r: Range<usize>| -> Range<usize> {
         let Some(piece) = pieces.iter().rev().find(|x| x.at <= r.start) else {
             return 0..0;
@@ -296,62 +329,101 @@ fn split(block: &str, pieces: &[Piece], p: &Plain, out: &mut Vec<Sentence>) {
             piece.source.clone()
         }
     };
-    let mut words: Vec<Word> = Vec::new();
-    let mut offset = 0;
-    for chunk in block.split_inclusive(char::is_whitespace) {
-        let start = offset;
-        offset += chunk.len();
-        let chunk = chunk.trim_end();
-        // Web and e-mail addresses are not words.
-        if chunk.contains("://") || chunk.contains('@') || chunk.starts_with("www.") {
+    let chars: Vec<(usize, char)> = block.char_indices().collect();
+    let byte = |k: usize| chars.get(k).map_or(block.len(), |x| x.0);
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if chars[k].1.is_whitespace() {
+            k += 1;
             continue;
         }
-        words.extend(words_of(chunk).into_iter().map(|(r, mark)| {
-            let text = &chunk[r.clone()];
+        let end = chars[k..]
+            .iter()
+            .position(|x| x.1.is_whitespace())
+            .map_or(chars.len(), |n| k + n);
+        // Web and e-mail addresses are not words.
+        let chunk = &block[byte(k)..byte(end)];
+        if !(chunk.contains("://") || chunk.contains('@') || chunk.starts_with("www.")) {
+            words_of(&chars[k..end], byte(end), &mut found);
+        }
+        k = end;
+    }
+    // The block in lower case, once: a word's lower case is a slice of it
+    // when lower case keeps the length of every character (it does for
+    // ASCII and Latin-1), else a string of its own.
+    let lowered = lower(block);
+    let aligned = lowered.len() == block.len()
+        && block.char_indices().all(|(i, c)| {
+            lowered.is_char_boundary(i)
+                && lowered[i..].starts_with(|l: char| l.len_utf8() == c.len_utf8())
+        });
+    let words: Vec<Word<'_>> = found
+        .into_iter()
+        .map(|(r, mark)| {
+            let text = &block[r.clone()];
             Word {
-                lower: text.to_lowercase(),
-                range: source_of(start + r.start..start + r.end),
-                letters: text.chars().filter(|c| c.is_alphabetic()).count(),
+                lower: if aligned {
+                    Cow::Borrowed(&lowered[r.clone()])
+                } else {
+                    Cow::Owned(lower(text))
+                },
+                range: source_of(r),
+                letters: text.chars().filter(|c| is_letter(*c)).count(),
                 starts_upper: text.chars().next().is_some_and(char::is_uppercase),
                 mark,
             }
-        }));
-    }
-    let mut sentence = Sentence::default();
-    for k in 0..words.len() {
-        let w = words[k].clone();
-        let next_upper = words.get(k + 1).is_none_or(|n| n.starts_upper);
-        let ends = match w.mark {
-            Some('!' | '?') => true,
-            Some(':') => next_upper && k + 1 < words.len(),
-            Some('.') => {
-                next_upper
-                    && !p.abbreviations.contains(&w.lower)
-                    && !(w.letters == 1 && w.lower.chars().all(char::is_alphabetic))
+        })
+        .collect();
+    // Where sentences end: after a word followed by `!` or `?`, or by `.`
+    // or `:` before a capital (not after an abbreviation or an initial).
+    let ends: Vec<bool> = (0..words.len())
+        .map(|k| {
+            let w = &words[k];
+            let next = words.get(k + 1);
+            let next_upper = next.is_none_or(|n| n.starts_upper);
+            match w.mark {
+                Some('!' | '?') => true,
+                Some(':') => next_upper && next.is_some(),
+                Some('.') => {
+                    next_upper
+                        && !p.abbreviations.iter().any(|a| a == w.lower.as_ref())
+                        && !(w.letters == 1 && w.lower.chars().all(is_letter))
+                }
+                _ => false,
             }
-            _ => false,
-        };
-        sentence.words.push(w);
-        if ends {
-            out.push(std::mem::take(&mut sentence));
+        })
+        .collect();
+    let mut start = 0;
+    for (k, end) in ends.iter().enumerate() {
+        if *end || k + 1 == words.len() {
+            let sentence = &words[start..=k];
+            let (first, last) = (&sentence[0], &sentence[sentence.len() - 1]);
+            out.sentences.push(Sentence {
+                words: sentence.len(),
+                long_words: sentence.iter().filter(|w| w.letters > 6).count(),
+                range: first.range.start..last.range.end.max(first.range.start),
+            });
+            hedges(sentence, p, &mut out.hedges);
+            start = k + 1;
         }
-    }
-    if !sentence.words.is_empty() {
-        out.push(sentence);
     }
 }
 
-/// The words of a chunk of text without spaces: runs of letters and digits,
+/// The words of a chunk of text without spaces (its characters with their
+/// offsets, and the offset where it ends): runs of letters and digits,
 /// joined by `.`, `-`, `'`, `’`, `:` or `/` between two of them (`t.ex`,
 /// `Oy:n`, `Wilma-järjestelmän`, `628/1998`); each with the mark that
 /// follows it (`.`, `!`, `?`, `:`, `,`, `;`), after any closing brackets or
 /// quotes.
-fn words_of(chunk: &str) -> Vec<(Range<usize>, Option<char>)> {
-    let chars: Vec<(usize, char)> = chunk.char_indices().collect();
-    let mut out = Vec::new();
+fn words_of(
+    chars: &[(usize, char)],
+    end_of_chunk: usize,
+    out: &mut Vec<(Range<usize>, Option<char>)>,
+) {
     let mut k = 0;
     while k < chars.len() {
-        if !chars[k].1.is_alphanumeric() {
+        if !is_letter_or_digit(chars[k].1) {
             k += 1;
             continue;
         }
@@ -359,26 +431,25 @@ fn words_of(chunk: &str) -> Vec<(Range<usize>, Option<char>)> {
         let mut j = k;
         while j + 1 < chars.len() {
             let c = chars[j + 1].1;
-            if c.is_alphanumeric() {
+            if is_letter_or_digit(c) {
                 j += 1;
             } else if ".-'’:/".contains(c)
-                && chars.get(j + 2).is_some_and(|x| x.1.is_alphanumeric())
+                && chars.get(j + 2).is_some_and(|x| is_letter_or_digit(x.1))
             {
                 j += 2;
             } else {
                 break;
             }
         }
-        let end = chars.get(j + 1).map_or(chunk.len(), |x| x.0);
+        let end = chars.get(j + 1).map_or(end_of_chunk, |x| x.0);
         let mark = chars[j + 1..]
             .iter()
             .map(|x| x.1)
-            .take_while(|c| !c.is_alphanumeric())
+            .take_while(|c| !is_letter_or_digit(*c))
             .find(|c| ".!?:,;".contains(*c));
         out.push((start..end, mark));
         k = j + 1;
     }
-    out
 }
 
 /// A hedge found: which, and the range of its words.
@@ -388,58 +459,56 @@ struct Found<'p> {
     range: Range<usize>,
 }
 
-fn hedges<'p>(sentences: &[Sentence], p: &'p Plain) -> Vec<Found<'p>> {
-    let mut out = Vec::new();
-    let is_figure = |w: &Word| w.lower.starts_with(|c: char| c.is_ascii_digit());
-    let any = |list: &[String], w: Option<&Word>| {
+/// The hedges of one sentence.
+fn hedges<'p>(words: &[Word<'_>], p: &'p Plain, out: &mut Vec<Found<'p>>) {
+    let is_figure = |w: &Word<'_>| w.lower.starts_with(|c: char| c.is_ascii_digit());
+    let any = |list: &[String], w: Option<&Word<'_>>| {
         w.is_some_and(|w| {
             (list.iter().any(|x| x == "#") && is_figure(w)) || matches_word(list, &w.lower)
         })
     };
-    for s in sentences {
-        let words = &s.words;
-        for h in &p.hedges {
-            let phrase: Vec<String> = h.words.split_whitespace().map(String::from).collect();
-            if phrase.is_empty() || words.len() < phrase.len() {
+    for k in 0..words.len() {
+        // Only the hedges whose first word this is.
+        let Some(candidates) = p.by_first_word.get(words[k].lower.as_ref()) else {
+            continue;
+        };
+        for h in candidates.iter().map(|i| &p.hedges[*i]) {
+            let phrase = &h.phrase;
+            let Some(rest) = words.get(k..k + phrase.len()) else {
+                continue;
+            };
+            let hit = phrase.iter().zip(rest).enumerate().all(|(j, (x, w))| {
+                // A phrase does not run over a comma.
+                *x == w.lower && (j + 1 == phrase.len() || !matches!(w.mark, Some(',' | ';')))
+            });
+            if !hit {
                 continue;
             }
-            for k in 0..=words.len() - phrase.len() {
-                let hit = phrase.iter().enumerate().all(|(j, x)| {
-                    // A phrase does not run over a comma.
-                    matches_word(std::slice::from_ref(x), &words[k + j].lower)
-                        && (j + 1 == phrase.len() || !matches!(words[k + j].mark, Some(',' | ';')))
-                });
-                if !hit {
-                    continue;
-                }
-                let before = k.checked_sub(1).map(|b| &words[b]);
-                let after = words.get(k + phrase.len());
-                let last = &words[k + phrase.len() - 1];
-                // A word after a mark is not "before" the phrase.
-                let runs_on = last.mark.is_none();
-                if any(&h.not_after, before) || (runs_on && any(&h.not_before, after)) {
-                    continue;
-                }
-                // The clause: back to the last comma or semicolon.
-                let clause_start = words[..k]
-                    .iter()
-                    .rposition(|w| matches!(w.mark, Some(',' | ';' | ':')))
-                    .map_or(0, |c| c + 1);
-                if words[clause_start..k]
-                    .iter()
-                    .any(|w| matches_word(&h.not_in_clause, &w.lower))
-                {
-                    continue;
-                }
-                out.push(Found {
-                    hedge: h,
-                    range: words[k].range.start..last.range.end,
-                });
+            let before = k.checked_sub(1).map(|b| &words[b]);
+            let after = words.get(k + phrase.len());
+            let last = &rest[rest.len() - 1];
+            // A word after a mark is not "before" the phrase.
+            let runs_on = last.mark.is_none();
+            if any(&h.not_after, before) || (runs_on && any(&h.not_before, after)) {
+                continue;
             }
+            // The clause: back to the last comma or semicolon.
+            let clause_start = words[..k]
+                .iter()
+                .rposition(|w| matches!(w.mark, Some(',' | ';' | ':')))
+                .map_or(0, |c| c + 1);
+            if words[clause_start..k]
+                .iter()
+                .any(|w| matches_word(&h.not_in_clause, &w.lower))
+            {
+                continue;
+            }
+            out.push(Found {
+                hedge: h,
+                range: words[k].range.start..last.range.end.max(words[k].range.start),
+            });
         }
     }
-    out.sort_by_key(|f| f.range.start);
-    out
 }
 
 /// The prose texts of a notice, with where they are.
@@ -477,90 +546,10 @@ fn written<'n>(cx: &Ctx<'n>) -> Vec<(Lang, Texts<'n>)> {
         .collect()
 }
 
-/// Q020: hedging words.
-pub fn hedging_words(cx: &mut Ctx<'_>) {
-    let table = languages();
-    for (lang, texts) in written(cx) {
-        let p = &table[lang.as_str()];
-        for (field, text) in texts {
-            let found = hedges(&sentences(&text.value, p), p);
-            // One note per hedge and text, at its first use.
-            let mut seen: Vec<&str> = Vec::new();
-            for f in &found {
-                if seen.contains(&f.hedge.words.as_str()) {
-                    continue;
-                }
-                seen.push(&f.hedge.words);
-                let quoted = text.value.get(f.range.clone()).unwrap_or(&f.hedge.words);
-                let d = cx.report(
-                    Q020,
-                    span_in(text, f.range.clone()),
-                    format!(
-                        "`{field}` ({}): \"{quoted}\" leaves the reader to guess what is done",
-                        lang.as_str()
-                    ),
-                );
-                d.label("hedging word").help(f.hedge.suggestion.clone());
-                for again in found
-                    .iter()
-                    .filter(|g| std::ptr::eq(g.hedge, f.hedge) && g.range != f.range)
-                {
-                    d.also(span_in(text, again.range.clone()), "again here");
-                }
-            }
-        }
-    }
-}
-
-/// Q021: the longest sentence over the limit, per text.
-pub fn long_sentences(cx: &mut Ctx<'_>) {
-    let table = languages();
-    for (lang, texts) in written(cx) {
-        let p = &table[lang.as_str()];
-        let Some(limit) = thresholds(&lang, cx.readability).map(|t| t.sentence_words) else {
-            continue;
-        };
-        for (field, text) in texts {
-            let sentences = sentences(&text.value, p);
-            let long: Vec<&Sentence> = sentences.iter().filter(|s| s.words.len() > limit).collect();
-            let Some(longest) = long.iter().max_by_key(|s| s.words.len()) else {
-                continue;
-            };
-            let n = longest.words.len();
-            let more = match long.len() - 1 {
-                0 => String::new(),
-                1 => format!(", and 1 more over {limit}"),
-                m => format!(", and {m} more over {limit}"),
-            };
-            cx.report(
-                Q021,
-                span_in(text, longest.range()),
-                format!(
-                    "`{field}` ({}): a sentence of {n} words{more}",
-                    lang.as_str()
-                ),
-            )
-            .label(format!("{n} words; {limit} at most are easy to follow"))
-            .help("split it: one thing per sentence, and a list where it enumerates");
-        }
-    }
-}
-
-/// The readability of the prose of `n` in `lang`, or `None` for a
-/// language without plain-language data.
-pub fn readability(n: &Notice, lang: &Lang) -> Option<Counts> {
-    let p = languages().get(lang.as_str())?;
-    let mut total = Counts::default();
-    for (_, t) in prose(n) {
-        if let Some((_, s)) = t.translations.iter().find(|(x, _)| x == lang) {
-            total.add(counts(&sentences(&s.value, p)));
-        }
-    }
-    Some(total)
-}
-
-/// Q022: LIX above the limit, per text and for the notice.
-pub fn hard_to_read(cx: &mut Ctx<'_>) {
+/// Q020, Q021 and Q022, from one reading of each prose text in each
+/// language (the registry lists this check with Q020 and none with Q021
+/// and Q022).
+pub fn plain_language(cx: &mut Ctx<'_>) {
     let table = languages();
     let n = cx.notice;
     for (lang, texts) in written(cx) {
@@ -568,25 +557,27 @@ pub fn hard_to_read(cx: &mut Ctx<'_>) {
         let Some(t) = thresholds(&lang, cx.readability) else {
             continue;
         };
-        let l = lang.as_str();
         let mut total = Counts::default();
         for (field, text) in texts {
-            let c = counts(&sentences(&text.value, p));
+            let reading = read(&text.value, p);
+            hedging_words(cx, field, &lang, text, &reading.hedges);
+            long_sentence(cx, field, &lang, text, &reading.sentences, t.sentence_words);
+            let c = counts(&reading.sentences);
             total.add(c);
-            if c.words < t.min_words || c.lix().round() <= t.text_lix {
-                continue;
+            if c.words >= t.min_words && c.lix().round() > t.text_lix {
+                cx.report(
+                    Q022,
+                    text.span.clone(),
+                    format!(
+                        "`{field}` ({}) is hard to read: LIX {:.0}, above {}",
+                        lang.as_str(),
+                        c.lix(),
+                        t.text_lix
+                    ),
+                )
+                .label(format!("LIX {:.0}", c.lix()))
+                .help(explain(c));
             }
-            cx.report(
-                Q022,
-                text.span.clone(),
-                format!(
-                    "`{field}` ({l}) is hard to read: LIX {:.0}, above {}",
-                    c.lix(),
-                    t.text_lix
-                ),
-            )
-            .label(format!("LIX {:.0}", c.lix()))
-            .help(explain(c));
         }
         if total.words == 0 || total.lix().round() <= t.notice_lix {
             continue;
@@ -600,7 +591,8 @@ pub fn hard_to_read(cx: &mut Ctx<'_>) {
             Q022,
             at,
             format!(
-                "the {l} text of the notice is hard to read: LIX {:.0}, above {}",
+                "the {} text of the notice is hard to read: LIX {:.0}, above {}",
+                lang.as_str(),
                 total.lix(),
                 t.notice_lix
             ),
@@ -608,6 +600,83 @@ pub fn hard_to_read(cx: &mut Ctx<'_>) {
         .label(format!("LIX {:.0} over all its prose", total.lix()))
         .help(explain(total));
     }
+}
+
+/// Q020: one note per hedge and text, at its first use.
+fn hedging_words(
+    cx: &mut Ctx<'_>,
+    field: FieldPath,
+    lang: &Lang,
+    text: &Located<String>,
+    found: &[Found<'_>],
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    for f in found {
+        if seen.contains(&f.hedge.words.as_str()) {
+            continue;
+        }
+        seen.push(&f.hedge.words);
+        let quoted = text.value.get(f.range.clone()).unwrap_or(&f.hedge.words);
+        let d = cx.report(
+            Q020,
+            span_in(text, f.range.clone()),
+            format!(
+                "`{field}` ({}): \"{quoted}\" leaves the reader to guess what is done",
+                lang.as_str()
+            ),
+        );
+        d.label("hedging word").help(f.hedge.suggestion.clone());
+        for again in found
+            .iter()
+            .filter(|g| std::ptr::eq(g.hedge, f.hedge) && g.range != f.range)
+        {
+            d.also(span_in(text, again.range.clone()), "again here");
+        }
+    }
+}
+
+/// Q021: the longest sentence over `limit` words, with how many more are.
+fn long_sentence(
+    cx: &mut Ctx<'_>,
+    field: FieldPath,
+    lang: &Lang,
+    text: &Located<String>,
+    sentences: &[Sentence],
+    limit: usize,
+) {
+    let long: Vec<&Sentence> = sentences.iter().filter(|s| s.words > limit).collect();
+    let Some(longest) = long.iter().max_by_key(|s| s.words) else {
+        return;
+    };
+    let n = longest.words;
+    let more = match long.len() - 1 {
+        0 => String::new(),
+        1 => format!(", and 1 more over {limit}"),
+        m => format!(", and {m} more over {limit}"),
+    };
+    cx.report(
+        Q021,
+        span_in(text, longest.range.clone()),
+        format!(
+            "`{field}` ({}): a sentence of {n} words{more}",
+            lang.as_str()
+        ),
+    )
+    .label(format!("{n} words; {limit} at most are easy to follow"))
+    .help("split it: one thing per sentence, and a list where it enumerates");
+}
+
+/// The readability of the prose of `n` in `lang`, or `None` for a
+/// language without plain-language data.
+pub fn readability(n: &Notice, lang: &Lang) -> Option<Counts> {
+    let p = languages().get(lang.as_str())?;
+    let mut total = Counts::default();
+    for (_, t) in prose(n) {
+        if let Some((_, s)) = t.translations.iter().find(|(x, _)| x == lang) {
+            total.add(counts(&read(&s.value, p).sentences));
+        }
+    }
+    Some(total)
 }
 
 fn explain(c: Counts) -> String {
@@ -628,15 +697,17 @@ mod tests {
 
     /// The sentences of `text` as word counts.
     fn lengths(lang: &str, text: &str) -> Vec<usize> {
-        sentences(text, plain(lang))
+        read(text, plain(lang))
+            .sentences
             .iter()
-            .map(|s| s.words.len())
+            .map(|s| s.words)
             .collect()
     }
 
     /// The hedges found in `text`, as written.
     fn hedged(lang: &str, text: &str) -> Vec<String> {
-        hedges(&sentences(text, plain(lang)), plain(lang))
+        read(text, plain(lang))
+            .hedges
             .iter()
             .map(|f| text[f.range.clone()].to_string())
             .collect()
@@ -668,7 +739,7 @@ mod tests {
         langs.sort_by_key(|(l, _)| l.as_str());
         for (lang, p) in langs {
             for h in &p.hedges {
-                let found = hedges(&sentences(&h.example, p), p);
+                let found = read(&h.example, p).hedges;
                 let words: Vec<&str> = found.iter().map(|f| f.hedge.words.as_str()).collect();
                 if words != [h.words.as_str()] {
                     problems.push(format!(
@@ -677,7 +748,7 @@ mod tests {
                     ));
                 }
                 for miss in &h.near_misses {
-                    let found = hedges(&sentences(miss, p), p);
+                    let found = read(miss, p).hedges;
                     if !found.is_empty() {
                         let words: Vec<&str> =
                             found.iter().map(|f| f.hedge.words.as_str()).collect();
@@ -796,12 +867,12 @@ mod tests {
         for lang in Lang::SUPPORTED {
             let p = plain(lang);
             for t in texts {
-                let ss = sentences(t, p);
-                for w in ss.iter().flat_map(|s| &s.words) {
-                    assert!(t.get(w.range.clone()).is_some(), "{t:?}: {w:?}");
+                let r = read(t, p);
+                for s in &r.sentences {
+                    assert!(t.get(s.range.clone()).is_some(), "{t:?}: {s:?}");
                 }
-                for f in hedges(&ss, p) {
-                    assert!(f.range.start <= f.range.end, "{t:?}");
+                for f in &r.hedges {
+                    assert!(t.get(f.range.clone()).is_some(), "{t:?}: {f:?}");
                 }
             }
         }
@@ -809,10 +880,13 @@ mod tests {
 
     #[test]
     fn lix_counts_words_sentences_and_long_words() {
-        let c = counts(&sentences(
-            "Tämä on lyhyt lause. Tietosuojaselosteessa kerrotaan henkilötietojen käsittelystä.",
-            plain("fi"),
-        ));
+        let c = counts(
+            &read(
+                "Tämä on lyhyt lause. Tietosuojaselosteessa kerrotaan henkilötietojen käsittelystä.",
+                plain("fi"),
+            )
+            .sentences,
+        );
         assert_eq!(
             c,
             Counts {
@@ -826,15 +900,19 @@ mod tests {
     }
 
     #[test]
-    fn words_keep_their_place_in_the_source() {
+    fn sentences_and_hedges_keep_their_place_in_the_source() {
         let text = "Katso **[lomake](https://x.fi)** ja soita\\! Voidaan.";
-        let s = sentences(text, plain("fi"));
-        let words: Vec<&str> = s
-            .iter()
-            .flat_map(|s| &s.words)
-            .map(|w| &text[w.range.clone()])
-            .collect();
-        assert_eq!(words, ["Katso", "lomake", "ja", "soita", "Voidaan"]);
+        let r = read(text, plain("fi"));
+        let sentences: Vec<&str> = r.sentences.iter().map(|s| &text[s.range.clone()]).collect();
+        assert_eq!(
+            sentences,
+            ["Katso **[lomake](https://x.fi)** ja soita", "Voidaan"]
+        );
+        let hedges: Vec<&str> = r.hedges.iter().map(|f| &text[f.range.clone()]).collect();
+        assert_eq!(hedges, ["Voidaan"]);
+        // Letters whose lower case is longer: each word has its own.
+        let r = read("İİ voidaan. Tietoja voidaan luovuttaa.", plain("fi"));
+        assert_eq!(r.hedges.len(), 2);
     }
 
     /// `[readability]` of seloste.toml reaches the rules through

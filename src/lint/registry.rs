@@ -297,15 +297,15 @@ pub static RULES: &[Entry] = &[
     },
     Entry {
         rule: crate::lint::plain::Q020,
-        check: Some(plain::hedging_words),
+        check: Some(plain::plain_language),
     },
     Entry {
         rule: crate::lint::plain::Q021,
-        check: Some(plain::long_sentences),
+        check: None,
     },
     Entry {
         rule: crate::lint::plain::Q022,
-        check: Some(plain::hard_to_read),
+        check: None,
     },
 ];
 
