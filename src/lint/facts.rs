@@ -89,6 +89,9 @@ struct Lexicon<K> {
     exact: HashMap<String, K>,
     /// Longest first.
     stems: Vec<(String, K)>,
+    /// The first bytes of its words and stems: most words of a text start
+    /// otherwise and need no look-up.
+    initials: [bool; 256],
 }
 
 impl<K> Default for Lexicon<K> {
@@ -96,6 +99,7 @@ impl<K> Default for Lexicon<K> {
         Lexicon {
             exact: HashMap::new(),
             stems: Vec::new(),
+            initials: [false; 256],
         }
     }
 }
@@ -104,6 +108,9 @@ impl<K: Copy> Lexicon<K> {
     fn new<'a>(entries: impl IntoIterator<Item = (K, &'a String)>) -> Self {
         let mut lexicon = Lexicon::default();
         for (k, pattern) in entries {
+            if let Some(b) = pattern.bytes().next() {
+                lexicon.initials[usize::from(b)] = true;
+            }
             match pattern.strip_suffix('*') {
                 Some(stem) => lexicon.stems.push((stem.to_string(), k)),
                 None => {
@@ -117,8 +124,30 @@ impl<K: Copy> Lexicon<K> {
         lexicon
     }
 
+    /// What a word means, as it is written (in any case).
+    fn find(&self, written: &str) -> Option<K> {
+        let first = written.chars().next()?;
+        let mut buf = [0; 4];
+        let initial = first
+            .to_lowercase()
+            .next()
+            .unwrap_or(first)
+            .encode_utf8(&mut buf);
+        if !self.initials[usize::from(initial.as_bytes()[0])] {
+            return None;
+        }
+        self.get(&lower(written))
+    }
+
     /// What a word in lower case means.
     fn get(&self, word: &str) -> Option<K> {
+        if !word
+            .bytes()
+            .next()
+            .is_some_and(|b| self.initials[usize::from(b)])
+        {
+            return None;
+        }
         self.exact.get(word).copied().or_else(|| {
             self.stems
                 .iter()
@@ -696,7 +725,7 @@ impl<'s> Extractor<'s> {
         // Dates with a month name: "1. elokuuta 2026", "1 augusti 2026",
         // "August 1, 2026", "August 2026".
         for (k, t) in tokens.iter().enumerate() {
-            let Tok::Word(word) = &t.tok else { continue };
+            let Tok::Word = t.tok else { continue };
             // A month is a date only next to a figure.
             let figure = |j: Option<usize>| {
                 j.and_then(|j| tokens.get(j))
@@ -705,7 +734,7 @@ impl<'s> Extractor<'s> {
             if !figure(k.checked_sub(1)) && !figure(Some(k + 1)) {
                 continue;
             }
-            let Some(month) = w.month_words.get(word) else {
+            let Some(month) = w.month_words.find(&s[t.range.clone()]) else {
                 continue;
             };
             let gap = |a: &Token, b: &Token, allowed: &str| {
@@ -773,19 +802,21 @@ impl<'s> Extractor<'s> {
                     range: t.range.clone(),
                     word: false,
                 }),
-                Tok::Word(word) => {
-                    if let Some(n) = w.number_words.get(word) {
+                Tok::Word => {
+                    if let Some(n) = w.number_words.find(&s[t.range.clone()]) {
                         // With a unit word after it ("kaksi vuotta", "two
                         // years") a number word is a figure; alone it only
                         // excuses a figure another language writes in
                         // digits.
                         let unit = tokens.get(k + 1).and_then(|next| match &next.tok {
-                            Tok::Word(u)
+                            Tok::Word
                                 if s[t.range.end..next.range.start]
                                     .chars()
                                     .all(|c| c.is_whitespace() || c == '-') =>
                             {
-                                w.unit_words.get(u).map(|u| (u, next.range.end))
+                                w.unit_words
+                                    .find(&s[next.range.clone()])
+                                    .map(|u| (u, next.range.end))
                             }
                             _ => None,
                         });
@@ -841,8 +872,7 @@ struct Token {
 
 #[derive(Debug)]
 enum Tok {
-    /// In lower case.
-    Word(String),
+    Word,
     Number {
         value: String,
         /// The figure when it is a whole number, for dates.
@@ -942,7 +972,7 @@ fn tokens(s: &str, taken: &[bool], w: &Words) -> Vec<Token> {
                 .find(|(j, c)| !is_letter(*c) || taken[i + j])
                 .map_or(s.len(), |(j, _)| i + j);
             out.push(Token {
-                tok: Tok::Word(lower(&s[i..end])),
+                tok: Tok::Word,
                 range: i..end,
             });
             i = end;

@@ -102,9 +102,12 @@ pub(crate) struct Plain {
     abbreviations: Vec<String>,
     #[serde(default)]
     pub hedges: Vec<Hedge>,
-    /// The hedges by their first word (filled in when the file is read).
+    /// The hedges by their first word, and the first bytes of those words
+    /// (filled in when the file is read).
     #[serde(skip)]
     by_first_word: HashMap<String, Vec<usize>>,
+    #[serde(skip)]
+    initials: Vec<bool>,
 }
 
 /// The thresholds of one language.
@@ -158,6 +161,7 @@ pub(crate) fn languages() -> &'static HashMap<String, Plain> {
                 let lang = name.strip_suffix(".toml")?;
                 let mut plain: Plain = toml::from_str(text)
                     .unwrap_or_else(|e| panic!("src/lint/plain/{name} is valid (tested): {e}"));
+                plain.initials = vec![false; 256];
                 for (i, h) in plain.hedges.iter_mut().enumerate() {
                     h.phrase = h.words.split_whitespace().map(String::from).collect();
                     if let Some(first) = h.phrase.first() {
@@ -166,6 +170,9 @@ pub(crate) fn languages() -> &'static HashMap<String, Plain> {
                             .entry(first.clone())
                             .or_default()
                             .push(i);
+                        if let Some(b) = first.bytes().next() {
+                            plain.initials[usize::from(b)] = true;
+                        }
                     }
                 }
                 Some((lang.to_string(), plain))
@@ -331,7 +338,7 @@ fn split<'p>(block: &str, pieces: &[Piece], p: &'p Plain, out: &mut Reading<'p>)
     };
     let chars: Vec<(usize, char)> = block.char_indices().collect();
     let byte = |k: usize| chars.get(k).map_or(block.len(), |x| x.0);
-    let mut found = Vec::new();
+    let mut found = Vec::with_capacity(chars.len() / 4);
     let mut k = 0;
     while k < chars.len() {
         if chars[k].1.is_whitespace() {
@@ -344,7 +351,10 @@ fn split<'p>(block: &str, pieces: &[Piece], p: &'p Plain, out: &mut Reading<'p>)
             .map_or(chars.len(), |n| k + n);
         // Web and e-mail addresses are not words.
         let chunk = &block[byte(k)..byte(end)];
-        if !(chunk.contains("://") || chunk.contains('@') || chunk.starts_with("www.")) {
+        let address = (chunk.contains(':') && chunk.contains("://"))
+            || chunk.contains('@')
+            || chunk.starts_with("www.");
+        if !address {
             words_of(&chars[k..end], byte(end), &mut found);
         }
         k = end;
@@ -469,6 +479,10 @@ fn hedges<'p>(words: &[Word<'_>], p: &'p Plain, out: &mut Vec<Found<'p>>) {
     };
     for k in 0..words.len() {
         // Only the hedges whose first word this is.
+        let starts = words[k].lower.bytes().next();
+        if !starts.is_some_and(|b| p.initials[usize::from(b)]) {
+            continue;
+        }
         let Some(candidates) = p.by_first_word.get(words[k].lower.as_ref()) else {
             continue;
         };
