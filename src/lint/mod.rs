@@ -4,9 +4,11 @@
 //! finding. The registry (`registry.rs`) is the one list of rules; the checks
 //! live in `gdpr.rs` (what the law requires), `content.rs` (whether what is
 //! there says something), `restrictions.rs` (limits to the rights),
-//! `laws.rs` (the acts a notice cites, as dated data) and `quality.rs`
-//! (what makes a notice publishable). Severity overrides from configuration
-//! are applied here, after every rule has run.
+//! `laws.rs` (the acts a notice cites, as dated data), `quality.rs`
+//! (what makes a notice publishable), `facts.rs` (the languages of a text
+//! state the same facts) and `plain.rs` (plain language, per language; both
+//! with their words as data files per language). Severity overrides from
+//! configuration are applied here, after every rule has run.
 
 pub mod content;
 pub mod customer;
