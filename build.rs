@@ -1,6 +1,8 @@
 //! Embeds the default templates and the locales into the binary, so that
 //! `seloste` works from any folder, and adding a template or a language is
-//! adding a file or a folder.
+//! adding a file or a folder. The language data of the text rules
+//! (`src/lint/facts/`, `src/lint/plain/`) are embedded the same way, for the
+//! lint stage.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -24,8 +26,22 @@ fn files(dir: &Path) -> Vec<std::path::PathBuf> {
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    embed(
+        root,
+        "embedded.rs",
+        &[("TEMPLATES", "templates"), ("LOCALES", "locales")],
+    );
+    embed(
+        root,
+        "lint_data.rs",
+        &[("FACTS", "src/lint/facts"), ("PLAIN", "src/lint/plain")],
+    );
+}
+
+/// Writes `$OUT_DIR/<file>` with one static per folder: (path, contents).
+fn embed(root: &Path, file: &str, folders: &[(&str, &str)]) {
     let mut code = String::new();
-    for (name, dir) in [("TEMPLATES", "templates"), ("LOCALES", "locales")] {
+    for &(name, dir) in folders {
         let base = root.join(dir);
         println!("cargo:rerun-if-changed={}", base.display());
         writeln!(code, "pub static {name}: &[(&str, &str)] = &[").unwrap();
@@ -45,6 +61,6 @@ fn main() {
         }
         writeln!(code, "];").unwrap();
     }
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join(file);
     std::fs::write(out, code).unwrap();
 }

@@ -76,7 +76,10 @@ pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
     let linted: Vec<Diagnostic> = checked
         .notices
         .par_iter()
-        .flat_map_iter(|n| lint::check(n, &checked.config.languages))
+        .flat_map_iter(|n| {
+            let config = &checked.config;
+            lint::check_with(n, &config.languages, &config.readability)
+        })
         .collect();
     checked.diagnostics.extend(linted);
     checked
@@ -240,7 +243,11 @@ fn check_customer(
             continue;
         };
         let notice = bind::bind(service, &customer);
-        diagnostics.extend(lint::check(&notice, &config.languages));
+        diagnostics.extend(lint::check_with(
+            &notice,
+            &config.languages,
+            &config.readability,
+        ));
         bound.push(notice);
     }
     lint::apply_overrides(&mut diagnostics, &config.rules);

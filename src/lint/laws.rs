@@ -168,7 +168,7 @@ fn findings<'t>(laws: &'t Laws, n: &Notice, law: bool, date: Date) -> Vec<Findin
 /// The span of `range` of a string's value in the source: exact when the
 /// string is written on one line without escapes (its span is then the
 /// value between two quotes), else the whole string.
-fn span_in(s: &Located<String>, range: Range<usize>) -> Span {
+pub(super) fn span_in(s: &Located<String>, range: Range<usize>) -> Span {
     // An escape is always longer than the character it stands for, and
     // every other form of string has longer delimiters: only a one-line
     // string without escapes is its value plus two quotes.

@@ -4,15 +4,19 @@
 //! finding. The registry (`registry.rs`) is the one list of rules; the checks
 //! live in `gdpr.rs` (what the law requires), `content.rs` (whether what is
 //! there says something), `restrictions.rs` (limits to the rights),
-//! `laws.rs` (the acts a notice cites, as dated data) and `quality.rs`
-//! (what makes a notice publishable). Severity overrides from configuration
-//! are applied here, after every rule has run.
+//! `laws.rs` (the acts a notice cites, as dated data), `quality.rs`
+//! (what makes a notice publishable), `facts.rs` (the languages of a text
+//! state the same facts) and `plain.rs` (plain language, per language; both
+//! with their words as data files per language). Severity overrides from
+//! configuration are applied here, after every rule has run.
 
 pub mod content;
 pub mod customer;
+pub mod facts;
 pub mod gdpr;
 pub mod laws;
 pub mod phrases;
+pub mod plain;
 pub mod quality;
 pub mod registry;
 pub mod restrictions;
@@ -20,9 +24,15 @@ pub mod retention;
 pub mod since;
 pub mod special;
 
+/// The language data of the text rules (`facts/`, `plain/`), embedded by
+/// `build.rs`: (file name, contents).
+mod data {
+    include!(concat!(env!("OUT_DIR"), "/lint_data.rs"));
+}
+
 use crate::bind::Q011;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::load::config::Config;
+use crate::load::config::{Config, Readability};
 use crate::load::decode::{L006, L007, did_you_mean};
 use crate::model::format::{self, FieldPath, Kind};
 use crate::model::{Lang, Located, Notice, Text};
@@ -36,6 +46,8 @@ pub struct Ctx<'a> {
     /// Whether the project configuration supplies languages, so a notice
     /// without `languages` is fine.
     pub project_languages: bool,
+    /// `[readability]` of the project configuration (rules Q021, Q022).
+    pub readability: &'a Readability,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -120,8 +132,18 @@ pub fn configure(config: &mut Config) -> Vec<Diagnostic> {
     problems
 }
 
-/// Runs every rule on one notice.
+/// Runs every rule on one notice, with the default thresholds.
 pub fn check(notice: &Notice, default_languages: &[Lang]) -> Vec<Diagnostic> {
+    check_with(notice, default_languages, &Readability::new())
+}
+
+/// Runs every rule on one notice, with the readability thresholds of the
+/// project configuration.
+pub fn check_with(
+    notice: &Notice,
+    default_languages: &[Lang],
+    readability: &Readability,
+) -> Vec<Diagnostic> {
     let own = notice.language_list();
     let languages: &[Lang] = if own.is_empty() {
         default_languages
@@ -132,6 +154,7 @@ pub fn check(notice: &Notice, default_languages: &[Lang]) -> Vec<Diagnostic> {
         notice,
         languages,
         project_languages: !default_languages.is_empty(),
+        readability,
         diagnostics: Vec::new(),
     };
     for rule in registry::RULES {
@@ -184,7 +207,7 @@ pub fn apply_overrides(diagnostics: &mut Vec<Diagnostic>, overrides: &Overrides)
 
 /// The rules whose findings at one language's text mean that the text's
 /// facts disagree with the notice's first language (`seloste status`).
-pub const DISAGREEMENT_RULES: &[crate::diagnostic::Code] = &[];
+pub const DISAGREEMENT_RULES: &[crate::diagnostic::Code] = &[facts::Q019];
 
 /// Every localised text of a notice, with where it is: the text rules
 /// (Q002, Q009, Q013, Q016) see every text field of the format, because

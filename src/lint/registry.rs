@@ -12,7 +12,7 @@
 //!
 //! Codes: `L` loading and structure, `G` GDPR Art. 13/14 content, `Q` quality.
 
-use super::{Ctx, content, gdpr, laws, quality, restrictions, retention, special};
+use super::{Ctx, content, facts, gdpr, laws, plain, quality, restrictions, retention, special};
 use crate::diagnostic::Code;
 pub use crate::diagnostic::Rule;
 
@@ -315,6 +315,22 @@ pub static RULES: &[Entry] = &[
     Entry {
         rule: crate::lint::quality::Q018,
         check: Some(quality::notice_version),
+    },
+    Entry {
+        rule: crate::lint::facts::Q019,
+        check: Some(facts::facts_agree),
+    },
+    Entry {
+        rule: crate::lint::plain::Q020,
+        check: Some(plain::plain_language),
+    },
+    Entry {
+        rule: crate::lint::plain::Q021,
+        check: None,
+    },
+    Entry {
+        rule: crate::lint::plain::Q022,
+        check: None,
     },
     Entry {
         rule: crate::lint::since::Q024,

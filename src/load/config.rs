@@ -26,6 +26,24 @@ pub struct RuleSetting {
     pub level: Located<Severity>,
 }
 
+/// `[readability.<lang>]` as written: thresholds of the plain-language
+/// rules (Q021, Q022) that replace the defaults of the language's data file
+/// (`src/lint/plain/<lang>.toml`).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct ReadabilitySetting {
+    /// LIX above which a prose text is hard to read.
+    pub text_lix: Option<f64>,
+    /// LIX above which the notice as a whole is hard to read.
+    pub notice_lix: Option<f64>,
+    /// Words above which a sentence is long.
+    pub sentence_words: Option<usize>,
+    /// Words from which a text gets a LIX of its own.
+    pub min_words: Option<usize>,
+}
+
+/// `[readability]` by language code.
+pub type Readability = BTreeMap<String, ReadabilitySetting>;
+
 pub const FILE_NAME: &str = "seloste.toml";
 
 #[derive(Debug, Default, Clone)]
@@ -37,6 +55,8 @@ pub struct Config {
     pub rules: Overrides,
     /// `[rules]` as written.
     pub rule_settings: Vec<RuleSetting>,
+    /// `[readability]`: thresholds of the plain-language rules, by language.
+    pub readability: Readability,
     /// The supervisory authority for notices that name none (`build` and
     /// `bundle`; a notice's or customer's own `supervisory_authority` wins).
     pub supervisory_authority: Option<SupervisoryAuthority>,
@@ -212,9 +232,99 @@ pub fn parse(file: FileId, base: usize, text: &str) -> (Config, Vec<Diagnostic>)
         {
             read_rules(&mut d, v, &mut config);
         }
+        if let Some(v) = t.get("readability") {
+            config.readability = read_readability(&mut d, v);
+        }
         t.finish(&mut d, "seloste.toml");
     }
     (config, d.diagnostics)
+}
+
+/// `[readability]`: a table per language (`[readability.fi]`), each with
+/// any of the thresholds; a number that is not positive is an error.
+fn read_readability(d: &mut Decoder, v: &crate::load::decode::Value<'_>) -> Readability {
+    let mut out = Readability::new();
+    let Some(mut t) = d.table(v, "readability") else {
+        return out;
+    };
+    for &lang in Lang::SUPPORTED {
+        let Some(v) = t.get(lang) else { continue };
+        let what = format!("readability.{lang}");
+        let Some(mut l) = d.table(v, &what) else {
+            continue;
+        };
+        let mut number = |d: &mut Decoder, key: &'static str| -> Option<f64> {
+            let v = l.get(key)?;
+            let n = match v.get_ref() {
+                toml::de::DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                    .ok()
+                    .map(|n| n as f64),
+                toml::de::DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+                _ => None,
+            };
+            match n {
+                Some(n) if n > 0.0 && n.is_finite() => Some(n),
+                Some(_) => {
+                    d.diagnostics.push(
+                        Diagnostic::new(
+                            L007,
+                            d.span(v.span()),
+                            format!("`{key}` must be more than 0"),
+                        )
+                        .help(format!("e.g. `{key} = {}`", example(key))),
+                    );
+                    None
+                }
+                None => {
+                    d.diagnostics.push(
+                        Diagnostic::new(
+                            crate::load::decode::L005,
+                            d.span(v.span()),
+                            format!("expected a number, found {}", value_kind(v.get_ref())),
+                        )
+                        .label("not a number")
+                        .help(format!(
+                            "write a number without quotes, e.g. `{key} = {}`",
+                            example(key)
+                        )),
+                    );
+                    None
+                }
+            }
+        };
+        // Counts of words are whole numbers.
+        let whole = |n: Option<f64>| n.map(|n| n.round().max(1.0) as usize);
+        let setting = ReadabilitySetting {
+            text_lix: number(d, "text_lix"),
+            notice_lix: number(d, "notice_lix"),
+            sentence_words: whole(number(d, "sentence_words")),
+            min_words: whole(number(d, "min_words")),
+        };
+        l.finish(d, &what);
+        out.insert(lang.to_string(), setting);
+    }
+    t.finish(d, "readability");
+    out
+}
+
+/// An example value of a readability threshold, for help texts.
+fn example(key: &str) -> &'static str {
+    match key {
+        "sentence_words" => "25",
+        "min_words" => "40",
+        _ => "55",
+    }
+}
+
+fn value_kind(v: &toml::de::DeValue<'_>) -> &'static str {
+    match v {
+        toml::de::DeValue::String(_) => "a string",
+        toml::de::DeValue::Boolean(_) => "a boolean",
+        toml::de::DeValue::Datetime(_) => "a date-time",
+        toml::de::DeValue::Array(_) => "an array",
+        toml::de::DeValue::Table(_) => "a table",
+        toml::de::DeValue::Integer(_) | toml::de::DeValue::Float(_) => "a number",
+    }
 }
 
 fn read_rules(d: &mut Decoder, v: &crate::load::decode::Value<'_>, config: &mut Config) {
@@ -336,6 +446,59 @@ mod tests {
         let (mut c, _) = parse(FileId(0), 0, "out = \"public\"\n");
         c.resolve_paths(Path::new(""));
         assert_eq!(c.out.as_deref(), Some(Path::new("public")));
+    }
+
+    #[test]
+    fn reads_readability_thresholds_by_language() {
+        let (c, d) = parse(
+            FileId(0),
+            0,
+            "[readability.fi]\ntext_lix = 62\nsentence_words = 20.4\n[readability.en]\nnotice_lix = 50.5\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            c.readability.get("fi"),
+            Some(&ReadabilitySetting {
+                text_lix: Some(62.0),
+                sentence_words: Some(20),
+                ..Default::default()
+            })
+        );
+        assert_eq!(
+            c.readability.get("en"),
+            Some(&ReadabilitySetting {
+                notice_lix: Some(50.5),
+                ..Default::default()
+            })
+        );
+        assert_eq!(c.readability.len(), 2);
+    }
+
+    #[test]
+    fn wrong_readability_thresholds_are_errors() {
+        let (c, d) = parse(
+            FileId(0),
+            0,
+            "[readability]\nfi = { text_lix = 0, sentence_words = \"25\", min_word = 3 }\nde = {}\n",
+        );
+        let found: Vec<(&str, &str)> = d
+            .iter()
+            .map(|d| (d.code.code, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("L007", "`text_lix` must be more than 0"),
+                ("L005", "expected a number, found a string"),
+                ("L006", "unknown key `min_word` in readability.fi"),
+                ("L006", "unknown key `de` in readability"),
+            ]
+        );
+        assert_eq!(d[2].label.as_deref(), Some("did you mean `min_words`?"));
+        assert_eq!(
+            c.readability.get("fi"),
+            Some(&ReadabilitySetting::default())
+        );
     }
 
     #[test]
