@@ -3,7 +3,6 @@
 //! since a revision (`Q024`), and the ones whose facts disagree with the
 //! notice's first language. A table for people, JSON for CI dashboards.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -63,13 +62,20 @@ pub fn status(
     let mut totals = Totals::default();
     for n in notices.iter().filter(|n| !n.is_fragment()) {
         let all = texts(n);
-        // Where each language's string of each field starts.
-        let mut at: HashMap<usize, (String, String)> = HashMap::new();
+        // Each language's string of each field: a finding inside one is
+        // about that language's text.
+        let mut strings: Vec<(std::ops::Range<usize>, String, String)> = Vec::new();
         for (path, text) in &all {
             for (lang, s) in &text.translations {
-                at.insert(s.span.start, (lang.to_string(), path.to_string()));
+                strings.push((s.span.clone(), lang.to_string(), path.to_string()));
             }
         }
+        let at = |offset: usize| {
+            strings
+                .iter()
+                .find(|(span, _, _)| span.contains(&offset))
+                .map(|(_, lang, path)| (lang.as_str(), path.as_str()))
+        };
         let mut languages = Vec::new();
         for lang in n.language_list() {
             let missing: Vec<String> = all
@@ -81,9 +87,9 @@ pub fn status(
                 let mut v: Vec<String> = diagnostics
                     .iter()
                     .filter(|d| codes.contains(&d.code))
-                    .filter_map(|d| at.get(&d.span.start))
+                    .filter_map(|d| at(d.span.start))
                     .filter(|(l, _)| *l == lang.as_str())
-                    .map(|(_, p)| p.clone())
+                    .map(|(_, p)| p.to_string())
                     .collect();
                 v.dedup();
                 v

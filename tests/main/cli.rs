@@ -543,9 +543,10 @@ fn defect_7_a_notice_cannot_take_the_id_of_the_index_page() {
     assert!(!dir.path().join("site").exists());
 }
 
-/// `seloste status`: per notice and language, the texts missing, and with
-/// `--since` the ones left unchanged while another language changed; as a
-/// table and as JSON.
+/// `seloste status`: per notice and language, the texts missing, with
+/// `--since` the ones left unchanged while another language changed, and
+/// the ones whose facts disagree with the first language; as a table and
+/// as JSON.
 #[test]
 fn status_lists_missing_and_stale_texts_per_language() {
     let dir = tempfile::tempdir().expect("temp");
@@ -556,7 +557,7 @@ fn status_lists_missing_and_stale_texts_per_language() {
     std::fs::write(repo.join("school.toml"), &base).expect("write");
     git(repo, &["add", "."]);
     git(repo, &["commit", "-q", "-m", "first"]);
-    // The Finnish description of the first purpose is rewritten, and the
+    // The Finnish description of the first purpose is rewritten, the
     // Swedish text of the DPO's role is deleted.
     let changed = base
         .replacen(
@@ -564,7 +565,13 @@ fn status_lists_missing_and_stale_texts_per_language() {
             "fi = \"Perusopetuksen ja esiopetuksen järjestäminen sekä oppilaan arviointi\"",
             1,
         )
-        .replacen(", sv = \"Stadens dataskyddsombud\"", "", 1);
+        .replacen(", sv = \"Stadens dataskyddsombud\"", "", 1)
+        // And the Swedish text of the first law cites another act number.
+        .replacen(
+            "sv = \"Lagen om grundläggande utbildning (628/1998)\"",
+            "sv = \"Lagen om grundläggande utbildning (638/1998)\"",
+            1,
+        );
     assert_ne!(changed, base, "the fixture has the texts this test edits");
     std::fs::write(repo.join("school.toml"), &changed).expect("write");
     let o = seloste(repo, &["status", ".", "--since", "HEAD"]);
