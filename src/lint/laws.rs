@@ -19,6 +19,7 @@
 //! check gives the same result on any day; a notice without one (Q001
 //! reports it) is compared with today's date.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -326,6 +327,13 @@ const LAKI: &[&str] = &[
 const LAG: &[&str] = &["", "en", "ens"];
 
 impl Word {
+    /// The first letter the word can start with.
+    fn initial(&self) -> Option<char> {
+        match self {
+            Word::Exact(w) | Word::Laki(w) | Word::Lag(w) | Word::Prefix(w) => w.chars().next(),
+        }
+    }
+
     fn parse(w: &str) -> Word {
         if let Some(p) = w.strip_suffix('*') {
             Word::Prefix(p.to_string())
@@ -514,6 +522,10 @@ fn numbers(text: &str, year: u16) -> Vec<(Range<usize>, ActNumber)> {
 #[derive(Debug)]
 pub struct Laws {
     acts: Vec<Act>,
+    /// The names of the acts by their first letter: (act, name) indexes.
+    /// A text is scanned word by word, and only the names that can start
+    /// with a word's letter are tried there.
+    by_initial: HashMap<char, Vec<(usize, usize)>>,
 }
 
 /// The acts of `laws.toml`, read at first use.
@@ -583,7 +595,15 @@ impl Laws {
                 names,
             });
         }
-        Ok(Laws { acts })
+        let mut by_initial: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        for (i, act) in acts.iter().enumerate() {
+            for (j, name) in act.names.iter().enumerate() {
+                if let Some(c) = name.first().and_then(Word::initial) {
+                    by_initial.entry(c).or_default().push((i, j));
+                }
+            }
+        }
+        Ok(Laws { acts, by_initial })
     }
 
     pub fn acts(&self) -> &[Act] {
@@ -609,8 +629,17 @@ impl Laws {
                 continue;
             }
             let mut best: Option<(usize, &Act)> = None;
-            for act in &self.acts {
-                for name in &act.names {
+            let initial = text[at..]
+                .chars()
+                .next()
+                .into_iter()
+                .flat_map(char::to_lowercase);
+            let candidates = initial
+                .filter_map(|c| self.by_initial.get(&c))
+                .flatten()
+                .map(|&(i, j)| (&self.acts[i], &self.acts[i].names[j]));
+            for (act, name) in candidates {
+                {
                     let Some(end) = match_words(text, at, name) else {
                         continue;
                     };
