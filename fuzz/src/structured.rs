@@ -1111,8 +1111,9 @@ impl Spec {
         if let Some(c) = &self.contact {
             doc.contact(&mut tables, "contact", c);
         }
-        // A public authority needs a DPO (G003).
-        let dpo = self.dpo.clone().or_else(|| {
+        // A public authority needs a DPO (G003); a service's DPO is each
+        // customer's (G037).
+        let dpo = self.dpo.clone().filter(|_| !open).or_else(|| {
             (pa && !open).then(|| ContactSpec {
                 name: None,
                 role: Some(self.title.clone()),
@@ -1229,7 +1230,8 @@ impl Spec {
             tables.push_str("\n[[data_categories]]\n");
             Doc::key(&mut tables, "id", &basic(cid));
             doc.prose(&mut tables, "name", &c.name);
-            doc.opt_prose(&mut tables, "items", &c.items);
+            // A category lists its items (G035).
+            doc.prose(&mut tables, "items", c.items.as_ref().unwrap_or(&c.name));
             if c.special >= 224 {
                 Doc::key(
                     &mut tables,
