@@ -70,6 +70,25 @@ fn load_notices(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
     }
 }
 
+/// `--since REV`: adds to `checked` what changed since the git revision
+/// `rev` says (rules Q014 and Q024), with the project's severities; a
+/// revision that cannot be read is a fatal problem.
+pub fn check_since(checked: &mut Checked, rev: &str) {
+    match lint::since::since(
+        &checked.notices,
+        &checked.sources,
+        rev,
+        crate::diff::unbumped,
+    ) {
+        Ok(mut found) => {
+            lint::apply_overrides(&mut found, &checked.config.rules);
+            checked.diagnostics.extend(found);
+            report::sort(&mut checked.diagnostics);
+        }
+        Err(e) => checked.fatal.push(format!("{e:#}")),
+    }
+}
+
 /// Loads the configuration and the notices and runs every rule.
 pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
     let mut checked = load_notices(paths, config_path);

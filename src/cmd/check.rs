@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::ReportFormat as Format;
 use crate::diagnostic::Tally;
-use crate::{lint, project, report};
+use crate::{project, report};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -36,19 +36,7 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let mut checked = project::check(&args.paths, config_path);
     if let Some(rev) = &args.since {
-        match lint::since::since(
-            &checked.notices,
-            &checked.sources,
-            rev,
-            crate::diff::unbumped,
-        ) {
-            Ok(mut found) => {
-                lint::apply_overrides(&mut found, &checked.config.rules);
-                checked.diagnostics.extend(found);
-                report::sort(&mut checked.diagnostics);
-            }
-            Err(e) => checked.fatal.push(format!("{e:#}")),
-        }
+        project::check_since(&mut checked, rev);
     }
     let stdout = anstream::stdout();
     let mut out = stdout.lock();

@@ -34,15 +34,7 @@ pub struct StatusArgs {
 pub fn run(args: &StatusArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let mut checked = project::check(&args.paths, config_path);
     if let Some(rev) = &args.since {
-        match lint::since::since(
-            &checked.notices,
-            &checked.sources,
-            rev,
-            crate::diff::unbumped,
-        ) {
-            Ok(found) => checked.diagnostics.extend(found),
-            Err(e) => checked.fatal.push(format!("{e:#}")),
-        }
+        project::check_since(&mut checked, rev);
     }
     let stderr = anstream::stderr();
     let mut err = stderr.lock();

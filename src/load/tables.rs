@@ -67,29 +67,13 @@ fn read_value(d: &mut Decoder, field: &Field, v: &Value<'_>, slot: Slot<'_>) -> 
                 Kind::Text(kind) => kind,
                 _ => TextKind::Prose,
             };
-            *s = d.text(v, kind);
-            s.is_some()
+            put(s, d.text(v, kind))
         }
-        Slot::String(s) => {
-            *s = d.string(v);
-            s.is_some()
-        }
-        Slot::Bool(s) => {
-            *s = d.bool(v);
-            s.is_some()
-        }
-        Slot::Date(s) => {
-            *s = d.date(v);
-            s.is_some()
-        }
-        Slot::Duration(s) => {
-            *s = d.duration(v);
-            s.is_some()
-        }
-        Slot::Country(s) => {
-            *s = d.country(v);
-            s.is_some()
-        }
+        Slot::String(s) => put(s, d.string(v)),
+        Slot::Bool(s) => put(s, d.bool(v)),
+        Slot::Date(s) => put(s, d.date(v)),
+        Slot::Duration(s) => put(s, d.duration(v)),
+        Slot::Country(s) => put(s, d.country(v)),
         Slot::Code(s) => {
             let Kind::Code(list) = field.kind else {
                 return false;
@@ -129,10 +113,10 @@ fn read_value(d: &mut Decoder, field: &Field, v: &Value<'_>, slot: Slot<'_>) -> 
             *s = d.ids(v, key);
             true
         }
-        Slot::UniqueIds(s) => {
-            *s = d.unique_array(v, key, String::as_str, |d, i| d.string(i));
-            s.is_some()
-        }
+        Slot::UniqueIds(s) => put(
+            s,
+            d.unique_array(v, key, String::as_str, |d, i| d.string(i)),
+        ),
         Slot::Table(s) => {
             if let (Kind::Controller(_), Some(text)) = (field.kind, v.get_ref().as_str()) {
                 return open_controller(d, v, text);
@@ -160,6 +144,12 @@ fn read_value(d: &mut Decoder, field: &Field, v: &Value<'_>, slot: Slot<'_>) -> 
             true
         }
     }
+}
+
+/// Fills `slot` with what was read; whether anything was.
+fn put<T>(slot: &mut Option<T>, read: Option<T>) -> bool {
+    *slot = read;
+    slot.is_some()
 }
 
 fn known(codes: &[&str], code: &str) -> Option<String> {

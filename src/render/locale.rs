@@ -154,6 +154,18 @@ mod tests {
     use crate::model::Lang;
     use crate::model::codes::label_keys;
 
+    /// Every one of `keys` is a message of every supported language.
+    fn assert_in_every_locale(locales: &Locales, keys: &[String]) {
+        for code in Lang::SUPPORTED {
+            let present = locales.keys(code);
+            let missing: Vec<_> = keys
+                .iter()
+                .filter(|k| present.binary_search(k).is_err())
+                .collect();
+            assert!(missing.is_empty(), "{code}: missing {missing:?}");
+        }
+    }
+
     /// A value without its message in one language would make its notices
     /// fail to render, or a change list show a key.
     #[test]
@@ -164,14 +176,7 @@ mod tests {
         for code in Lang::SUPPORTED {
             keys.push(Lang::parse(code).expect("supported").label_key());
         }
-        for code in Lang::SUPPORTED {
-            let present = locales.keys(code);
-            let missing: Vec<_> = keys
-                .iter()
-                .filter(|k| present.binary_search(k).is_err())
-                .collect();
-            assert!(missing.is_empty(), "{code}: missing {missing:?}");
-        }
+        assert_in_every_locale(&locales, &keys);
     }
 
     /// `seloste diff` names a changed key of a table by the message
@@ -192,14 +197,7 @@ mod tests {
             }
         }
         assert!(keys.len() > 40, "only {} keys", keys.len());
-        for code in Lang::SUPPORTED {
-            let present = locales.keys(code);
-            let missing: Vec<_> = keys
-                .iter()
-                .filter(|k| present.binary_search(k).is_err())
-                .collect();
-            assert!(missing.is_empty(), "{code}: missing {missing:?}");
-        }
+        assert_in_every_locale(&locales, &keys);
     }
 
     /// A key missing in one language would make its notices fail to render.
