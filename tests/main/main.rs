@@ -31,6 +31,7 @@ mod diff;
 mod formats;
 #[cfg(unix)]
 mod hostile;
+mod packaging;
 #[cfg(unix)]
 mod pdf;
 mod properties;
