@@ -18,8 +18,13 @@
 //! (`bundle::write_customer`); that pass is timed as well, into another
 //! folder: "pipeline" is check plus that pass, the command's own figure.
 //!
+//! - floor: the same files and zips written by plain `std::fs::write`
+//!   calls, in parallel per customer, into a fresh folder: what the disk
+//!   alone costs. "pipeline / floor" is how far the command is from it.
+//!
 //! `cargo bench --bench fleet` prints the minimum of 3 runs per stage (1 run
-//! for 1,000 customers). See docs/benchmarks.md for the recorded figures.
+//! for 1,000 customers), documents per second, how many sections `memo()`
+//! reused, and this process's peak memory. See docs/benchmarks.md for the recorded figures.
 
 #[path = "fleet_corpus.rs"]
 mod fleet_corpus;
@@ -48,6 +53,7 @@ struct Run {
     write: Duration,
     total: Duration,
     pipeline: Duration,
+    floor: Duration,
 }
 
 struct Counts {
@@ -56,6 +62,7 @@ struct Counts {
     files: usize,
     bytes: u64,
     zip_bytes: u64,
+    memo: seloste::render::memo::MemoStats,
 }
 
 fn main() {
@@ -104,6 +111,7 @@ fn main() {
             // Free the disk for the next run; not timed.
             std::fs::remove_dir_all(&out).expect("remove output");
             std::fs::remove_dir_all(out.with_extension("pipeline")).expect("remove output");
+            std::fs::remove_dir_all(out.with_extension("floor")).expect("remove output");
         }
         let c = counts.expect("at least one run");
         let min = |f: fn(&Run) -> Duration| times.iter().map(f).min().expect("runs");
@@ -118,15 +126,25 @@ fn main() {
             ms(min(|r| r.total)),
             ms(min(|r| r.pipeline)),
         );
+        let pipeline = min(|r| r.pipeline);
+        let floor = min(|r| r.floor);
         details.push(format!(
             "{size:>9} customers: rules on the {} bound notices {:.0} ms (part of check); \
-             zips in parallel {:.0} ms; {} files, {} MiB rendered, {} MiB of zips",
+             zips in parallel {:.0} ms; {} files, {} MiB rendered, {} MiB of zips; \
+             {:.0} documents/s; write floor {:.0} ms, pipeline / floor {:.2}; \
+             memo: {} sections reused, {} rendered; peak memory of this process {} MiB",
             c.notices,
             ms(min(|r| r.lint)),
             ms(min(|r| r.zip_parallel)),
             c.files,
             c.bytes / (1024 * 1024),
             c.zip_bytes / (1024 * 1024),
+            c.documents as f64 / pipeline.as_secs_f64(),
+            ms(floor),
+            pipeline.as_secs_f64() / floor.as_secs_f64(),
+            c.memo.hits,
+            c.memo.misses,
+            peak_mib(),
         ));
     }
     println!();
@@ -136,6 +154,20 @@ fn main() {
     println!(
         "\n{SERVICES} services in fi, sv and en per customer; html, print and md; minimum of each stage."
     );
+}
+
+/// The peak resident memory of this process so far (Linux; 0 elsewhere).
+/// It holds every rendered file at once, unlike the command, whose peak is
+/// measured with `/usr/bin/time -f %M` (docs/benchmarks.md).
+fn peak_mib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
 }
 
 /// One `seloste bundle` run into `out`, timed stage by stage.
@@ -175,16 +207,22 @@ fn bundle(
         .customers
         .par_iter()
         .flat_map_iter(|c| c.notices.iter())
-        .map(|n| seloste::lint::check(n, &checked.config.languages).len())
+        .map(|n| {
+            seloste::lint::check(n, &checked.config.languages)
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count()
+        })
         .sum();
     let lint = lint_start.elapsed();
-    assert_eq!(findings, 0, "the bound notices must be clean");
+    assert_eq!(findings, 0, "the bound notices must have no errors");
 
     let render_start = Instant::now();
     let renderer = Renderer::new(None).expect("renderer");
     let selection = Selection {
         languages: Vec::new(),
-        formats: Format::ALL.to_vec(),
+        // What `seloste bundle` renders by default (PDF only on request).
+        formats: vec![Format::Html, Format::Print, Format::Md],
     };
     let rendered: Vec<Vec<RenderedFile>> = checked
         .customers
@@ -211,6 +249,7 @@ fn bundle(
         files: 0,
         bytes: 0,
         zip_bytes: 0,
+        memo: Default::default(),
     };
     for (c, files) in checked.customers.iter().zip(&rendered) {
         let id = c.customer.id_str();
@@ -269,6 +308,30 @@ fn bundle(
         .sum();
     let pipeline = pipeline_start.elapsed();
     assert_eq!(documents, counts.documents);
+    counts.memo = renderer.memo_stats();
+
+    // The write floor: the same files and zips written by plain
+    // `std::fs::write` calls, a customer per task as the command does,
+    // into a fresh folder on the same disk.
+    let floor_out = out.with_extension("floor");
+    let floor_start = Instant::now();
+    rendered
+        .par_iter()
+        .zip(&zips)
+        .zip(&checked.customers)
+        .for_each(|((files, zip), c)| {
+            let id = c.customer.id_str();
+            let dir = floor_out.join(id);
+            for f in files {
+                let path = dir.join(&f.path);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).expect("mkdir");
+                }
+                std::fs::write(&path, &f.contents).expect("write");
+            }
+            std::fs::write(floor_out.join(format!("{id}.zip")), zip).expect("write zip");
+        });
+    let floor = floor_start.elapsed();
 
     let run = Run {
         check: checked_at - start,
@@ -279,6 +342,7 @@ fn bundle(
         write: write_time,
         total: (checked_at - start) + (done - render_start),
         pipeline: (checked_at - start) + pipeline,
+        floor,
     };
     (run, counts)
 }

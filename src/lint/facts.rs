@@ -404,6 +404,20 @@ pub(crate) struct Fact {
     pub word: bool,
 }
 
+/// [`extract`] with a language's words of `languages()`, once per text in
+/// a process: a vendor's bound notices repeat the service's texts for
+/// every customer.
+fn extract_once(text: &str, lang: &Lang, w: &'static Words) -> Vec<Fact> {
+    static FACTS: crate::fingerprint::TextCache<std::sync::Arc<Vec<Fact>>> =
+        crate::fingerprint::TextCache::new();
+    FACTS
+        .get_or(crate::fingerprint::of(&(lang.as_str(), text)), || {
+            std::sync::Arc::new(extract(text, w))
+        })
+        .as_ref()
+        .clone()
+}
+
 /// Every fact of `text`, written in a language that writes facts as `w`
 /// does, in the order they are written.
 pub(crate) fn extract(text: &str, w: &Words) -> Vec<Fact> {
@@ -1159,7 +1173,8 @@ pub fn facts_agree(cx: &mut Ctx<'_>) {
         let Some(((ref_lang, ref_text), others)) = written.split_first() else {
             continue;
         };
-        let facts_of = |l: &Lang, t: &Located<String>| extract(&t.value, &table[l.as_str()]);
+        let facts_of =
+            |l: &Lang, t: &Located<String>| extract_once(&t.value, l, &table[l.as_str()]);
         let reference = facts_of(ref_lang, ref_text);
         let others: Vec<(&Lang, &Located<String>, Vec<Fact>)> = others
             .iter()

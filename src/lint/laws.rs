@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
 
@@ -147,7 +147,12 @@ fn findings<'t>(laws: &'t Laws, n: &Notice, law: bool, date: Date) -> Vec<Findin
         strings.sort_by_key(|(_, s)| s.span.start);
         let first = out.len();
         for (lang, s) in strings {
-            for c in laws.cite(&s.value, within, date.year) {
+            let cited = if std::ptr::eq(laws, table()) {
+                cite_once(&s.value, within, date.year).as_ref().clone()
+            } else {
+                laws.cite(&s.value, within, date.year)
+            };
+            for c in cited {
                 let Some(act) = c.act.filter(|a| a.repealed_at(date)) else {
                     continue;
                 };
@@ -164,6 +169,16 @@ fn findings<'t>(laws: &'t Laws, n: &Notice, law: bool, date: Date) -> Vec<Findin
         }
     }
     out
+}
+
+/// [`Laws::cite`] with the acts of laws.toml, once per text in a process:
+/// a vendor's bound notices repeat the service's texts for every customer.
+fn cite_once(text: &str, within: Jurisdiction, year: u16) -> Arc<Vec<Citation<'static>>> {
+    static CITED: crate::fingerprint::TextCache<Arc<Vec<Citation<'static>>>> =
+        crate::fingerprint::TextCache::new();
+    CITED.get_or(crate::fingerprint::of(&(text, within, year)), || {
+        Arc::new(table().cite(text, within, year))
+    })
 }
 
 /// The span of `range` of a string's value in the source: exact when the

@@ -278,6 +278,16 @@ struct Piece {
     exact: bool,
 }
 
+/// [`read`], once per text and language in a process: a vendor's bound
+/// notices repeat the service's texts for every customer.
+fn read_once(markdown: &str, lang: &Lang, p: &'static Plain) -> std::sync::Arc<Reading<'static>> {
+    static READINGS: crate::fingerprint::TextCache<std::sync::Arc<Reading<'static>>> =
+        crate::fingerprint::TextCache::new();
+    READINGS.get_or(crate::fingerprint::of(&(lang.as_str(), markdown)), || {
+        std::sync::Arc::new(read(markdown, p))
+    })
+}
+
 /// The sentences and hedges of a Markdown text written in a language that
 /// `p` describes.
 fn read<'p>(markdown: &str, p: &'p Plain) -> Reading<'p> {
@@ -581,7 +591,7 @@ pub fn plain_language(cx: &mut Ctx<'_>) {
         };
         let mut total = Counts::default();
         for (field, text) in texts {
-            let reading = read(&text.value, p);
+            let reading = read_once(&text.value, &lang, p);
             hedging_words(cx, field, &lang, text, &reading.hedges);
             long_sentence(cx, field, &lang, text, &reading.sentences, t.sentence_words);
             let c = counts(&reading.sentences);

@@ -7,6 +7,7 @@
 
 pub mod locale;
 pub mod markdown;
+pub mod memo;
 pub mod resolve;
 pub mod templates;
 pub mod view;
@@ -41,6 +42,7 @@ pub struct RenderedFile {
 pub struct Renderer {
     locales: Arc<Locales>,
     env: Environment<'static>,
+    memo: Arc<memo::Memo>,
 }
 
 /// What to render.
@@ -59,8 +61,15 @@ pub const PDF_SOURCE_EXTENSION: &str = "pdf.html";
 impl Renderer {
     pub fn new(template_overrides: Option<&Path>) -> anyhow::Result<Renderer> {
         let locales = Arc::new(Locales::embedded()?);
-        let env = templates::environment(template_overrides, locales.clone())?;
-        Ok(Renderer { locales, env })
+        let memo = Arc::new(memo::Memo::default());
+        let env = templates::environment(template_overrides, locales.clone(), memo.clone())?;
+        Ok(Renderer { locales, env, memo })
+    }
+
+    /// How much `memo()` in the templates saved so far (for `--verbose` and
+    /// the benchmarks).
+    pub fn memo_stats(&self) -> memo::MemoStats {
+        self.memo.stats()
     }
 
     fn render_template(&self, name: &str, ctx: minijinja::Value) -> anyhow::Result<String> {
@@ -68,6 +77,7 @@ impl Renderer {
             .env
             .get_template(name)
             .with_context(|| format!("template {name}"))?;
+        let _page = memo::PageGuard::enter(ctx.clone());
         template
             .render(ctx)
             .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))

@@ -55,6 +55,7 @@ pub fn escape_html(s: &str) -> String {
 pub fn environment(
     overrides: Option<&Path>,
     locales: Arc<Locales>,
+    memo: Arc<super::memo::Memo>,
 ) -> anyhow::Result<Environment<'static>> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -110,6 +111,7 @@ pub fn environment(
                 .with_context(|| format!("template {}", path.display()))?;
         }
     }
+    super::memo::register(&mut env, memo);
     env.add_function(
         "t",
         move |state: &State, key: &str, args: Kwargs| -> Result<String, Error> {
@@ -143,7 +145,12 @@ mod tests {
     use super::*;
 
     fn env() -> Environment<'static> {
-        environment(None, Arc::new(Locales::embedded().expect("locales"))).expect("env")
+        environment(
+            None,
+            Arc::new(Locales::embedded().expect("locales")),
+            Arc::default(),
+        )
+        .expect("env")
     }
 
     #[test]

@@ -168,7 +168,8 @@ fn assert_html_escaped(s: &str, e: &str) {
 /// that print a value in each escaping mode.
 static ENV: LazyLock<minijinja::Environment<'static>> = LazyLock::new(|| {
     let locales = Arc::new(Locales::embedded().expect("locales"));
-    let mut env = seloste::render::templates::environment(None, locales).expect("environment");
+    let mut env = seloste::render::templates::environment(None, locales, Default::default())
+        .expect("environment");
     env.add_template("value.html", "<p title=\"{{ v }}\">{{ v }}</p>")
         .unwrap();
     env.add_template("value.md", "{{ v }}").unwrap();

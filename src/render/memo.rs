@@ -1,0 +1,502 @@
+//! Rendering what documents share once: `memo(m.section, s)` in a template
+//! calls the macro `section` of the module imported as `m` with `s`, and
+//! keeps the output for the next document whose inputs to that macro are
+//! the same.
+//!
+//! A vendor's fleet is hundreds of customers bound to the same services: in
+//! one service, language and format, most sections of a notice say the same
+//! thing for every customer. Rendering them once per fleet instead of once
+//! per document is most of the work saved (issue: fleet performance).
+//!
+//! Correctness rests on knowing everything a macro's output depends on:
+//! - its arguments;
+//! - the variables of the page's context that it (or a macro it calls)
+//!   names: found once per macro from the template's source, with
+//!   minijinja's own analysis of undeclared variables (macros enclose the
+//!   values of the names they use when they are defined, so what they read
+//!   is exactly what they name);
+//! - `lang`, which the global `t()` reads from the context.
+//!
+//! The cache key hashes all of these (128 bits, values compared by kind,
+//! text and whether they are safe markup), so a hit returns exactly what
+//! the call would have returned. A macro the analysis cannot vouch for (it
+//! names a variable set at the top of its template, or its source cannot
+//! be split into macros) is simply called every time. Outputs are kept once
+//! their key has been seen twice, so what is unique to one customer (its
+//! controller, its contacts) does not fill the memory.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use minijinja::value::{Rest, Value, ValueKind};
+use minijinja::{Environment, Error, ErrorKind, State};
+
+use crate::fingerprint::Fingerprinter;
+
+/// What one macro depends on, found from the source once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Plan {
+    /// The context variables the output depends on, sorted.
+    Depends(Vec<String>),
+    /// The analysis cannot vouch for this macro: always call it.
+    Uncached,
+}
+
+/// The shared outputs of one renderer (one run).
+#[derive(Default)]
+pub struct Memo {
+    plans: Mutex<HashMap<(String, String), Arc<Plan>>>,
+    outputs: RwLock<HashMap<u128, Value>>,
+    seen_once: Mutex<HashSet<u128>>,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+/// How often a kept output was reused and how often a macro was called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MemoStats {
+    pub hits: u64,
+    pub misses: u64,
+}
+
+thread_local! {
+    /// The context of the page being rendered on this thread, and the
+    /// hashes of its variables computed so far for that page.
+    static PAGE: std::cell::RefCell<Option<(Value, HashMap<String, u128>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// While alive, `memo()` calls on this thread read `root` as the page's
+/// context. The renderer holds one around each page it renders.
+pub struct PageGuard {
+    previous: Option<(Value, HashMap<String, u128>)>,
+}
+
+impl PageGuard {
+    pub fn enter(root: Value) -> PageGuard {
+        let previous = PAGE.with(|p| p.borrow_mut().replace((root, HashMap::new())));
+        PageGuard { previous }
+    }
+}
+
+impl Drop for PageGuard {
+    fn drop(&mut self) {
+        let previous = self.previous.take();
+        PAGE.with(|p| *p.borrow_mut() = previous);
+    }
+}
+
+/// Hashes what a value renders as: its kind, its text, whether it is safe
+/// markup, and its items. (minijinja's own `Hash` treats `1` and `1.0`, or
+/// a safe and a plain string, as equal, which render differently.)
+fn hash_value(v: &Value, h: &mut impl Hasher) {
+    match v.kind() {
+        ValueKind::Undefined => 0u8.hash(h),
+        ValueKind::None => 1u8.hash(h),
+        ValueKind::Bool => {
+            2u8.hash(h);
+            v.is_true().hash(h);
+        }
+        ValueKind::Number => {
+            3u8.hash(h);
+            v.to_string().hash(h);
+        }
+        ValueKind::String => {
+            4u8.hash(h);
+            v.is_safe().hash(h);
+            v.as_str().unwrap_or_default().hash(h);
+        }
+        ValueKind::Bytes => {
+            5u8.hash(h);
+            v.as_bytes().unwrap_or_default().hash(h);
+        }
+        ValueKind::Seq | ValueKind::Iterable => {
+            6u8.hash(h);
+            if let Ok(items) = v.try_iter() {
+                for item in items {
+                    hash_value(&item, h);
+                }
+            }
+            0xffu8.hash(h);
+        }
+        ValueKind::Map => {
+            7u8.hash(h);
+            if let Ok(keys) = v.try_iter() {
+                for key in keys {
+                    hash_value(&key, h);
+                    hash_value(&v.get_item(&key).unwrap_or_default(), h);
+                }
+            }
+            0xffu8.hash(h);
+        }
+        // Macros, functions and other objects are not data a view holds;
+        // their text form is all that can be compared.
+        _ => {
+            8u8.hash(h);
+            v.to_string().hash(h);
+        }
+    }
+}
+
+/// The macros a template defines, each with its own source text, in the
+/// order they are defined. `None` if the source cannot be split cleanly
+/// (a `macro` tag without its `endmacro`, or one inside another).
+fn split_macros(source: &str) -> Option<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let mut rest = source;
+    let mut offset = 0;
+    while let Some(start) = next_tag(rest, "macro") {
+        let name: String = rest[start.body..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let after = &rest[start.end..];
+        let end = next_tag(after, "endmacro")?;
+        // A macro defined inside this one: not split.
+        if next_tag(&after[..end.start], "macro").is_some() {
+            return None;
+        }
+        let text = &rest[start.start..start.end + end.end];
+        out.push((name, text.to_string()));
+        offset += start.end + end.end;
+        rest = &source[offset..];
+    }
+    Some(out)
+}
+
+struct Tag {
+    start: usize,
+    body: usize,
+    end: usize,
+}
+
+/// The next `{% keyword ... %}` tag (with optional `-`/`+` whitespace
+/// control) in `s`, outside comments.
+fn next_tag(s: &str, keyword: &str) -> Option<Tag> {
+    let mut from = 0;
+    loop {
+        let open = from + s[from..].find("{%")?;
+        let comment = s[from..open].rfind("{#").map(|i| from + i);
+        if let Some(c) = comment
+            && s[c..open].find("#}").is_none()
+        {
+            from = c + s[c..].find("#}")? + 2;
+            continue;
+        }
+        let inner = s[open + 2..].trim_start_matches(['-', '+']).trim_start();
+        let body = s.len() - inner.len();
+        let close = open + s[open..].find("%}")? + 2;
+        let word_end = inner
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(inner.len());
+        if &inner[..word_end] == keyword {
+            return Some(Tag {
+                start: open,
+                body: body + keyword.len(),
+                end: close,
+            });
+        }
+        from = close;
+    }
+}
+
+/// The context variables a macro of `template` depends on.
+fn plan(env: &Environment<'_>, template: &str, name: &str) -> Plan {
+    let Ok(t) = env.get_template(template) else {
+        return Plan::Uncached;
+    };
+    let Some(macros) = split_macros(t.source()) else {
+        return Plan::Uncached;
+    };
+    let defined: HashMap<&str, &str> = macros
+        .iter()
+        .map(|(n, text)| (n.as_str(), text.as_str()))
+        .collect();
+    if !defined.contains_key(name) || defined.len() != macros.len() {
+        return Plan::Uncached;
+    }
+    // What the whole template leaves undeclared: a name outside this set
+    // is assigned at the template's top level (a macro, or a `set`).
+    let top_level_free = t.undeclared_variables(false);
+    let mut deps = HashSet::new();
+    let mut todo = vec![name.to_string()];
+    let mut done = HashSet::new();
+    while let Some(m) = todo.pop() {
+        if !done.insert(m.clone()) {
+            continue;
+        }
+        let Some(text) = defined.get(m.as_str()) else {
+            return Plan::Uncached;
+        };
+        let Ok(alone) = env.template_from_str(text) else {
+            return Plan::Uncached;
+        };
+        for var in alone.undeclared_variables(false) {
+            if var == m {
+                continue;
+            }
+            if defined.contains_key(var.as_str()) {
+                todo.push(var);
+            } else if !top_level_free.contains(&var) {
+                // Set at the top of the template: its value may depend on
+                // anything before it.
+                return Plan::Uncached;
+            } else if env.globals().any(|(g, _)| g == var) {
+                // A function of the environment: pure, except `t()`, which
+                // reads `lang` (added below for every macro).
+            } else {
+                deps.insert(var);
+            }
+        }
+    }
+    deps.insert("lang".to_string());
+    let mut deps: Vec<String> = deps.into_iter().collect();
+    deps.sort();
+    Plan::Depends(deps)
+}
+
+/// The template defining the macro `name` called from `page`: the page
+/// itself or one of the templates it imports, if exactly one defines it.
+fn defining_template(env: &Environment<'_>, page: &str, name: &str) -> Option<String> {
+    let page_source = env.get_template(page).ok()?.source().to_string();
+    let mut candidates = vec![page.to_string()];
+    let mut rest = page_source.as_str();
+    while let Some(tag) = next_tag(rest, "import") {
+        let inner = &rest[tag.body..tag.end];
+        if let Some(q) = inner.find(['"', '\'']) {
+            let quote = &inner[q..q + 1];
+            if let Some(len) = inner[q + 1..].find(quote) {
+                candidates.push(inner[q + 1..q + 1 + len].to_string());
+            }
+        }
+        rest = &rest[tag.end..];
+    }
+    let mut defining = candidates.into_iter().filter(|t| {
+        env.get_template(t)
+            .ok()
+            .and_then(|t| split_macros(t.source()))
+            .is_some_and(|m| m.iter().any(|(n, _)| n == name))
+    });
+    let first = defining.next()?;
+    defining.next().is_none().then_some(first)
+}
+
+impl Memo {
+    pub fn stats(&self) -> MemoStats {
+        MemoStats {
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+        }
+    }
+
+    fn plan_for(&self, env: &Environment<'_>, page: &str, name: &str) -> Arc<Plan> {
+        let key = (page.to_string(), name.to_string());
+        if let Some(p) = self.plans.lock().ok().and_then(|p| p.get(&key).cloned()) {
+            return p;
+        }
+        let plan = Arc::new(
+            defining_template(env, page, name).map_or(Plan::Uncached, |t| plan(env, &t, name)),
+        );
+        if let Ok(mut plans) = self.plans.lock() {
+            plans.insert(key, plan.clone());
+        }
+        plan
+    }
+
+    /// The template function `memo(macro, args...)`.
+    pub fn call(&self, state: &mut State, callee: &Value, args: &[Value]) -> Result<Value, Error> {
+        let name = callee
+            .get_attr("name")
+            .ok()
+            .and_then(|n| n.as_str().map(str::to_string))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    "memo() takes a macro, e.g. memo(m.section, s)",
+                )
+            })?;
+        let page = state.name().to_string();
+        let plan = self.plan_for(state.env(), &page, &name);
+        let Plan::Depends(deps) = plan.as_ref() else {
+            return callee.call(state, args);
+        };
+        let Some(key) = PAGE.with(|p| {
+            let mut p = p.borrow_mut();
+            let (root, hashes) = p.as_mut()?;
+            let mut h = Fingerprinter::default();
+            page.hash(&mut h);
+            name.hash(&mut h);
+            for a in args {
+                hash_value(a, &mut h);
+            }
+            for d in deps {
+                let v = match hashes.get(d) {
+                    Some(v) => *v,
+                    None => {
+                        let mut vh = Fingerprinter::default();
+                        hash_value(&root.get_attr(d).unwrap_or_default(), &mut vh);
+                        let v = vh.finish128();
+                        hashes.insert(d.clone(), v);
+                        v
+                    }
+                };
+                d.hash(&mut h);
+                v.hash(&mut h);
+            }
+            Some(h.finish128())
+        }) else {
+            // Not inside a page the renderer entered: nothing to compare.
+            return callee.call(state, args);
+        };
+        if let Some(out) = self.outputs.read().ok().and_then(|o| o.get(&key).cloned()) {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+            return Ok(out);
+        }
+        self.misses.fetch_add(1, Ordering::Relaxed);
+        let out = callee.call(state, args)?;
+        let again = self.seen_once.lock().is_ok_and(|mut s| !s.insert(key));
+        if again && let Ok(mut outputs) = self.outputs.write() {
+            outputs.insert(key, out.clone());
+        }
+        Ok(out)
+    }
+}
+
+/// Registers `memo()` in `env`.
+pub fn register(env: &mut Environment<'static>, memo: Arc<Memo>) {
+    env.add_function(
+        "memo",
+        move |state: &mut State, callee: Value, args: Rest<Value>| -> Result<Value, Error> {
+            memo.call(state, &callee, &args)
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MODULE: &str = r#"{#- a comment with {% macro fake() %} in it -#}
+{%- macro label(x) %}<b>{{ x }}</b>{% endmacro %}
+{%- macro shared(s) %}{{ label(s.title) }} {{ t("lang-fi") }} {{ format }}{% endmacro %}
+{%- macro own(s) %}{{ controller }}: {{ label(s.title) }}{% endmacro %}
+"#;
+
+    fn env(memo: Arc<Memo>) -> Environment<'static> {
+        let mut env = Environment::new();
+        env.add_function("t", |state: &State, key: &str| -> String {
+            format!(
+                "{key}@{}",
+                state
+                    .lookup("lang")
+                    .map(|l| l.to_string())
+                    .unwrap_or_default()
+            )
+        });
+        env.add_template("m.html", MODULE).unwrap();
+        env.add_template(
+            "page.html",
+            r#"{%- import "m.html" as m %}{{ memo(m.shared, s) }}|{{ memo(m.own, s) }}"#,
+        )
+        .unwrap();
+        register(&mut env, memo);
+        env
+    }
+
+    fn render(env: &Environment<'static>, root: Value) -> String {
+        let _page = PageGuard::enter(root.clone());
+        env.get_template("page.html").unwrap().render(root).unwrap()
+    }
+
+    #[test]
+    fn the_macros_of_a_template_are_split_by_their_tags_not_by_comments() {
+        let names: Vec<String> = split_macros(MODULE)
+            .unwrap()
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, ["label", "shared", "own"]);
+        assert!(
+            split_macros("{% macro a() %}{% macro b() %}{% endmacro %}{% endmacro %}").is_none()
+        );
+        assert!(split_macros("{% macro a() %}never closed").is_none());
+    }
+
+    #[test]
+    fn a_macro_depends_on_what_it_and_the_macros_it_calls_name() {
+        let e = env(Arc::default());
+        assert_eq!(
+            plan(&e, "m.html", "shared"),
+            Plan::Depends(vec!["format".into(), "lang".into()])
+        );
+        assert_eq!(
+            plan(&e, "m.html", "own"),
+            Plan::Depends(vec!["controller".into(), "lang".into()])
+        );
+        // A variable set at the top of the template: not vouched for.
+        let mut e = Environment::new();
+        e.add_template(
+            "x.html",
+            "{% set k = a %}{% macro m() %}{{ k }}{% endmacro %}",
+        )
+        .unwrap();
+        assert_eq!(plan(&e, "x.html", "m"), Plan::Uncached);
+    }
+
+    /// Regression guard: a shared output is reused only where every input
+    /// is equal; the customer's own part is rendered for each customer.
+    #[test]
+    fn outputs_are_reused_only_for_equal_inputs() {
+        let memo = Arc::new(Memo::default());
+        let e = env(memo.clone());
+        let page = |controller: &str, lang: &str, title: &str| {
+            minijinja::context! {
+                controller => controller, lang => lang, format => "html",
+                s => minijinja::context! { title => title },
+            }
+        };
+        let a = render(&e, page("A", "fi", "T"));
+        let b = render(&e, page("B", "fi", "T"));
+        let c = render(&e, page("C", "fi", "T"));
+        assert_eq!(a, "<b>T</b> lang-fi@fi html|A: <b>T</b>");
+        assert_eq!(b, "<b>T</b> lang-fi@fi html|B: <b>T</b>");
+        assert_eq!(c, "<b>T</b> lang-fi@fi html|C: <b>T</b>");
+        // `shared` was called twice (kept on its second sight) and reused once.
+        assert_eq!(memo.stats(), MemoStats { hits: 1, misses: 5 });
+        assert_eq!(
+            render(&e, page("C", "sv", "T")),
+            "<b>T</b> lang-fi@sv html|C: <b>T</b>"
+        );
+        assert_eq!(
+            render(&e, page("C", "fi", "U")),
+            "<b>U</b> lang-fi@fi html|C: <b>U</b>"
+        );
+        // A safe string and a plain one with the same text are different inputs.
+        let safe = minijinja::context! {
+            controller => Value::from_safe_string("<i>".into()), lang => "fi", format => "html",
+            s => minijinja::context! { title => "T" },
+        };
+        assert_eq!(render(&e, safe), "<b>T</b> lang-fi@fi html|<i>: <b>T</b>");
+        assert_eq!(
+            render(&e, page("<i>", "fi", "T")),
+            "<b>T</b> lang-fi@fi html|&lt;i&gt;: <b>T</b>"
+        );
+    }
+
+    #[test]
+    fn outside_a_page_memo_just_calls_the_macro() {
+        let e = env(Arc::default());
+        let out = e
+            .get_template("page.html")
+            .unwrap()
+            .render(minijinja::context! {
+                controller => "A", lang => "fi", format => "md",
+                s => minijinja::context! { title => "T" },
+            })
+            .unwrap();
+        assert_eq!(out, "<b>T</b> lang-fi@fi md|A: <b>T</b>");
+    }
+}
