@@ -155,7 +155,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => cmd::check::run(&args, cli.config),
         Command::Status(args) => cmd::status::run(&args, cli.config),
-        #[cfg(feature = "watch")]
         Command::Build(args) if args.watch => cmd::watch::run(&args, cli.config),
         Command::Build(args) => cmd::build::run(&args, cli.config),
         Command::Bundle(args) => cmd::bundle::run(&args, cli.config),

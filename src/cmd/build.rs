@@ -13,8 +13,8 @@ use crate::{project, report};
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// Notice files or folders (folders are searched for *.toml).
-    #[arg(default_value = "notices")]
+    /// Notice files or folders (folders are searched for *.toml)
+    /// [default: `notices` of seloste.toml, else notices].
     pub paths: Vec<PathBuf>,
 
     /// Output folder. It is replaced as a whole; seloste refuses to replace a
@@ -36,7 +36,6 @@ pub struct BuildArgs {
 
     /// Keep running for local preview: rebuild whenever a notice,
     /// seloste.toml or a template changes (Ctrl-C to stop).
-    #[cfg(feature = "watch")]
     #[arg(long)]
     pub watch: bool,
 }
@@ -150,14 +149,16 @@ pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
     // Diagnostics go to stderr so that stdout stays free for tools.
     let stderr = anstream::stderr();
     let mut err = stderr.lock();
+    if !checked.fatal.is_empty() {
+        return Ok(super::report_fatal(
+            &mut err,
+            &checked.config_diagnostics(),
+            &checked.sources,
+            &checked.fatal,
+        )?);
+    }
     report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
     let tally = Tally::of(&checked.diagnostics);
-    for e in &checked.fatal {
-        writeln!(err, "error: {e}")?;
-    }
-    if !checked.fatal.is_empty() {
-        return Ok(ExitCode::from(2));
-    }
     if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
         writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;
         writeln!(

@@ -11,13 +11,12 @@ use sha2::{Digest, Sha256};
 
 use super::build::RenderArgs;
 use crate::diagnostic::Tally;
-use crate::load::config;
 use crate::{project, report};
 
 #[derive(Debug, clap::Args)]
 pub struct BundleArgs {
-    /// Service notice files or folders (folders are searched for *.toml).
-    #[arg(default_value = "notices")]
+    /// Service notice files or folders (folders are searched for *.toml)
+    /// [default: `notices` of seloste.toml, else notices].
     pub paths: Vec<PathBuf>,
 
     /// Folder of customer files [default: `customers` of seloste.toml, else
@@ -89,19 +88,7 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
     let keep = move |id: &str| {
         (only.is_empty() || only.iter().any(|o| o == id)) && shard.is_none_or(|s| s.contains(id))
     };
-    // The customer folder is needed before the configuration is loaded and
-    // checked for real (which reports any problem in it).
-    let customers = args
-        .customers
-        .clone()
-        .or_else(|| config::peek(config_path.as_deref()).customers)
-        .unwrap_or_else(|| PathBuf::from("customers"));
-    let checked = project::check_bundle(
-        &args.paths,
-        std::slice::from_ref(&customers),
-        config_path,
-        &keep,
-    );
+    let checked = project::check_bundle(&args.paths, args.customers.clone(), config_path, &keep);
     let out = args
         .out
         .clone()
@@ -109,15 +96,20 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
         .unwrap_or_else(|| PathBuf::from("bundles"));
     let stderr = anstream::stderr();
     let mut err = stderr.lock();
-    // The shared diagnostics (seloste.toml's among them) come first, also
-    // when they are fatal: "seloste.toml has errors" alone says not which.
-    report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
-    for e in &checked.fatal {
-        writeln!(err, "error: {e}")?;
-    }
     if !checked.fatal.is_empty() {
-        return Ok(ExitCode::from(2));
+        let config_diagnostics = project::config_diagnostics(
+            &checked.diagnostics,
+            &checked.sources,
+            &checked.config_file,
+        );
+        return Ok(super::report_fatal(
+            &mut err,
+            &config_diagnostics,
+            &checked.sources,
+            &checked.fatal,
+        )?);
     }
+    report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
     for id in &args.only {
         if !checked.customers.iter().any(|c| c.customer.id_str() == id) {
             writeln!(err, "error: no customer has the id `{id}` (--only)")?;

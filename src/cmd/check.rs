@@ -10,8 +10,8 @@ use crate::{project, report};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Notice files or folders to check (folders are searched for *.toml).
-    #[arg(default_value = "notices")]
+    /// Notice files or folders to check (folders are searched for *.toml)
+    /// [default: `notices` of seloste.toml, else notices].
     pub paths: Vec<PathBuf>,
 
     /// Output format: human-readable snippets, one JSON object per line, a

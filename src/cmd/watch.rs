@@ -1,8 +1,8 @@
 //! `seloste build --watch`, for local preview: build, then rebuild whenever
 //! a notice, `seloste.toml` or a template changes, until Ctrl-C.
 //!
-//! Behind the `watch` cargo feature, so that CI and the default build do
-//! not compile a file watcher. Each rebuild is an ordinary build
+//! `seloste serve` runs the same loop ([`watch`]) around its own build.
+//! Each rebuild is an ordinary build
 //! ([`super::build::run`]): its diagnostics are printed as usual and a
 //! failed build keeps the previous output.
 //!
@@ -141,7 +141,10 @@ struct Plan {
 impl Plan {
     fn new(args: &BuildArgs, config_path: Option<&Path>) -> Plan {
         let config = crate::load::config::peek(config_path);
-        let notices: Vec<PathBuf> = args.paths.iter().map(|p| resolve(p)).collect();
+        let notices: Vec<PathBuf> = crate::project::notice_paths(&args.paths, &config)
+            .iter()
+            .map(|p| resolve(p))
+            .collect();
         let config_file = resolve(config_path.unwrap_or(Path::new(crate::load::config::FILE_NAME)));
         let templates = resolve(
             &args
