@@ -48,7 +48,9 @@ pub fn config_diagnostics(
 ) -> Vec<Diagnostic> {
     diagnostics
         .iter()
-        .filter(|d| !sources.is_empty() && sources.path(sources.file_of(d.span.start)) == config_file)
+        .filter(|d| {
+            !sources.is_empty() && sources.path(sources.file_of(d.span.start)) == config_file
+        })
         .cloned()
         .collect()
 }

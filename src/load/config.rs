@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::decode::Decoder;
 use crate::load::decode::L007;
-use crate::load::document::L001;
 use crate::model::{Lang, Located, SupervisoryAuthority};
 use crate::source::{FileId, SourceMap};
 
@@ -182,17 +181,12 @@ pub fn parse(file: FileId, base: usize, text: &str) -> (Config, Vec<Diagnostic>)
     let mut config = Config::default();
     let (root, errors) = toml::de::DeTable::parse_recoverable(text.trim_start_matches('\u{feff}'));
     if !errors.is_empty() {
-        let offset = text.len() - text.trim_start_matches('\u{feff}').len();
-        let diags = errors
-            .into_iter()
-            .map(|e| {
-                let span = e.span().map_or(base..base, |s| {
-                    base + s.start + offset..base + s.end + offset
-                });
-                Diagnostic::new(L001, span, format!("TOML syntax error: {}", e.message()))
-            })
-            .collect();
-        return (config, diags);
+        let trimmed = text.trim_start_matches('\u{feff}');
+        let skipped = text.len() - trimmed.len();
+        return (
+            config,
+            crate::load::syntax::diagnostics(trimmed, base, skipped, errors),
+        );
     }
     let root = toml::Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
     let mut d = Decoder::new(file, base);

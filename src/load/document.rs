@@ -108,13 +108,7 @@ pub fn load_document<T>(
     }
     let (root, errors) = DeTable::parse_recoverable(&text);
     if !errors.is_empty() {
-        for e in errors {
-            let span = e.span().map_or(at(0), |s| base + s.start..base + s.end);
-            diagnostics.push(
-                Diagnostic::new(L001, span, format!("TOML syntax error: {}", e.message()))
-                    .help("fix the TOML syntax; strings need double quotes, tables are written `[name]`, and a key may appear only once per table"),
-            );
-        }
+        diagnostics.extend(super::syntax::diagnostics(&text, base, 0, errors));
         return LoadedFile {
             text,
             document: None,
@@ -145,6 +139,7 @@ pub fn load_document<T>(
         toml::de::DeValue::Table(root.into_inner()),
     );
     let mut decoder = decode::Decoder::new(file, base);
+    decoder.headers = super::syntax::table_headers(&text);
     let document = read(&mut decoder, &root);
     diagnostics.extend(decoder.diagnostics);
     LoadedFile {

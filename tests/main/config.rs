@@ -31,18 +31,28 @@ fn the_notices_key_names_the_sources_of_every_command() {
     let p = dir.path();
     let check = seloste(p, &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", output(&check));
-    assert!(output(&check).contains("checked 1 notice"), "{}", output(&check));
+    assert!(
+        output(&check).contains("checked 1 notice"),
+        "{}",
+        output(&check)
+    );
     let build = seloste(p, &["build"]);
     assert_eq!(build.status.code(), Some(0), "{}", output(&build));
     let built = crate::common::tree(&p.join("site"));
     assert!(
-        built.keys().any(|k| k.ends_with("/example-school-register.html")),
+        built
+            .keys()
+            .any(|k| k.ends_with("/example-school-register.html")),
         "{:?}",
         built.keys()
     );
     let status = seloste(p, &["status"]);
     assert_eq!(status.status.code(), Some(0), "{}", output(&status));
-    assert!(output(&status).contains("example-school-register"), "{}", output(&status));
+    assert!(
+        output(&status).contains("example-school-register"),
+        "{}",
+        output(&status)
+    );
     let new = seloste(p, &["new", "second", "--lang", "fi"]);
     assert_eq!(new.status.code(), Some(0), "{}", output(&new));
     assert!(p.join("services/second.toml").is_file());
@@ -50,7 +60,11 @@ fn the_notices_key_names_the_sources_of_every_command() {
     // Paths on the command line still win.
     std::fs::create_dir_all(p.join("other")).expect("mkdir");
     let other = seloste(p, &["check", "other"]);
-    assert!(output(&other).contains("checked 0 notices"), "{}", output(&other));
+    assert!(
+        output(&other).contains("checked 0 notices"),
+        "{}",
+        output(&other)
+    );
 }
 
 /// Regression: `cd examples/vendor && seloste bundle` failed with
@@ -107,7 +121,10 @@ fn a_broken_configuration_is_reported_the_same_way_by_every_command() {
         }
         assert!(err.contains("seloste.toml:2:1"), "{args:?}: {err}");
         assert!(err.contains("did you mean `customers`?"), "{args:?}: {err}");
-        assert!(err.contains("error: seloste.toml has errors"), "{args:?}: {err}");
+        assert!(
+            err.contains("error: seloste.toml has errors"),
+            "{args:?}: {err}"
+        );
         reports.push((args, err));
     }
     let first = reports[0].1.clone();
@@ -119,7 +136,11 @@ fn a_broken_configuration_is_reported_the_same_way_by_every_command() {
     // `check` reports in the format asked for, the same diagnostic.
     let check = seloste(p, &["check"]);
     assert_eq!(check.status.code(), Some(2));
-    assert!(output(&check).contains("seloste.toml:2:1"), "{}", output(&check));
+    assert!(
+        output(&check).contains("seloste.toml:2:1"),
+        "{}",
+        output(&check)
+    );
     assert!(stderr(&check).contains("error: seloste.toml has errors"));
 }
 

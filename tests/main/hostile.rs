@@ -1018,10 +1018,16 @@ fn notice_ids_with_path_traversal_are_rejected() {
         assert!(!s.work.join("site").exists());
         // The id rule cannot be allowed (it once could, and a lowered rule
         // let `javascript:` ids become links): the configuration that
-        // tries is itself an error, and nothing is built.
+        // tries is itself an error, and nothing is built. (A broken
+        // configuration stops `build` before the notices' findings are
+        // shown, as it stops every command; `check` shows both.)
         s.write("seloste.toml", "[rules]\ninvalid-id = \"allow\"\n");
         let r = s.run_checked(&["build", "notices", "--out", "site"], DEADLINE, &["site"]);
         r.sane(&[2])
+            .says("Q012 (invalid-id) cannot be reconfigured")
+            .says("seloste.toml has errors");
+        s.run(&["check", "notices"])
+            .sane(&[2])
             .says("Q012 (invalid-id) cannot be reconfigured")
             .says("error[Q012]");
         assert!(!s.work.join("site").exists(), "partial output");
