@@ -50,8 +50,8 @@ impl BuildArgs {
     }
 }
 
-/// What and how to render, shared by `build` and `bundle`.
-#[derive(Debug, clap::Args)]
+/// What and how to render, shared by `build`, `bundle` and `serve`.
+#[derive(Debug, Clone, clap::Args)]
 pub struct RenderArgs {
     /// Formats to build.
     #[arg(long, value_delimiter = ',', value_enum, default_values_t = [OutputFormat::Html, OutputFormat::Print, OutputFormat::Md])]
@@ -144,11 +144,21 @@ impl OutputFormat {
 /// One build: check, then render and replace the output folder (`watch`
 /// runs it again on every change).
 pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let engine = args.render.pdf_engine()?;
-    let checked = project::check(&args.paths, config_path);
     // Diagnostics go to stderr so that stdout stays free for tools.
     let stderr = anstream::stderr();
     let mut err = stderr.lock();
+    run_into(args, config_path, &mut err)
+}
+
+/// One build, its report written to `err` (`serve` keeps it, to show a
+/// failed build's diagnostics in the browser).
+pub(crate) fn run_into(
+    args: &BuildArgs,
+    config_path: Option<PathBuf>,
+    mut err: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let engine = args.render.pdf_engine()?;
+    let checked = project::check(&args.paths, config_path);
     if !checked.fatal.is_empty() {
         return Ok(super::report_fatal(
             &mut err,

@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod check;
 pub mod diff;
 pub mod rules;
+pub mod serve;
 pub mod shell;
 pub mod status;
 pub mod templates;

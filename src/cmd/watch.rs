@@ -31,6 +31,16 @@ const DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// Builds, then rebuilds on every change until the process is interrupted.
 pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    watch(args, &config_path, || build(args, &config_path))
+}
+
+/// Runs `build` once, then again after every change of the sources of
+/// `args` until the watcher fails (an interrupt ends the process).
+pub(crate) fn watch(
+    args: &BuildArgs,
+    config_path: &Option<PathBuf>,
+    mut build: impl FnMut(),
+) -> anyhow::Result<ExitCode> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).context("cannot start the file watcher")?;
     let cwd = std::env::current_dir()
@@ -41,7 +51,7 @@ pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
     let mut plan = Plan::new(args, config_path.as_deref());
     let mut watched = BTreeMap::new();
     update_watches(&mut watcher, &mut watched, &plan, &[]);
-    build(args, &config_path);
+    build();
     writeln!(anstream::stderr(), "watching for changes (Ctrl-C to stop)")?;
     loop {
         let changed = next_changes(&rx, &plan)?;
@@ -57,7 +67,7 @@ pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
                 }
             }
         }
-        build(args, &config_path);
+        build();
         // The configuration may name other folders now, and a watched
         // folder may have been removed or replaced: watch again.
         plan = Plan::new(args, config_path.as_deref());

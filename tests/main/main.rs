@@ -39,6 +39,7 @@ mod real_tools;
 mod rules;
 mod scaffold;
 mod schema;
+mod serve;
 mod watch;
 mod xss;
 
