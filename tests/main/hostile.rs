@@ -769,7 +769,7 @@ fn unprivileged(s: &Sandbox, probe: &Path, sane: &[&str]) -> Option<Runner> {
             ],
         }
     } else {
-        eprintln!("skipped: this user reads and writes regardless of permissions, and is not root");
+        common::skip("this user reads and writes regardless of permissions, and is not root");
         return None;
     };
     let r = run_as(&runner, &s.work, sane, DEADLINE);
@@ -780,7 +780,7 @@ fn unprivileged(s: &Sandbox, probe: &Path, sane: &[&str]) -> Option<Runner> {
             r.show()
         );
         assert!(!common::tools_required(), "{why}");
-        eprintln!("skipped: {why}");
+        common::skip(&why);
         return None;
     }
     Some(runner)
@@ -1174,7 +1174,7 @@ fn a_fifo_in_the_notices_folder_does_not_hang() {
     let s = Sandbox::new();
     s.write("notices/valid.toml", valid());
     if !mkfifo(&s.work.join("notices/pipe.toml")) {
-        eprintln!("skipped: mkfifo is not available");
+        common::skip("mkfifo is not available");
         return;
     }
     s.run(&["check", "notices"])
@@ -1193,7 +1193,7 @@ fn a_fifo_given_as_a_path_does_not_hang() {
     let s = Sandbox::new();
     s.write("notices/valid.toml", valid());
     if !mkfifo(&s.work.join("notices/pipe.toml")) {
-        eprintln!("skipped: mkfifo is not available");
+        common::skip("mkfifo is not available");
         return;
     }
     s.run(&["check", "notices/pipe.toml"])

@@ -40,6 +40,7 @@ mod rules;
 mod scaffold;
 mod schema;
 mod serve;
+mod tools;
 mod watch;
 mod xss;
 
