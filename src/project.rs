@@ -30,7 +30,13 @@ pub struct Checked {
     pub fatal: Vec<String>,
     /// The configuration file read (or looked for).
     pub config_file: PathBuf,
+    /// How long loading and checking took, for `--verbose`.
+    pub timings: Timings,
 }
+
+/// Stage times, in order: `load` (configuration, sources, composition)
+/// and `check` (every rule).
+pub type Timings = Vec<(&'static str, std::time::Duration)>;
 
 impl Checked {
     /// The diagnostics of the configuration file: what a command that
@@ -100,6 +106,7 @@ pub fn load_config(
 /// [`notice_paths`] names), composed and with the project's defaults
 /// applied; no rule has run yet.
 fn load_notices(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
+    let started = std::time::Instant::now();
     let mut sources = SourceMap::default();
     let mut fatal = Vec::new();
     let mut diagnostics = Vec::new();
@@ -115,6 +122,7 @@ fn load_notices(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
         diagnostics,
         fatal,
         config_file,
+        timings: vec![("load", started.elapsed())],
     }
 }
 
@@ -140,6 +148,7 @@ pub fn check_since(checked: &mut Checked, rev: &str) {
 /// Loads the configuration and the notices and runs every rule.
 pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
     let mut checked = load_notices(paths, config_path);
+    let started = std::time::Instant::now();
     let linted: Vec<Diagnostic> = checked
         .notices
         .par_iter()
@@ -154,6 +163,7 @@ pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
         .extend(lint::check_project(&checked.notices));
     lint::apply_overrides(&mut checked.diagnostics, &checked.config.rules);
     report::sort(&mut checked.diagnostics);
+    checked.timings.push(("check", started.elapsed()));
     checked
 }
 
@@ -193,6 +203,8 @@ pub struct BundleChecked {
     pub fatal: Vec<String>,
     /// The configuration file read (or looked for).
     pub config_file: PathBuf,
+    /// How long loading and checking took, for `--verbose`.
+    pub timings: Timings,
 }
 
 impl BundleChecked {
@@ -230,7 +242,10 @@ pub fn check_bundle(
         mut diagnostics,
         mut fatal,
         config_file,
+        timings,
     } = load_notices(services, config_path);
+    let mut timings = timings;
+    let started = std::time::Instant::now();
     diagnostics.extend(lint::check_project(&notices));
     let customers = customers
         .or_else(|| config.customers.clone())
@@ -238,6 +253,8 @@ pub fn check_bundle(
 
     let first_customer_file = sources.len();
     let loaded_customers = load::load_customers(std::slice::from_ref(&customers), &mut sources);
+    timings[0].1 += started.elapsed();
+    let started = std::time::Instant::now();
     fatal.extend(loaded_customers.io_errors);
     // A customer file's own loading problems belong to that customer.
     let mut by_file: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
@@ -291,6 +308,7 @@ pub fn check_bundle(
     // this run's business; those of customers kept were moved above.
     lint::apply_overrides(&mut diagnostics, &config.rules);
     report::sort(&mut diagnostics);
+    timings.push(("check", started.elapsed()));
     BundleChecked {
         sources,
         config,
@@ -299,6 +317,7 @@ pub fn check_bundle(
         unloadable,
         fatal,
         config_file,
+        timings,
     }
 }
 

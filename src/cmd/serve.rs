@@ -117,6 +117,7 @@ pub fn run(args: &ServeArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         render: args.render.clone(),
         deny_warnings: args.deny_warnings,
         watch: false,
+        verbosity: crate::progress::Verbosity::default(),
     };
     let shared = Arc::new(Shared {
         site: site.clone(),

@@ -34,6 +34,7 @@ mod formats;
 mod hostile;
 #[cfg(unix)]
 mod pdf;
+mod progress;
 mod properties;
 mod real_tools;
 mod rules;

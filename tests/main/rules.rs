@@ -641,6 +641,7 @@ fn check(path: &Path) -> Checked {
             diagnostics,
             fatal: b.fatal,
             config_file: b.config_file,
+            timings: b.timings,
         };
     }
     load_and_check(&[path.to_path_buf()], Some(config()))

@@ -55,6 +55,11 @@ const TOOLS: &[Tool] = &[
         install: "`apt-get install util-linux`",
     },
     Tool {
+        name: "script",
+        checks: "the progress bar on a terminal",
+        install: "`apt-get install bsdutils` (util-linux)",
+    },
+    Tool {
         name: "mkfifo",
         checks: "named pipes among the notices",
         install: "`apt-get install coreutils`",
