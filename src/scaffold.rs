@@ -558,7 +558,7 @@ languages = ["fi", "sv", "en"]
 # supervisory_authority = "FI"
 
 # Folders, relative to this file; shown with their defaults.
-# notices = "notices"      # the notice sources every command reads (its PATHS)
+# notices = "notices"       # the notice sources every command reads (its PATHS)
 # out = "site"              # output of `seloste build` (--out)
 # templates = "templates"   # template overrides (--templates); `seloste init-templates` writes them
 # customers = "customers"   # customer files of `seloste bundle` (--customers)

@@ -17,7 +17,10 @@ rule! {
 error it can recover from, each at its line and column, and checks nothing else in that file \
 until it parses.\n\nCommon causes: a string without double quotes, a key given twice in one \
 table, a missing `]` at the end of an array, or text pasted from a word processor with \
-typographic quotes.";
+typographic quotes. For the mistakes people make most (a double quote inside a text, a date \
+written 1.8.2026, `kyllä` or `yes` for `true`, a comma in a number, a missing or mismatched \
+quote) the message says in words what TOML expects and how to write it; after such a \
+mistake the rest of its line, which the parser then misreads, is not reported again.";
 
     L002 "invalid-encoding" Error "-",
     "The file is not valid UTF-8.",
