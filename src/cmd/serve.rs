@@ -385,7 +385,7 @@ fn page(shared: &Shared, segments: &[String], trailing_slash: bool) -> Response 
         None if segments.is_empty() => (
             "200 OK",
             "text/html; charset=utf-8",
-            languages_page(&shared.site, failure.is_some()).into_bytes(),
+            languages_page(&shared.site, generation, failure.is_some()).into_bytes(),
         ),
         None => (
             "404 Not Found",
@@ -408,7 +408,7 @@ fn page(shared: &Shared, segments: &[String], trailing_slash: bool) -> Response 
 
 /// The root page when the site has no `index.html` of its own: a link to
 /// each language's index.
-fn languages_page(site: &Path, failed: bool) -> String {
+fn languages_page(site: &Path, generation: u64, failed: bool) -> String {
     let mut languages: Vec<String> = std::fs::read_dir(site)
         .into_iter()
         .flatten()
@@ -426,7 +426,9 @@ fn languages_page(site: &Path, failed: bool) -> String {
             )
         })
         .collect();
-    let body = if languages.is_empty() && failed {
+    let body = if languages.is_empty() && generation == 0 {
+        "<p>Building the site: this page reloads when it is ready.</p>".to_string()
+    } else if languages.is_empty() && failed {
         "<p>Nothing has been built yet: see the problems above.</p>".to_string()
     } else if languages.is_empty() {
         "<p>Nothing was built: are there notices to build?</p>".to_string()

@@ -300,3 +300,36 @@ fn the_open_page_reloads_and_shows_a_failed_build() {
     assert!(text("fixed").contains(TEXT));
     assert_eq!(step("fixed")["url"], step("opened")["url"]);
 }
+
+/// A project that does not build when `serve` starts: every page shows
+/// the diagnostics (escaped), and the fixed notice is built and served
+/// without a restart.
+#[cfg(unix)]
+#[test]
+fn a_failed_first_build_is_shown_and_a_fix_is_served() {
+    let (_dir, project, scratch) = project();
+    let notice = project.join("notices/register.toml");
+    let broken = valid_notice().replace("used = false", "used = <kyllä>");
+    std::fs::write(&notice, &broken).expect("write");
+    let s = Serving::start(&project, &scratch, &["--port", "0"]).expect("serves");
+    let (status, body) = s.get("/");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert!(body.contains("id=\"seloste-serve-error\""), "{body}");
+    assert!(body.contains("register.toml:47:8"), "{body}");
+    assert!(body.contains("used = &lt;kyllä&gt;"), "not escaped: {body}");
+    assert!(!body.contains("used = <kyllä>"));
+    let (status, body) = s.get("/en/example-school-register.html");
+    assert!(status.contains("404"), "{status}");
+    assert!(body.contains("seloste-serve-error"));
+    std::fs::write(&notice, valid_notice()).expect("write");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let (status, body) = s.get("/en/example-school-register.html");
+        if status.contains("200") && !body.contains("seloste-serve-error") {
+            assert!(body.contains(TEXT));
+            break;
+        }
+        assert!(Instant::now() < deadline, "not rebuilt: {}", s.log_text());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
