@@ -51,6 +51,15 @@ pub enum Command {
     /// (its previous bundle stays); the others are built. Exit 1 when any
     /// customer failed.
     Bundle(cmd::bundle::BundleArgs),
+    /// Preview the site in a browser: build, serve, rebuild and reload on
+    /// every change.
+    ///
+    /// Builds into a temporary folder (never the project's output), serves
+    /// it on http://127.0.0.1:PORT/ and rebuilds whenever a notice, a
+    /// template or seloste.toml changes; open pages reload themselves. When
+    /// a build fails its diagnostics are shown over the last good pages.
+    /// Ctrl-C stops it and removes the folder.
+    Serve(cmd::serve::ServeArgs),
     /// The state of the translations: per notice and language, the texts
     /// missing, stale and disagreeing.
     ///
@@ -155,10 +164,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => cmd::check::run(&args, cli.config),
         Command::Status(args) => cmd::status::run(&args, cli.config),
-        #[cfg(feature = "watch")]
         Command::Build(args) if args.watch => cmd::watch::run(&args, cli.config),
         Command::Build(args) => cmd::build::run(&args, cli.config),
         Command::Bundle(args) => cmd::bundle::run(&args, cli.config),
+        Command::Serve(args) => cmd::serve::run(&args, cli.config),
         Command::Diff(args) => cmd::diff::run(&args, cli.config),
         Command::New(args) => crate::scaffold::new(&args, cli.config.as_deref()),
         Command::Init { dir } => crate::scaffold::init(&dir),

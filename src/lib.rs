@@ -18,6 +18,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod progress;
 pub mod project;
 pub mod render;
 pub mod report;

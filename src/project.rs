@@ -28,6 +28,58 @@ pub struct Checked {
     /// Problems that are not findings in a notice: unreadable paths, a
     /// broken configuration. They make the exit code 2.
     pub fatal: Vec<String>,
+    /// The configuration file read (or looked for).
+    pub config_file: PathBuf,
+    /// How long loading and checking took, for `--verbose`.
+    pub timings: Timings,
+}
+
+/// Stage times, in order: `load` (configuration, sources, composition)
+/// and `check` (every rule).
+pub type Timings = Vec<(&'static str, std::time::Duration)>;
+
+impl Checked {
+    /// The diagnostics of the configuration file: what a command that
+    /// stops on a broken configuration shows.
+    pub fn config_diagnostics(&self) -> Vec<Diagnostic> {
+        config_diagnostics(&self.diagnostics, &self.sources, &self.config_file)
+    }
+}
+
+/// The diagnostics in `diagnostics` that point into `config_file`.
+pub fn config_diagnostics(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    config_file: &std::path::Path,
+) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(|d| {
+            !sources.is_empty() && sources.path(sources.file_of(d.span.start)) == config_file
+        })
+        .cloned()
+        .collect()
+}
+
+/// The notice folders and files to read: those given on the command line,
+/// else `notices` of seloste.toml, else `notices`.
+pub fn notice_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
+    if !given.is_empty() {
+        return given.to_vec();
+    }
+    vec![
+        config
+            .notices
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("notices")),
+    ]
+}
+
+/// The configuration file `config_path` names, else `./seloste.toml`.
+pub fn config_file(config_path: Option<&std::path::Path>) -> PathBuf {
+    config_path
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from(config::FILE_NAME))
 }
 
 /// Loads the project configuration (see [`config::load_project`]) and
@@ -39,9 +91,7 @@ pub fn load_config(
     diagnostics: &mut Vec<Diagnostic>,
     fatal: &mut Vec<String>,
 ) -> Config {
-    let path = config_path
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(config::FILE_NAME));
+    let path = config_file(config_path.as_deref());
     let broken_before = fatal.len();
     let mut config = config::load_project(config_path, sources, diagnostics, fatal);
     let problems = lint::configure(&mut config);
@@ -52,14 +102,18 @@ pub fn load_config(
     config
 }
 
-/// Loads the configuration and the notices under `paths`, composed and
-/// with the project's defaults applied; no rule has run yet.
+/// Loads the configuration and the notices under `paths` (none: those
+/// [`notice_paths`] names), composed and with the project's defaults
+/// applied; no rule has run yet.
 fn load_notices(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
+    let started = std::time::Instant::now();
     let mut sources = SourceMap::default();
     let mut fatal = Vec::new();
     let mut diagnostics = Vec::new();
+    let config_file = config_file(config_path.as_deref());
     let config = load_config(config_path, &mut sources, &mut diagnostics, &mut fatal);
-    let mut notices = bind::load_notices(paths, &mut sources, &mut diagnostics, &mut fatal);
+    let paths = notice_paths(paths, &config);
+    let mut notices = bind::load_notices(&paths, &mut sources, &mut diagnostics, &mut fatal);
     config::apply_defaults(&mut notices, &config);
     Checked {
         sources,
@@ -67,6 +121,8 @@ fn load_notices(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
         notices,
         diagnostics,
         fatal,
+        config_file,
+        timings: vec![("load", started.elapsed())],
     }
 }
 
@@ -92,6 +148,7 @@ pub fn check_since(checked: &mut Checked, rev: &str) {
 /// Loads the configuration and the notices and runs every rule.
 pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
     let mut checked = load_notices(paths, config_path);
+    let started = std::time::Instant::now();
     let linted: Vec<Diagnostic> = checked
         .notices
         .par_iter()
@@ -106,6 +163,7 @@ pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
         .extend(lint::check_project(&checked.notices));
     lint::apply_overrides(&mut checked.diagnostics, &checked.config.rules);
     report::sort(&mut checked.diagnostics);
+    checked.timings.push(("check", started.elapsed()));
     checked
 }
 
@@ -143,6 +201,10 @@ pub struct BundleChecked {
     /// Customer files with no customer in them, in path order.
     pub unloadable: Vec<Unloadable>,
     pub fatal: Vec<String>,
+    /// The configuration file read (or looked for).
+    pub config_file: PathBuf,
+    /// How long loading and checking took, for `--verbose`.
+    pub timings: Timings,
 }
 
 impl BundleChecked {
@@ -161,11 +223,13 @@ impl BundleChecked {
     }
 }
 
-/// Loads and checks the services under `services` and the customers under
-/// `customers`, keeping those `keep` accepts.
+/// Loads and checks the services under `services` (none: those
+/// [`notice_paths`] names) and the customers under `customers` (none:
+/// `customers` of seloste.toml, else `customers`), keeping those `keep`
+/// accepts.
 pub fn check_bundle(
     services: &[PathBuf],
-    customers: &[PathBuf],
+    customers: Option<PathBuf>,
     config_path: Option<PathBuf>,
     keep: &(dyn Fn(&str) -> bool + Sync),
 ) -> BundleChecked {
@@ -177,11 +241,20 @@ pub fn check_bundle(
         notices,
         mut diagnostics,
         mut fatal,
+        config_file,
+        timings,
     } = load_notices(services, config_path);
+    let mut timings = timings;
+    let started = std::time::Instant::now();
     diagnostics.extend(lint::check_project(&notices));
+    let customers = customers
+        .or_else(|| config.customers.clone())
+        .unwrap_or_else(|| PathBuf::from("customers"));
 
     let first_customer_file = sources.len();
-    let loaded_customers = load::load_customers(customers, &mut sources);
+    let loaded_customers = load::load_customers(std::slice::from_ref(&customers), &mut sources);
+    timings[0].1 += started.elapsed();
+    let started = std::time::Instant::now();
     fatal.extend(loaded_customers.io_errors);
     // A customer file's own loading problems belong to that customer.
     let mut by_file: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
@@ -235,6 +308,7 @@ pub fn check_bundle(
     // this run's business; those of customers kept were moved above.
     lint::apply_overrides(&mut diagnostics, &config.rules);
     report::sort(&mut diagnostics);
+    timings.push(("check", started.elapsed()));
     BundleChecked {
         sources,
         config,
@@ -242,6 +316,8 @@ pub fn check_bundle(
         customers: checks,
         unloadable,
         fatal,
+        config_file,
+        timings,
     }
 }
 

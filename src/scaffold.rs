@@ -33,9 +33,10 @@ pub struct NewArgs {
     /// names the file (`<DIR>/<ID>.toml`) and the output.
     pub id: String,
 
-    /// Folder to write the notice into.
-    #[arg(long, value_name = "DIR", default_value = "notices")]
-    pub dir: PathBuf,
+    /// Folder to write the notice into [default: `notices` of
+    /// seloste.toml, else notices].
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 
     /// Languages every text is written in [default: `languages` of
     /// seloste.toml, else fi,sv,en].
@@ -77,9 +78,33 @@ pub fn new(args: &NewArgs, config_path: Option<&Path>) -> anyhow::Result<ExitCod
             args.id
         );
     }
+    // A broken configuration stops `new` as it stops every command: its
+    // languages or folder would otherwise be silently ignored.
+    let mut sources = crate::source::SourceMap::default();
+    let mut diagnostics = Vec::new();
+    let mut fatal = Vec::new();
+    let config = crate::project::load_config(
+        config_path.map(Path::to_path_buf),
+        &mut sources,
+        &mut diagnostics,
+        &mut fatal,
+    );
+    if !fatal.is_empty() {
+        return Ok(crate::cmd::report_fatal(
+            &mut anstream::stderr().lock(),
+            &diagnostics,
+            &sources,
+            &fatal,
+        )?);
+    }
+    let dir = args
+        .dir
+        .clone()
+        .or_else(|| config.notices.clone())
+        .unwrap_or_else(|| PathBuf::from("notices"));
     let mut languages = args.lang.clone();
     if languages.is_empty() {
-        languages = crate::load::config::peek(config_path).languages;
+        languages = config.languages.clone();
     }
     if languages.is_empty() {
         languages = Lang::SUPPORTED
@@ -93,7 +118,7 @@ pub fn new(args: &NewArgs, config_path: Option<&Path>) -> anyhow::Result<ExitCod
         seen.push(l.clone());
         first
     });
-    let path = args.dir.join(format!("{}.toml", args.id));
+    let path = dir.join(format!("{}.toml", args.id));
     if path.exists() {
         bail!(
             "{} already exists; `seloste new` never overwrites a file: choose another id or \
@@ -101,8 +126,7 @@ pub fn new(args: &NewArgs, config_path: Option<&Path>) -> anyhow::Result<ExitCod
             path.display()
         );
     }
-    std::fs::create_dir_all(&args.dir)
-        .with_context(|| format!("cannot create {}", args.dir.display()))?;
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let scaffold = Scaffold {
         id: args.id.clone(),
         languages,
@@ -110,7 +134,7 @@ pub fn new(args: &NewArgs, config_path: Option<&Path>) -> anyhow::Result<ExitCod
         vendor_service: args.vendor_service,
         updated: Date::today(),
         // After the folder exists: `notices/..` does not resolve before.
-        schema: args.dir.join(SCHEMA).is_file(),
+        schema: dir.join(SCHEMA).is_file(),
     };
     let mut file = match std::fs::OpenOptions::new()
         .write(true)
@@ -534,6 +558,7 @@ languages = ["fi", "sv", "en"]
 # supervisory_authority = "FI"
 
 # Folders, relative to this file; shown with their defaults.
+# notices = "notices"       # the notice sources every command reads (its PATHS)
 # out = "site"              # output of `seloste build` (--out)
 # templates = "templates"   # template overrides (--templates); `seloste init-templates` writes them
 # customers = "customers"   # customer files of `seloste bundle` (--customers)
@@ -710,6 +735,7 @@ mod tests {
             .replace("\n# out", "\nout")
             .replace("\n# supervisory_authority", "\nsupervisory_authority");
         let uncommented = [
+            "notices",
             "templates",
             "customers",
             "bundles",
@@ -724,6 +750,7 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         assert!(c.out.is_some() && c.templates.is_some() && c.customers.is_some());
         assert!(c.bundles.is_some() && c.supervisory_authority.is_some());
+        assert!(c.notices.is_some());
         // The rules it names exist and may be reconfigured.
         let problems = crate::lint::configure(&mut c);
         assert!(problems.is_empty(), "{problems:?}");

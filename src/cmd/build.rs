@@ -13,8 +13,8 @@ use crate::{project, report};
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// Notice files or folders (folders are searched for *.toml).
-    #[arg(default_value = "notices")]
+    /// Notice files or folders (folders are searched for *.toml)
+    /// [default: `notices` of seloste.toml, else notices].
     pub paths: Vec<PathBuf>,
 
     /// Output folder. It is replaced as a whole; seloste refuses to replace a
@@ -34,9 +34,11 @@ pub struct BuildArgs {
     #[arg(long)]
     pub deny_warnings: bool,
 
+    #[command(flatten)]
+    pub verbosity: crate::progress::Verbosity,
+
     /// Keep running for local preview: rebuild whenever a notice,
     /// seloste.toml or a template changes (Ctrl-C to stop).
-    #[cfg(feature = "watch")]
     #[arg(long)]
     pub watch: bool,
 }
@@ -51,8 +53,8 @@ impl BuildArgs {
     }
 }
 
-/// What and how to render, shared by `build` and `bundle`.
-#[derive(Debug, clap::Args)]
+/// What and how to render, shared by `build`, `bundle` and `serve`.
+#[derive(Debug, Clone, clap::Args)]
 pub struct RenderArgs {
     /// Formats to build.
     #[arg(long, value_delimiter = ',', value_enum, default_values_t = [OutputFormat::Html, OutputFormat::Print, OutputFormat::Md])]
@@ -145,21 +147,41 @@ impl OutputFormat {
 /// One build: check, then render and replace the output folder (`watch`
 /// runs it again on every change).
 pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    // Diagnostics go to stderr so that stdout stays free for tools. Not
+    // locked for the whole run: the progress bar's thread draws on it too.
+    run_into(args, config_path, &mut anstream::stderr())
+}
+
+/// One build, its report written to `err` (`serve` keeps it, to show a
+/// failed build's diagnostics in the browser).
+pub(crate) fn run_into(
+    args: &BuildArgs,
+    config_path: Option<PathBuf>,
+    mut err: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
     let engine = args.render.pdf_engine()?;
+    let mut progress = crate::progress::Progress::new(args.verbosity);
+    progress.message("checking");
     let checked = project::check(&args.paths, config_path);
-    // Diagnostics go to stderr so that stdout stays free for tools.
-    let stderr = anstream::stderr();
-    let mut err = stderr.lock();
-    report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
-    let tally = Tally::of(&checked.diagnostics);
-    for e in &checked.fatal {
-        writeln!(err, "error: {e}")?;
+    for (stage, took) in &checked.timings {
+        progress.record(stage, *took);
     }
     if !checked.fatal.is_empty() {
-        return Ok(ExitCode::from(2));
+        progress.hide();
+        return Ok(super::report_fatal(
+            &mut err,
+            &checked.config_diagnostics(),
+            &checked.sources,
+            &checked.fatal,
+        )?);
     }
+    progress.suspend(|| report::print_human(&mut err, &checked.diagnostics, &checked.sources))?;
+    let tally = Tally::of(&checked.diagnostics);
     if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
-        writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;
+        progress.finish(&mut err)?;
+        if !args.verbosity.quiet {
+            writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;
+        }
         writeln!(
             err,
             "error: nothing was built; fix the errors above (the previous output is untouched)"
@@ -183,18 +205,34 @@ pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         .iter()
         .cloned()
         .partition(|n| n.open_controller.is_none());
-    if !services.is_empty() {
-        writeln!(
-            err,
-            "note: {} service notices with `controller = \"customer\"` are published per customer by `seloste bundle`",
-            services.len()
-        )?;
+    if !services.is_empty() && progress.says_summary() {
+        progress.suspend(|| {
+            writeln!(
+                err,
+                "note: {} service notices with `controller = \"customer\"` are published per customer by `seloste bundle`",
+                services.len()
+            )
+        })?;
     }
+    progress.stage("render", format!("rendering {} notices", publishable.len()));
     let mut files = renderer.site(&publishable, &selection, &checked.config.languages)?;
     if let Some(engine) = &engine {
+        let documents = files
+            .iter()
+            .filter(|f| f.path.ends_with(crate::pdf::SOURCE_SUFFIX))
+            .count();
+        progress.stage(
+            "pdf",
+            format!("printing {documents} PDFs with {}", engine.name()),
+        );
         engine.convert(&mut files, &crate::pdf::Dates::of_notices(&publishable))?;
     }
+    progress.stage("write", format!("writing {} files", files.len()));
     crate::output::write_site(&out, &files)?;
+    progress.finish(&mut err)?;
+    if args.verbosity.quiet {
+        return Ok(ExitCode::SUCCESS);
+    }
     if tally.warnings > 0 {
         writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;
     }

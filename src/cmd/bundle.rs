@@ -11,13 +11,12 @@ use sha2::{Digest, Sha256};
 
 use super::build::RenderArgs;
 use crate::diagnostic::Tally;
-use crate::load::config;
 use crate::{project, report};
 
 #[derive(Debug, clap::Args)]
 pub struct BundleArgs {
-    /// Service notice files or folders (folders are searched for *.toml).
-    #[arg(default_value = "notices")]
+    /// Service notice files or folders (folders are searched for *.toml)
+    /// [default: `notices` of seloste.toml, else notices].
     pub paths: Vec<PathBuf>,
 
     /// Folder of customer files [default: `customers` of seloste.toml, else
@@ -45,6 +44,9 @@ pub struct BundleArgs {
     /// Fail a customer (nothing written for it) when it has warnings.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    #[command(flatten)]
+    pub verbosity: crate::progress::Verbosity,
 }
 
 /// `--shard K/N`: the K-th of N disjoint parts of the customers.
@@ -89,37 +91,38 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
     let keep = move |id: &str| {
         (only.is_empty() || only.iter().any(|o| o == id)) && shard.is_none_or(|s| s.contains(id))
     };
-    // The customer folder is needed before the configuration is loaded and
-    // checked for real (which reports any problem in it).
-    let customers = args
-        .customers
-        .clone()
-        .or_else(|| config::peek(config_path.as_deref()).customers)
-        .unwrap_or_else(|| PathBuf::from("customers"));
-    let checked = project::check_bundle(
-        &args.paths,
-        std::slice::from_ref(&customers),
-        config_path,
-        &keep,
-    );
+    let mut progress = crate::progress::Progress::new(args.verbosity);
+    progress.message("checking the services and customers");
+    let checked = project::check_bundle(&args.paths, args.customers.clone(), config_path, &keep);
+    for (stage, took) in &checked.timings {
+        progress.record(stage, *took);
+    }
     let out = args
         .out
         .clone()
         .or_else(|| checked.config.bundles.clone())
         .unwrap_or_else(|| PathBuf::from("bundles"));
-    let stderr = anstream::stderr();
-    let mut err = stderr.lock();
-    // The shared diagnostics (seloste.toml's among them) come first, also
-    // when they are fatal: "seloste.toml has errors" alone says not which.
-    report::print_human(&mut err, &checked.diagnostics, &checked.sources)?;
-    for e in &checked.fatal {
-        writeln!(err, "error: {e}")?;
-    }
+    // Not locked for the whole run: the progress bar's thread draws on it
+    // too.
+    let mut err = anstream::stderr();
     if !checked.fatal.is_empty() {
-        return Ok(ExitCode::from(2));
+        progress.hide();
+        let config_diagnostics = project::config_diagnostics(
+            &checked.diagnostics,
+            &checked.sources,
+            &checked.config_file,
+        );
+        return Ok(super::report_fatal(
+            &mut err,
+            &config_diagnostics,
+            &checked.sources,
+            &checked.fatal,
+        )?);
     }
+    progress.suspend(|| report::print_human(&mut err, &checked.diagnostics, &checked.sources))?;
     for id in &args.only {
         if !checked.customers.iter().any(|c| c.customer.id_str() == id) {
+            progress.hide();
             writeln!(err, "error: no customer has the id `{id}` (--only)")?;
             return Ok(ExitCode::from(2));
         }
@@ -150,6 +153,21 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
     // zipped in parallel, each folder and zip replaced whole; a customer's
     // files are dropped once written, so memory holds a few customers, not
     // the fleet.
+    // Rendered, printed and written customer by customer in parallel:
+    // one stage, timed as a whole.
+    progress.stage(
+        "render+pdf+write",
+        if engine.is_some() {
+            "building customers (with PDFs)"
+        } else {
+            "building customers"
+        },
+    );
+    progress.count(
+        checked.customers.iter().filter(|c| buildable(c)).count(),
+        "customers",
+    );
+    let ticker = progress.ticker();
     let results: Vec<(usize, anyhow::Result<Option<usize>>)> = checked
         .customers
         .par_iter()
@@ -158,6 +176,7 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
             if !buildable(c) {
                 return (i, Ok(None));
             }
+            let _tick = Tick(&ticker);
             let built = crate::bundle::customer_files(
                 &renderer,
                 c,
@@ -169,6 +188,7 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
             (i, built.map(Some))
         })
         .collect();
+    progress.end();
     let mut built = 0;
     // Not built because of findings: their previous output is untouched.
     let mut skipped = Vec::new();
@@ -196,19 +216,22 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
         }
     }
     let tally = project::tally(&checked);
-    if tally.errors > 0 || tally.warnings > 0 {
+    let summary = !args.verbosity.quiet;
+    if summary && (tally.errors > 0 || tally.warnings > 0) {
         writeln!(
             err,
             "{}",
             report::summary(tally, checked.customer_count()).replace("notice", "customer")
         )?;
     }
-    writeln!(
-        err,
-        "built {built} of {} customers into {}/ ({documents} documents)",
-        checked.customer_count(),
-        out.display()
-    )?;
+    if summary {
+        writeln!(
+            err,
+            "built {built} of {} customers into {}/ ({documents} documents)",
+            checked.customer_count(),
+            out.display()
+        )?;
+    }
     if shared_errors {
         writeln!(
             err,
@@ -229,8 +252,19 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
             broken.join(", ")
         )?;
     }
+    progress.finish(&mut err)?;
     if shared_errors || !skipped.is_empty() || !broken.is_empty() {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Counts a customer on the progress bar when its work ends, however it
+/// ends.
+struct Tick<'a>(&'a indicatif::ProgressBar);
+
+impl Drop for Tick<'_> {
+    fn drop(&mut self) {
+        self.0.inc(1);
+    }
 }

@@ -10,8 +10,8 @@ use crate::{project, report};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Notice files or folders to check (folders are searched for *.toml).
-    #[arg(default_value = "notices")]
+    /// Notice files or folders to check (folders are searched for *.toml)
+    /// [default: `notices` of seloste.toml, else notices].
     pub paths: Vec<PathBuf>,
 
     /// Output format: human-readable snippets, one JSON object per line, a
@@ -23,9 +23,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub deny_warnings: bool,
 
-    /// Print only the diagnostics, without the summary line.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub verbosity: crate::progress::Verbosity,
 
     /// Also warn (Q014) about notices whose content changed since this git
     /// revision while their version and date did not.
@@ -34,7 +33,13 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let mut progress = crate::progress::Progress::new(args.verbosity);
+    progress.message("checking");
     let mut checked = project::check(&args.paths, config_path);
+    for (stage, took) in &checked.timings {
+        progress.record(stage, *took);
+    }
+    progress.hide();
     if let Some(rev) = &args.since {
         project::check_since(&mut checked, rev);
     }
@@ -47,10 +52,11 @@ pub fn run(args: &CheckArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         Format::Github => report::print_github(&mut out, &checked.diagnostics, &checked.sources)?,
     }
     let tally = Tally::of(&checked.diagnostics);
-    if args.format == Format::Human && !args.quiet {
+    if args.format == Format::Human && !args.verbosity.quiet {
         writeln!(out, "{}", report::summary(tally, checked.notices.len()))?;
     }
     out.flush()?;
+    progress.finish(&mut anstream::stderr())?;
     for e in &checked.fatal {
         writeln!(anstream::stderr(), "error: {e}")?;
     }

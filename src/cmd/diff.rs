@@ -55,11 +55,12 @@ pub fn run(args: &DiffArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exit
     let stderr = anstream::stderr();
     let mut err = stderr.lock();
     if !fatal.is_empty() {
-        report::print_human(&mut err, &diagnostics, &sources)?;
-        for e in &fatal {
-            writeln!(err, "error: {e}")?;
-        }
-        return Ok(ExitCode::from(2));
+        return Ok(super::report_fatal(
+            &mut err,
+            &diagnostics,
+            &sources,
+            &fatal,
+        )?);
     }
     let (old_origin, new_origin) = match (&args.rev, &args.new) {
         (Some(rev), _) => (

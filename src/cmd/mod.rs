@@ -9,10 +9,10 @@ pub mod bundle;
 pub mod check;
 pub mod diff;
 pub mod rules;
+pub mod serve;
 pub mod shell;
 pub mod status;
 pub mod templates;
-#[cfg(feature = "watch")]
 pub mod watch;
 
 use std::process::ExitCode;
@@ -32,6 +32,24 @@ pub enum ReportFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+}
+
+/// Reports what stops a command before it does anything (exit code 2):
+/// the diagnostics that explain it, such as a broken seloste.toml's, then
+/// one `error:` line per problem. Every command but `check` (which reports
+/// in the format asked for) stops on a broken configuration through this,
+/// so the report looks the same everywhere.
+pub(crate) fn report_fatal(
+    err: &mut impl std::io::Write,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    sources: &crate::source::SourceMap,
+    fatal: &[String],
+) -> std::io::Result<ExitCode> {
+    crate::report::print_human(err, diagnostics, sources)?;
+    for e in fatal {
+        writeln!(err, "error: {e}")?;
+    }
+    Ok(ExitCode::from(2))
 }
 
 /// The exit code of a run that found `tally` and the fatal problems

@@ -18,8 +18,8 @@ pub enum StatusFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
-    /// Notice files or folders (folders are searched for *.toml).
-    #[arg(default_value = "notices")]
+    /// Notice files or folders (folders are searched for *.toml)
+    /// [default: `notices` of seloste.toml, else notices].
     pub paths: Vec<PathBuf>,
 
     /// Also list the texts changed since this git revision in one language
@@ -39,10 +39,12 @@ pub fn run(args: &StatusArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
     let stderr = anstream::stderr();
     let mut err = stderr.lock();
     if !checked.fatal.is_empty() {
-        for f in &checked.fatal {
-            writeln!(err, "error: {f}")?;
-        }
-        return Ok(ExitCode::from(2));
+        return Ok(super::report_fatal(
+            &mut err,
+            &checked.config_diagnostics(),
+            &checked.sources,
+            &checked.fatal,
+        )?);
     }
     let found = status(
         &checked.notices,

@@ -1,8 +1,8 @@
 //! `seloste build --watch`, for local preview: build, then rebuild whenever
 //! a notice, `seloste.toml` or a template changes, until Ctrl-C.
 //!
-//! Behind the `watch` cargo feature, so that CI and the default build do
-//! not compile a file watcher. Each rebuild is an ordinary build
+//! `seloste serve` runs the same loop ([`watch`]) around its own build.
+//! Each rebuild is an ordinary build
 //! ([`super::build::run`]): its diagnostics are printed as usual and a
 //! failed build keeps the previous output.
 //!
@@ -31,6 +31,16 @@ const DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// Builds, then rebuilds on every change until the process is interrupted.
 pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    watch(args, &config_path, || build(args, &config_path))
+}
+
+/// Runs `build` once, then again after every change of the sources of
+/// `args` until the watcher fails (an interrupt ends the process).
+pub(crate) fn watch(
+    args: &BuildArgs,
+    config_path: &Option<PathBuf>,
+    mut build: impl FnMut(),
+) -> anyhow::Result<ExitCode> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).context("cannot start the file watcher")?;
     let cwd = std::env::current_dir()
@@ -41,7 +51,7 @@ pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
     let mut plan = Plan::new(args, config_path.as_deref());
     let mut watched = BTreeMap::new();
     update_watches(&mut watcher, &mut watched, &plan, &[]);
-    build(args, &config_path);
+    build();
     writeln!(anstream::stderr(), "watching for changes (Ctrl-C to stop)")?;
     loop {
         let changed = next_changes(&rx, &plan)?;
@@ -57,7 +67,7 @@ pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
                 }
             }
         }
-        build(args, &config_path);
+        build();
         // The configuration may name other folders now, and a watched
         // folder may have been removed or replaced: watch again.
         plan = Plan::new(args, config_path.as_deref());
@@ -141,7 +151,10 @@ struct Plan {
 impl Plan {
     fn new(args: &BuildArgs, config_path: Option<&Path>) -> Plan {
         let config = crate::load::config::peek(config_path);
-        let notices: Vec<PathBuf> = args.paths.iter().map(|p| resolve(p)).collect();
+        let notices: Vec<PathBuf> = crate::project::notice_paths(&args.paths, &config)
+            .iter()
+            .map(|p| resolve(p))
+            .collect();
         let config_file = resolve(config_path.unwrap_or(Path::new(crate::load::config::FILE_NAME)));
         let templates = resolve(
             &args

@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::decode::Decoder;
 use crate::load::decode::L007;
-use crate::load::document::L001;
 use crate::model::{Lang, Located, SupervisoryAuthority};
 use crate::source::{FileId, SourceMap};
 
@@ -60,6 +59,9 @@ pub struct Config {
     /// The supervisory authority for notices that name none (`build` and
     /// `bundle`; a notice's or customer's own `supervisory_authority` wins).
     pub supervisory_authority: Option<SupervisoryAuthority>,
+    /// The notice (or, for `bundle`, service) sources when a command is
+    /// given no paths.
+    pub notices: Option<PathBuf>,
     /// Output folder of `build` when `--out` is not given.
     pub out: Option<PathBuf>,
     /// Template folder when `--templates` is not given.
@@ -78,6 +80,7 @@ impl Config {
             return;
         }
         for p in [
+            &mut self.notices,
             &mut self.out,
             &mut self.templates,
             &mut self.customers,
@@ -162,10 +165,9 @@ pub fn load(
     Ok((config, diags))
 }
 
-/// The configuration without its diagnostics, for a command that needs a
-/// setting before it checks anything (`bundle` needs the customer folder).
-/// A broken configuration is reported when the command loads it for real;
-/// here it counts as empty.
+/// The configuration without its diagnostics, for `watch`, which needs the
+/// folders to watch before each build. A broken configuration is reported
+/// by the build itself; here it counts as empty.
 pub fn peek(config_path: Option<&Path>) -> Config {
     let path = config_path.unwrap_or(Path::new(FILE_NAME));
     match load(path, &mut SourceMap::default(), false) {
@@ -179,17 +181,12 @@ pub fn parse(file: FileId, base: usize, text: &str) -> (Config, Vec<Diagnostic>)
     let mut config = Config::default();
     let (root, errors) = toml::de::DeTable::parse_recoverable(text.trim_start_matches('\u{feff}'));
     if !errors.is_empty() {
-        let offset = text.len() - text.trim_start_matches('\u{feff}').len();
-        let diags = errors
-            .into_iter()
-            .map(|e| {
-                let span = e.span().map_or(base..base, |s| {
-                    base + s.start + offset..base + s.end + offset
-                });
-                Diagnostic::new(L001, span, format!("TOML syntax error: {}", e.message()))
-            })
-            .collect();
-        return (config, diags);
+        let trimmed = text.trim_start_matches('\u{feff}');
+        let skipped = text.len() - trimmed.len();
+        return (
+            config,
+            crate::load::syntax::diagnostics(trimmed, base, skipped, errors),
+        );
     }
     let root = toml::Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
     let mut d = Decoder::new(file, base);
@@ -223,6 +220,7 @@ pub fn parse(file: FileId, base: usize, text: &str) -> (Config, Vec<Diagnostic>)
             }
             Some(PathBuf::from(s.value))
         };
+        config.notices = folder(&mut d, "notices");
         config.out = folder(&mut d, "out");
         config.templates = folder(&mut d, "templates");
         config.customers = folder(&mut d, "customers");
@@ -399,13 +397,14 @@ mod tests {
             FileId(0),
             0,
             "out = \"public\"\ntemplates = \"layout\"\ncustomers = \"asiakkaat\"\n\
-             bundles = \"dist/bundles\"\nsupervisory_authority = \"SE\"\n",
+             bundles = \"dist/bundles\"\nsupervisory_authority = \"SE\"\nnotices = \"services\"\n",
         );
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.out.as_deref(), Some(Path::new("public")));
         assert_eq!(c.templates.as_deref(), Some(Path::new("layout")));
         assert_eq!(c.customers.as_deref(), Some(Path::new("asiakkaat")));
         assert_eq!(c.bundles.as_deref(), Some(Path::new("dist/bundles")));
+        assert_eq!(c.notices.as_deref(), Some(Path::new("services")));
         assert_eq!(c.supervisory_authority, Some(SupervisoryAuthority::Sweden));
     }
 
@@ -413,7 +412,7 @@ mod tests {
     fn absent_keys_leave_the_defaults_to_the_commands() {
         let (c, d) = parse(FileId(0), 0, "languages = [\"fi\"]\n");
         assert!(d.is_empty(), "{d:?}");
-        assert!(c.out.is_none() && c.templates.is_none());
+        assert!(c.out.is_none() && c.templates.is_none() && c.notices.is_none());
         assert!(c.customers.is_none() && c.bundles.is_none());
         assert!(c.supervisory_authority.is_none());
     }
@@ -436,11 +435,16 @@ mod tests {
     fn folders_are_relative_to_the_configuration_file() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(FILE_NAME);
-        std::fs::write(&path, "out = \"public\"\ncustomers = \"/abs/customers\"\n").expect("write");
+        std::fs::write(
+            &path,
+            "out = \"public\"\ncustomers = \"/abs/customers\"\nnotices = \"services\"\n",
+        )
+        .expect("write");
         let (c, d) = load(&path, &mut SourceMap::default(), true).expect("reads");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.out, Some(dir.path().join("public")));
         assert_eq!(c.customers, Some(PathBuf::from("/abs/customers")));
+        assert_eq!(c.notices, Some(dir.path().join("services")));
         assert_eq!(peek(Some(&path)).out, Some(dir.path().join("public")));
         // The default file in the working directory keeps relative paths.
         let (mut c, _) = parse(FileId(0), 0, "out = \"public\"\n");

@@ -88,6 +88,9 @@ pub struct Decoder {
     /// for; the schema tests use this to hold the schema to the reader.
     pub record_known: bool,
     pub known_keys: Vec<(String, Vec<&'static str>)>,
+    /// The file's table headers (`[security]`), as (file-local offset,
+    /// header), in file order: to name the table a key fell into.
+    pub headers: Vec<(usize, String)>,
 }
 
 /// A table being read. Keys are taken with [`Table::get`]; [`Table::finish`]
@@ -186,7 +189,17 @@ impl Decoder {
             invalid: Vec::new(),
             record_known: false,
             known_keys: Vec::new(),
+            headers: Vec::new(),
         }
+    }
+
+    /// The last table header above the file-local offset `at`.
+    fn header_above(&self, at: usize) -> Option<&str> {
+        self.headers
+            .iter()
+            .take_while(|(start, _)| *start < at)
+            .last()
+            .map(|(_, h)| h.as_str())
     }
 
     fn wrong_type(&mut self, v: &Value<'_>, expected: &str, help: &str) {
@@ -364,6 +377,30 @@ impl Decoder {
                             if let Some(s) = self.string(value) {
                                 translations.push((lang, s));
                             }
+                        }
+                        // A top-level key written below a table header
+                        // (`cookies.fi = ...` after `[security]`) lands in
+                        // that table: say so, not "not a language".
+                        None if matches!(value.get_ref(), DeValue::Table(_))
+                            && self.root_keys.is_some_and(|l| l.field(code).is_some()) =>
+                        {
+                            let header = self
+                                .header_above(key.span().start)
+                                .unwrap_or("[...]")
+                                .to_string();
+                            self.diagnostics.push(
+                                Diagnostic::new(
+                                    L006,
+                                    self.span(key.span()),
+                                    format!(
+                                        "`{code}` is read as part of the table `{header}`, because it comes below that header"
+                                    ),
+                                )
+                                .label(format!("`{code}` belongs at the top level"))
+                                .help(format!(
+                                    "TOML puts every line below a `[table]` header into that table: move the `{code}.` lines above the first `[...]` header of the file, or give them a table of their own, `[{code}]`, with `fi = ...` below it"
+                                )),
+                            );
                         }
                         None => {
                             let mut diag = Diagnostic::new(

@@ -17,7 +17,10 @@ rule! {
 error it can recover from, each at its line and column, and checks nothing else in that file \
 until it parses.\n\nCommon causes: a string without double quotes, a key given twice in one \
 table, a missing `]` at the end of an array, or text pasted from a word processor with \
-typographic quotes.";
+typographic quotes. For the mistakes people make most (a double quote inside a text, a date \
+written 1.8.2026, `kyllä` or `yes` for `true`, a comma in a number, a missing or mismatched \
+quote) the message says in words what TOML expects and how to write it; after such a \
+mistake the rest of its line, which the parser then misreads, is not reported again.";
 
     L002 "invalid-encoding" Error "-",
     "The file is not valid UTF-8.",
@@ -108,13 +111,7 @@ pub fn load_document<T>(
     }
     let (root, errors) = DeTable::parse_recoverable(&text);
     if !errors.is_empty() {
-        for e in errors {
-            let span = e.span().map_or(at(0), |s| base + s.start..base + s.end);
-            diagnostics.push(
-                Diagnostic::new(L001, span, format!("TOML syntax error: {}", e.message()))
-                    .help("fix the TOML syntax; strings need double quotes, tables are written `[name]`, and a key may appear only once per table"),
-            );
-        }
+        diagnostics.extend(super::syntax::diagnostics(&text, base, 0, errors));
         return LoadedFile {
             text,
             document: None,
@@ -145,6 +142,7 @@ pub fn load_document<T>(
         toml::de::DeValue::Table(root.into_inner()),
     );
     let mut decoder = decode::Decoder::new(file, base);
+    decoder.headers = super::syntax::table_headers(&text);
     let document = read(&mut decoder, &root);
     diagnostics.extend(decoder.diagnostics);
     LoadedFile {

@@ -10,6 +10,7 @@ pub mod config;
 pub mod decode;
 pub mod document;
 mod logo;
+pub(crate) mod syntax;
 mod tables;
 
 pub use tables::{customer as customer_reader, notice as notice_reader};

@@ -145,7 +145,7 @@ impl Engine {
 
 /// The print HTML rendered for a PDF ends so (see
 /// [`crate::render::PDF_SOURCE_EXTENSION`]).
-const SOURCE_SUFFIX: &str = ".pdf.html";
+pub(crate) const SOURCE_SUFFIX: &str = ".pdf.html";
 
 /// One document to print.
 pub(crate) struct Job {

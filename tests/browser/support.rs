@@ -32,9 +32,9 @@ fn missing(what: &str, fix: &str) -> Option<PathBuf> {
             "{what} is missing, and SELOSTE_REQUIRE_TOOLS=1 says the real-tool tests must run ({fix})"
         );
     }
-    eprintln!(
-        "skipped: {what} is missing ({fix}; set SELOSTE_REQUIRE_TOOLS=1 to make this a failure)"
-    );
+    crate::common::skip(&format!(
+        "{what} is missing ({fix}; set SELOSTE_REQUIRE_TOOLS=1 to make this a failure)"
+    ));
     None
 }
 

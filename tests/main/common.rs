@@ -90,10 +90,24 @@ pub fn external_tool(name: &str) -> Option<PathBuf> {
             "`{name}` is not installed, and SELOSTE_REQUIRE_TOOLS=1 says the real-tool tests must run (.ci/run installs it)"
         ),
         None => {
-            eprintln!(
-                "skipped: `{name}` is not installed (set SELOSTE_REQUIRE_TOOLS=1 to make this a failure)"
-            );
+            skip(&format!(
+                "`{name}` is not installed ({}; set SELOSTE_REQUIRE_TOOLS=1 to make this a failure)",
+                crate::tools::install_hint(name)
+            ));
             None
         }
     }
+}
+
+/// Says that the running test skips a check, where `cargo test` shows it:
+/// straight to the process's standard error, which the test harness does
+/// not capture (its `eprintln!` capture would hide the line unless the test
+/// failed, and a skipped check would look like a passed one). The line
+/// names the test (the harness names each test's thread after it).
+/// `tools::zz_real_tool_checks_summary` says which tools are missing.
+pub fn skip(why: &str) {
+    use std::io::Write;
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    let _ = writeln!(std::io::stderr().lock(), "SKIPPED check in {test}: {why}");
 }

@@ -769,7 +769,7 @@ fn unprivileged(s: &Sandbox, probe: &Path, sane: &[&str]) -> Option<Runner> {
             ],
         }
     } else {
-        eprintln!("skipped: this user reads and writes regardless of permissions, and is not root");
+        common::skip("this user reads and writes regardless of permissions, and is not root");
         return None;
     };
     let r = run_as(&runner, &s.work, sane, DEADLINE);
@@ -780,7 +780,7 @@ fn unprivileged(s: &Sandbox, probe: &Path, sane: &[&str]) -> Option<Runner> {
             r.show()
         );
         assert!(!common::tools_required(), "{why}");
-        eprintln!("skipped: {why}");
+        common::skip(&why);
         return None;
     }
     Some(runner)
@@ -1018,10 +1018,16 @@ fn notice_ids_with_path_traversal_are_rejected() {
         assert!(!s.work.join("site").exists());
         // The id rule cannot be allowed (it once could, and a lowered rule
         // let `javascript:` ids become links): the configuration that
-        // tries is itself an error, and nothing is built.
+        // tries is itself an error, and nothing is built. (A broken
+        // configuration stops `build` before the notices' findings are
+        // shown, as it stops every command; `check` shows both.)
         s.write("seloste.toml", "[rules]\ninvalid-id = \"allow\"\n");
         let r = s.run_checked(&["build", "notices", "--out", "site"], DEADLINE, &["site"]);
         r.sane(&[2])
+            .says("Q012 (invalid-id) cannot be reconfigured")
+            .says("seloste.toml has errors");
+        s.run(&["check", "notices"])
+            .sane(&[2])
             .says("Q012 (invalid-id) cannot be reconfigured")
             .says("error[Q012]");
         assert!(!s.work.join("site").exists(), "partial output");
@@ -1168,7 +1174,7 @@ fn a_fifo_in_the_notices_folder_does_not_hang() {
     let s = Sandbox::new();
     s.write("notices/valid.toml", valid());
     if !mkfifo(&s.work.join("notices/pipe.toml")) {
-        eprintln!("skipped: mkfifo is not available");
+        common::skip("mkfifo is not available");
         return;
     }
     s.run(&["check", "notices"])
@@ -1187,7 +1193,7 @@ fn a_fifo_given_as_a_path_does_not_hang() {
     let s = Sandbox::new();
     s.write("notices/valid.toml", valid());
     if !mkfifo(&s.work.join("notices/pipe.toml")) {
-        eprintln!("skipped: mkfifo is not available");
+        common::skip("mkfifo is not available");
         return;
     }
     s.run(&["check", "notices/pipe.toml"])

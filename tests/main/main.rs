@@ -14,7 +14,7 @@
 //! ```sh
 //! cargo test                               # everything
 //! cargo test --test main cli::             # one module
-//! cargo test --features watch --test main watch::   # the `build --watch` test
+//! cargo test --test main watch::                   # the `build --watch` test
 //! ```
 
 mod common;
@@ -25,6 +25,7 @@ mod build;
 mod bundle;
 mod ci_examples;
 mod cli;
+mod config;
 #[cfg(unix)]
 mod crash;
 mod diff;
@@ -34,12 +35,14 @@ mod hostile;
 mod packaging;
 #[cfg(unix)]
 mod pdf;
+mod progress;
 mod properties;
 mod real_tools;
 mod rules;
 mod scaffold;
 mod schema;
-#[cfg(feature = "watch")]
+mod serve;
+mod tools;
 mod watch;
 mod xss;
 

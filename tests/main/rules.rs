@@ -622,7 +622,7 @@ fn check(path: &Path) -> Checked {
     if path.join("customers").is_dir() {
         let b = seloste::project::check_bundle(
             &[path.join("services")],
-            &[path.join("customers")],
+            Some(path.join("customers")),
             Some(config()),
             &|_| true,
         );
@@ -640,6 +640,8 @@ fn check(path: &Path) -> Checked {
             notices: Vec::new(),
             diagnostics,
             fatal: b.fatal,
+            config_file: b.config_file,
+            timings: b.timings,
         };
     }
     load_and_check(&[path.to_path_buf()], Some(config()))

@@ -1,6 +1,5 @@
 //! `seloste build --watch` end to end: the real binary builds, sees a notice
-//! change and rebuilds. Only with `--features watch`: `cargo test --features
-//! watch --test main watch::`.
+//! change and rebuilds: `cargo test --test main watch::`.
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
