@@ -147,10 +147,21 @@ impl Resolver<'_> {
 
     fn markup_of(&self, t: Option<&Text>) -> Option<Markup> {
         let source = t.and_then(|t| t.get(self.lang))?;
-        Some(Markup(match self.format {
-            Format::Md => markdown::to_markdown(source),
-            Format::Html | Format::Print | Format::Pdf => markdown::to_html(source),
-        }))
+        // Once per text and format in a process: a vendor's fleet repeats
+        // the service's texts for every customer.
+        static CONVERTED: crate::fingerprint::TextCache<String> =
+            crate::fingerprint::TextCache::new();
+        let md = self.format == Format::Md;
+        Some(Markup(CONVERTED.get_or(
+            crate::fingerprint::of(&(md, source)),
+            || {
+                if md {
+                    markdown::to_markdown(source)
+                } else {
+                    markdown::to_html(source)
+                }
+            },
+        )))
     }
 
     pub fn date(&self, d: Date) -> Result<String> {
