@@ -12,29 +12,57 @@ use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
 /// A 128-bit hasher: feed it with `Hash` and read [`Fingerprinter::finish128`].
-pub struct Fingerprinter(std::hash::DefaultHasher, std::hash::DefaultHasher);
+///
+/// Writes are gathered in a buffer and hashed a block at a time: hashing a
+/// view is many small writes (a tag, a short string), where SipHash's cost
+/// per call would dominate.
+pub struct Fingerprinter {
+    lanes: (std::hash::DefaultHasher, std::hash::DefaultHasher),
+    buffer: Vec<u8>,
+}
+
+const BLOCK: usize = 512;
 
 impl Default for Fingerprinter {
     fn default() -> Self {
         let mut salted = std::hash::DefaultHasher::new();
         0x5e10_57e5u32.hash(&mut salted);
-        Fingerprinter(std::hash::DefaultHasher::new(), salted)
+        Fingerprinter {
+            lanes: (std::hash::DefaultHasher::new(), salted),
+            buffer: Vec::with_capacity(BLOCK),
+        }
     }
 }
 
 impl Fingerprinter {
+    fn flush(&mut self) {
+        self.lanes.0.write(&self.buffer);
+        self.lanes.1.write(&self.buffer);
+        self.buffer.clear();
+    }
+
     pub fn finish128(&self) -> u128 {
-        (u128::from(self.0.finish()) << 64) | u128::from(self.1.finish())
+        let (mut a, mut b) = self.lanes.clone();
+        a.write(&self.buffer);
+        b.write(&self.buffer);
+        (u128::from(a.finish()) << 64) | u128::from(b.finish())
     }
 }
 
 impl Hasher for Fingerprinter {
     fn write(&mut self, bytes: &[u8]) {
-        self.0.write(bytes);
-        self.1.write(bytes);
+        if self.buffer.len() + bytes.len() > BLOCK {
+            self.flush();
+        }
+        if bytes.len() >= BLOCK {
+            self.lanes.0.write(bytes);
+            self.lanes.1.write(bytes);
+        } else {
+            self.buffer.extend_from_slice(bytes);
+        }
     }
     fn finish(&self) -> u64 {
-        self.0.finish()
+        (self.finish128() >> 64) as u64
     }
 }
 
@@ -97,6 +125,23 @@ mod tests {
         assert_eq!(of(&("fi", "teksti")), of(&("fi", "teksti")));
         assert_ne!(of(&("fi", "teksti")), of(&("sv", "teksti")));
         assert_ne!(of("a"), of("b"));
+    }
+
+    /// Regression guard for the buffering: where the writes are cut does
+    /// not matter, what is written does.
+    #[test]
+    fn a_fingerprint_depends_on_the_bytes_not_on_how_they_are_written() {
+        let text = "x".repeat(3 * BLOCK + 7);
+        let mut whole = Fingerprinter::default();
+        whole.write(text.as_bytes());
+        let mut pieces = Fingerprinter::default();
+        for chunk in text.as_bytes().chunks(13) {
+            pieces.write(chunk);
+        }
+        assert_eq!(whole.finish128(), pieces.finish128());
+        let mut other = Fingerprinter::default();
+        other.write(&text.as_bytes()[1..]);
+        assert_ne!(whole.finish128(), other.finish128());
     }
 
     #[test]
