@@ -66,6 +66,7 @@ label-kind = Type
 label-public-source = Publicly accessible source
 label-third-country = Third country (outside the EU/EEA)
 label-other-languages = This notice in other languages
+label-other-formats = This notice in other formats
 label-how = How to use your rights
 label-visiting-address = Visiting address
 label-postal-address = Postal address
@@ -79,6 +80,11 @@ label-summary-purposes = Why we process the data
 label-summary-data = What data
 label-summary-rights = Your key rights
 label-summary-contact = Whom to contact
+summary-more-purposes =
+    { $count ->
+        [one] and { $count } more purpose
+       *[other] and { $count } more purposes
+    }
 label-page = Page
 label-of = of
 label-format-html = Web page

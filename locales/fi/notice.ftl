@@ -67,6 +67,7 @@ label-kind = Tyyppi
 label-public-source = Julkisesti saatavilla oleva lähde
 label-third-country = Kolmas maa (EU:n ja ETA:n ulkopuolella)
 label-other-languages = Tämä seloste muilla kielillä
+label-other-formats = Tämä seloste muissa muodoissa
 label-how = Näin käytät oikeuksiasi
 label-visiting-address = Käyntiosoite
 label-postal-address = Postiosoite
@@ -80,6 +81,11 @@ label-summary-purposes = Miksi tietoja käsitellään
 label-summary-data = Mitä tietoja käsitellään
 label-summary-rights = Tärkeimmät oikeutesi
 label-summary-contact = Keneen voit ottaa yhteyttä
+summary-more-purposes =
+    { $count ->
+        [one] ja { $count } muu käyttötarkoitus
+       *[other] ja { $count } muuta käyttötarkoitusta
+    }
 label-page = Sivu
 label-of = /
 label-format-html = Verkkosivu

@@ -67,6 +67,7 @@ label-kind = Typ
 label-public-source = Allmänt tillgänglig källa
 label-third-country = Tredjeland (utanför EU/EES)
 label-other-languages = Den här beskrivningen på andra språk
+label-other-formats = Den här beskrivningen i andra format
 label-how = Så använder du dina rättigheter
 label-visiting-address = Besöksadress
 label-postal-address = Postadress
@@ -80,6 +81,11 @@ label-summary-purposes = Varför uppgifterna behandlas
 label-summary-data = Vilka uppgifter
 label-summary-rights = Dina viktigaste rättigheter
 label-summary-contact = Vem du kan kontakta
+summary-more-purposes =
+    { $count ->
+        [one] och ytterligare { $count } ändamål
+       *[other] och ytterligare { $count } ändamål
+    }
 label-page = Sida
 label-of = av
 label-format-html = Webbsida

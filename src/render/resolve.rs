@@ -240,7 +240,11 @@ impl Resolver<'_> {
             n.purposes()
                 .iter()
                 .find(|p| p.id.as_ref().is_some_and(|i| i.value == id))
-                .and_then(|p| self.text(&p.description).map(|d| first_sentence(&d)))
+                .and_then(|p| {
+                    self.text(&p.summary)
+                        .filter(|s| !s.trim().is_empty())
+                        .or_else(|| self.text(&p.description).map(|d| first_sentence(&d)))
+                })
                 .or_else(|| {
                     n.data_categories()
                         .iter()
@@ -430,20 +434,35 @@ impl Resolver<'_> {
             })
             .transpose()?;
 
+        // The first layer: the author's own short line where there is one,
+        // else the description shortened at a boundary; at most
+        // SUMMARY_PURPOSES lines, the rest counted and linked.
+        let lines: Vec<String> = n
+            .purposes()
+            .iter()
+            .zip(&purposes)
+            .filter_map(|(p, v)| {
+                let short = match self.text(&p.summary) {
+                    Some(s) if !s.trim().is_empty() => s.trim().to_string(),
+                    _ => shorten(&plain_text(&self.text(&p.description)?), SUMMARY_CHARS),
+                };
+                Some(match &v.basis {
+                    Some(b) => format!("{} ({b})", short.trim_end_matches('.')),
+                    None => short,
+                })
+            })
+            .collect();
+        let (shown, more) = if lines.len() > SUMMARY_PURPOSES {
+            (SUMMARY_PURPOSES - 1, lines.len() - (SUMMARY_PURPOSES - 1))
+        } else {
+            (lines.len(), 0)
+        };
         let summary = Summary {
             controller: controller_name.clone(),
-            purposes: n
-                .purposes()
-                .iter()
-                .zip(&purposes)
-                .filter_map(|(p, v)| {
-                    let d = self.text(&p.description)?;
-                    Some(match &v.basis {
-                        Some(b) => format!("{} ({b})", first_sentence(&d).trim_end_matches('.')),
-                        None => first_sentence(&d),
-                    })
-                })
-                .collect(),
+            purposes: lines.into_iter().take(shown).collect(),
+            purposes_more: (more > 0)
+                .then(|| self.t_args("summary-more-purposes", &[("count", FluentValue::from(more))]))
+                .transpose()?,
             data: data_categories
                 .iter()
                 .filter_map(|c| c.texts.get("name").map(str::to_string))
@@ -713,7 +732,11 @@ impl Resolver<'_> {
             purposes
                 .iter()
                 .filter(|p| f(p))
-                .filter_map(|p| self.text(&p.description).map(|d| first_sentence(&d)))
+                .filter_map(|p| {
+                    self.text(&p.summary)
+                        .filter(|s| !s.trim().is_empty())
+                        .or_else(|| self.text(&p.description).map(|d| first_sentence(&d)))
+                })
                 .collect()
         };
         let right = |id: &str, text: String, applies_to: Vec<String>| -> Result<RightView> {
@@ -865,8 +888,18 @@ pub fn is_colour(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
-/// The first sentence of a Markdown text, as plain text, for the summary.
-pub fn first_sentence(markdown: &str) -> String {
+/// At most this many purposes are listed in the first layer; with more,
+/// one fewer is listed and the rest are counted ("and 6 more purposes"),
+/// so that the count never stands for a single line.
+pub const SUMMARY_PURPOSES: usize = 5;
+
+/// The longest line, in characters, the first layer takes from a purpose's
+/// description (the legal basis follows it).
+pub const SUMMARY_CHARS: usize = 100;
+
+/// A Markdown text as plain text on one line: block ends and line breaks
+/// separate words, inline ends (emphasis, links) don't.
+pub fn plain_text(markdown: &str) -> String {
     let mut plain = String::new();
     for e in Parser::new(markdown) {
         match e {
@@ -874,7 +907,6 @@ pub fn first_sentence(markdown: &str) -> String {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 plain.push_str(&t)
             }
-            // Block ends separate words; inline ends (emphasis, links) don't.
             Event::SoftBreak
             | Event::HardBreak
             | Event::End(
@@ -883,15 +915,73 @@ pub fn first_sentence(markdown: &str) -> String {
             _ => {}
         }
     }
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    let end = plain.find(". ").map_or(plain.len(), |i| i + 1);
-    let sentence = &plain[..end];
-    if sentence.chars().count() > 160 {
-        let cut: String = sentence.chars().take(157).collect();
-        format!("{}…", cut.trim_end())
-    } else {
-        sentence.to_string()
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The end of the first sentence of `plain` (a full stop, question or
+/// exclamation mark followed by a space and a capital or a digit, so that
+/// "esim. kaupunki" or "e.g. the school" do not end it), or its length.
+fn sentence_end(plain: &str) -> usize {
+    let mut chars = plain.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let rest = &plain[i + c.len_utf8()..];
+        let mut after = rest.chars();
+        if after.next() == Some(' ')
+            && after
+                .next()
+                .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit())
+        {
+            return i + c.len_utf8();
+        }
     }
+    plain.len()
+}
+
+/// `plain` shortened for the first layer to about `max` characters, never
+/// inside a word: its first sentence when that is short enough; else the
+/// phrase before a colon, semicolon or dash when that says enough on its
+/// own (a heading-like start, "Perusopetuksen järjestäminen: ..."); else
+/// as many whole words as fit, with an ellipsis. A single word longer than
+/// `max` is kept whole.
+pub fn shorten(plain: &str, max: usize) -> String {
+    let sentence = plain[..sentence_end(plain)].trim();
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    // The byte index of the `max`-th character: everything before fits.
+    let limit = sentence
+        .char_indices()
+        .nth(max)
+        .map_or(sentence.len(), |(i, _)| i);
+    let head = &sentence[..limit];
+    for separator in [": ", "; ", " – ", " — "] {
+        if let Some(at) = head.find(separator)
+            && head[..at].chars().count() >= 12
+        {
+            return head[..at].trim_end().to_string();
+        }
+    }
+    // Room for the ellipsis: cut at the last space before the limit.
+    let cut = match head.rfind(' ') {
+        Some(at) if at > 0 => at,
+        // One long word: keep it whole.
+        _ => sentence.find(' ').unwrap_or(sentence.len()),
+    };
+    let kept = sentence[..cut].trim_end_matches([',', ';', ':', ' ', '–', '—', '(']);
+    if kept.len() == sentence.len() {
+        return kept.to_string();
+    }
+    format!("{kept}…")
+}
+
+/// The first sentence of a Markdown text, as plain text, shortened at a
+/// word boundary: how a purpose is named where a text refers to it (the
+/// storage periods' "applies to").
+pub fn first_sentence(markdown: &str) -> String {
+    shorten(&plain_text(markdown), 160)
 }
 
 #[cfg(test)]
@@ -904,7 +994,9 @@ mod tests {
         // Regression: inline ends added a space before punctuation.
         assert_eq!(first_sentence("To **subscribers**."), "To subscribers.");
         assert_eq!(first_sentence("- a\n- b"), "a b");
-        assert!(first_sentence(&"x".repeat(500)).ends_with('…'));
+        // Never inside a word: a single long word is kept whole.
+        assert_eq!(first_sentence(&"x".repeat(500)), "x".repeat(500));
+        assert!(first_sentence(&"word ".repeat(100)).ends_with("word…"));
     }
 
     /// A small notice with one purpose per `(id, basis, extra TOML)`, in

@@ -153,8 +153,13 @@ pub struct SectionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     pub controller: Option<String>,
-    /// Purposes, each a short plain-text line with its legal basis label.
+    /// Purposes, each a short plain-text line with its legal basis label:
+    /// the purpose's `summary`, else its description shortened at a word
+    /// boundary. At most [`super::resolve::SUMMARY_PURPOSES`].
     pub purposes: Vec<String>,
+    /// "and 6 more purposes", when not every purpose is listed; templates
+    /// link it to the purposes section.
+    pub purposes_more: Option<String>,
     /// Names of the data categories.
     pub data: Vec<String>,
     /// Titles of the rights that apply.
