@@ -33,6 +33,7 @@ mod formats;
 mod hostile;
 #[cfg(unix)]
 mod pdf;
+mod pages;
 mod properties;
 mod real_tools;
 mod rules;

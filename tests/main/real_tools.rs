@@ -265,3 +265,77 @@ fn axe_finds_no_violations_and_pages_make_no_requests() {
         problems.join("\n")
     );
 }
+
+/// A page wider than a phone, for the narrow-screen check to catch.
+const WIDE_CANARY: &str = r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>wide</title></head>
+<body><main><h1>wide</h1><div style="width:800px">too wide</div>
+<div class="table-scroll" style="overflow-x:auto"><table><tr><td><div style="width:900px">scrolls</div></td></tr></table></div></main></body></html>
+"#;
+
+/// Issue 15: on a phone (390 CSS pixels) no page of the site or of the
+/// bundles scrolls sideways, no table overflows its box (tables are
+/// labelled cards there), and axe finds no violations in that layout.
+#[test]
+fn every_page_fits_a_phone_screen_with_tables_as_cards() {
+    let Some(browser) = support::browser() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (site, bundles) = build_everything(tmp.path());
+    let mut jobs = support::jobs(Some(&site), Some(&bundles));
+    let pages_built = jobs.len();
+    let canary = tmp.path().join("wide.html");
+    std::fs::write(&canary, WIDE_CANARY).expect("write canary");
+    jobs.push(support::Job {
+        file: canary,
+        allow: Vec::new(),
+    });
+    let report = browser.run_script("narrow-check.mjs", &jobs, tmp.path());
+    assert_eq!(report["width"], 390);
+    let mut pages = report["pages"].as_array().expect("pages").clone();
+    assert_eq!(pages.len(), jobs.len(), "one record per page");
+    let canary = pages.pop().expect("the canary's record");
+    assert!(
+        canary["scrollWidth"].as_u64() > canary["innerWidth"].as_u64()
+            && !canary["overflowing"].as_array().expect("list").is_empty(),
+        "the check missed a page wider than the screen: {canary:#}"
+    );
+    let mut problems = Vec::new();
+    let mut cards = 0;
+    for page in &pages {
+        let file = page["file"].as_str().unwrap_or_default();
+        let file = file
+            .strip_prefix(tmp.path().to_str().expect("utf-8"))
+            .unwrap_or(file);
+        let (scroll, inner) = (page["scrollWidth"].as_u64(), page["innerWidth"].as_u64());
+        if inner != Some(390) || scroll > inner {
+            problems.push(format!("{file}: scrollWidth {scroll:?} > innerWidth {inner:?}"));
+        }
+        for o in page["overflowing"].as_array().expect("overflowing") {
+            problems.push(format!("{file}: overflows: {}", o.as_str().unwrap_or_default()));
+        }
+        for v in page["violations"].as_array().expect("violations") {
+            problems.push(format!("{file}: axe at 390 px: {v}"));
+        }
+        for r in page["requests"].as_array().expect("requests") {
+            problems.push(format!("{file}: request: {r}"));
+        }
+        if file.ends_with(".html") && !file.ends_with(".print.html") {
+            cards += page["cards"].as_u64().unwrap_or(0);
+        }
+    }
+    println!(
+        "390 px: {} pages, {cards} table rows shown as cards, {} problems",
+        pages.len(),
+        problems.len()
+    );
+    assert_eq!(pages.len(), pages_built);
+    assert!(cards > 100, "table rows are laid out as cards on a phone ({cards})");
+    assert!(
+        problems.is_empty(),
+        "{} problems on a phone screen:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

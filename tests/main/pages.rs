@@ -1,0 +1,166 @@
+//! Issue 15, notices that read well on a phone, on paper and in a
+//! municipality's website: the first layer, drafts, the root page that
+//! chooses the language, branding for `build` and the CMS fragment, checked
+//! on the real binary's output. (The browser checks at 390 px are in
+//! `real_tools.rs`, the PDFs in `pdf.rs`.)
+
+use std::collections::HashSet;
+
+use crate::common::{output, root, seloste, tree};
+
+/// Text of an HTML snippet: tags dropped, the few entities the templates
+/// write decoded.
+fn text_of(html: &str) -> String {
+    let tags = regex::Regex::new(r"<[^>]*>").expect("regex");
+    tags.replace_all(html, " ")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The words of a text, without the punctuation around them.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The part of `html` from `start` to the end of its element `end`.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html.find(start).unwrap_or_else(|| panic!("no {start}"));
+    let to = html[from..].find(end).map_or(html.len(), |i| from + i);
+    &html[from..to]
+}
+
+/// Checks the first layer of one notice page; returns how many purpose
+/// lines it shows.
+fn check_first_layer(file: &str, html: &str) -> usize {
+    let summary = between(html, "<section class=\"summary\"", "</section>");
+    let purposes = between(html, "<section class=\"sec\" id=\"purposes\"", "</section>");
+    let known: HashSet<String> = words(&text_of(purposes)).into_iter().collect();
+    let header = between(html, "<header", "</header>");
+    assert!(
+        !header.contains("class=\"formats\"") && !summary.contains("class=\"formats\""),
+        "{file}: links to other formats belong in the footer"
+    );
+    let Some(list) = summary
+        .split("<dd><ul>")
+        .nth(1)
+        .and_then(|s| s.split("</ul>").next())
+    else {
+        return 0;
+    };
+    let mut lines = 0;
+    for item in list.split("<li").skip(1) {
+        let item = item.split_once('>').map_or("", |x| x.1);
+        if item.contains("href=\"#purposes\"") {
+            assert!(
+                text_of(item).trim().chars().next().is_some_and(char::is_lowercase),
+                "{file}: `{item}`"
+            );
+            continue;
+        }
+        lines += 1;
+        // Every word of the line is a whole word of the purposes section:
+        // a word cut short ("arviointi j…") is not.
+        for w in words(&text_of(item)) {
+            assert!(
+                known.contains(&w),
+                "{file}: the first layer's `{}` has `{w}`, which is not a whole word of the purposes section",
+                text_of(item).trim()
+            );
+        }
+    }
+    assert!(
+        lines <= 5,
+        "{file}: at most five purposes in the first layer, found {lines}"
+    );
+    lines
+}
+
+/// Issue 15, item 1: the first layer of every notice of `notices/` and of
+/// every bundle of `examples/vendor` cuts no word, lists at most five
+/// purposes (the rest counted and linked) and has no format links.
+#[test]
+fn first_layer_cuts_no_word_and_lists_at_most_five_purposes() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let site = tmp.path().join("site");
+    let bundles = tmp.path().join("bundles");
+    let o = seloste(
+        &root(),
+        &["build", "notices", "--format", "html,md", "--out", site.to_str().expect("utf-8")],
+    );
+    assert!(o.status.success(), "{}", output(&o));
+    let o = seloste(
+        &root(),
+        &[
+            "bundle",
+            "examples/vendor/services",
+            "--customers",
+            "examples/vendor/customers",
+            "--format",
+            "html",
+            "--out",
+            bundles.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(o.status.success(), "{}", output(&o));
+    let mut pages = 0;
+    let mut lines = 0;
+    for dir in [&site, &bundles] {
+        for (path, bytes) in tree(dir) {
+            if !path.ends_with(".html") || path.ends_with("index.html") {
+                continue;
+            }
+            let html = String::from_utf8(bytes).expect("utf-8");
+            lines += check_first_layer(&path, &html);
+            pages += 1;
+        }
+    }
+    assert!(pages >= 30 && lines >= 100, "{pages} pages, {lines} lines");
+    // The Wilma notice has ten purposes: four shown, six counted.
+    let wilma = std::fs::read_to_string(site.join("fi/wilma-guardians.html")).expect("read");
+    assert!(
+        wilma.contains("<li class=\"more\"><a href=\"#purposes\">ja 6 muuta käyttötarkoitusta</a></li>"),
+        "{}",
+        between(&wilma, "<section class=\"summary\"", "</section>")
+    );
+    let md = std::fs::read_to_string(site.join("sv/wilma-guardians.md")).expect("read");
+    assert!(md.contains("  - och ytterligare 6 ändamål\n"), "{md}");
+}
+
+/// A purpose's own `summary` is the first layer's line, as written.
+#[test]
+fn a_purpose_summary_is_the_first_layer_line() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let notices = tmp.path().join("notices");
+    std::fs::create_dir_all(&notices).expect("mkdir");
+    let valid = std::fs::read_to_string(root().join("tests/fixtures/cli/valid.toml"))
+        .expect("fixture");
+    let with_summary = valid.replacen(
+        "legal_basis = \"public-task\"",
+        "summary = { fi = \"Opetuksen järjestäminen\", sv = \"Undervisningen\", en = \"Teaching\" }\nlegal_basis = \"public-task\"",
+        1,
+    );
+    assert_ne!(valid, with_summary, "the fixture has a public-task purpose");
+    std::fs::write(notices.join("n.toml"), with_summary).expect("write");
+    let o = seloste(tmp.path(), &["build", "--format", "html"]);
+    assert!(o.status.success(), "{}", output(&o));
+    let site = tree(&tmp.path().join("site"));
+    let (path, html) = site
+        .iter()
+        .find(|(p, _)| p.starts_with("en/") && !p.ends_with("index.html"))
+        .expect("an English page");
+    let html = String::from_utf8_lossy(html);
+    let summary = between(&html, "<section class=\"summary\"", "</section>");
+    assert!(
+        summary.contains("<li>Teaching (task in the public interest or exercise of official authority)</li>"),
+        "{path}: {summary}"
+    );
+}
