@@ -105,6 +105,7 @@ pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
         .diagnostics
         .extend(lint::check_project(&checked.notices));
     lint::apply_overrides(&mut checked.diagnostics, &checked.config.rules);
+    lint::soften_drafts(&mut checked.diagnostics, &checked.notices, &checked.sources);
     report::sort(&mut checked.diagnostics);
     checked
 }
@@ -229,7 +230,7 @@ pub fn check_bundle(
         })
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|(customer, own)| check_customer(customer, own, &notices, &config))
+        .map(|(customer, own)| check_customer(customer, own, &notices, &config, &sources))
         .collect();
     // Loading problems of customers left out by --only or --shard are not
     // this run's business; those of customers kept were moved above.
@@ -250,6 +251,7 @@ fn check_customer(
     own: Vec<Diagnostic>,
     services: &[Notice],
     config: &Config,
+    sources: &SourceMap,
 ) -> CustomerCheck {
     let mut diagnostics = own;
     diagnostics.extend(lint::customer::check(&customer, services));
@@ -270,6 +272,7 @@ fn check_customer(
         bound.push(notice);
     }
     lint::apply_overrides(&mut diagnostics, &config.rules);
+    lint::soften_drafts(&mut diagnostics, &bound, sources);
     report::sort(&mut diagnostics);
     // A problem in the customer file or a shared fragment shows up once per
     // service; say it once.

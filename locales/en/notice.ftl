@@ -95,6 +95,8 @@ label-format-pdf = PDF
 ## Notice and index
 
 notice-doc-type = Privacy notice
+draft-label = Draft
+draft-banner = This notice is a draft and has not been published. What it says may still change.
 notice-version-line = Version { $version }, updated { $date }
 notice-gdpr-basis = This notice gives you the information required by Articles 13 and 14 of the EU General Data Protection Regulation (GDPR).
 index-title = Privacy notices

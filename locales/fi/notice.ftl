@@ -96,6 +96,8 @@ label-format-pdf = PDF
 ## Seloste ja hakemistosivu
 
 notice-doc-type = Tietosuojaseloste
+draft-label = Luonnos
+draft-banner = Tämä seloste on luonnos, eikä sitä ole julkaistu. Sen tiedot voivat vielä muuttua.
 notice-version-line = Versio { $version }, päivitetty { $date }
 notice-gdpr-basis = Tässä selosteessa kerrotaan ne tiedot, jotka EU:n yleisen tietosuoja-asetuksen 13 ja 14 artikla edellyttävät.
 index-title = Tietosuojaselosteet

@@ -96,6 +96,8 @@ label-format-pdf = PDF
 ## Beskrivningen och indexsidan
 
 notice-doc-type = Dataskyddsbeskrivning
+draft-label = Utkast
+draft-banner = Den här beskrivningen är ett utkast och har inte publicerats. Uppgifterna kan ännu ändras.
 notice-version-line = Version { $version }, uppdaterad { $date }
 notice-gdpr-basis = Den här beskrivningen innehåller den information som krävs enligt artiklarna 13 och 14 i EU:s allmänna dataskyddsförordning.
 index-title = Dataskyddsbeskrivningar

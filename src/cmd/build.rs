@@ -75,6 +75,11 @@ pub struct RenderArgs {
     /// program outside PATH.
     #[arg(long, value_enum, default_value_t = crate::pdf::EngineChoice::Auto, value_name = "ENGINE")]
     pub pdf_engine: crate::pdf::EngineChoice,
+
+    /// Also publish notices marked `draft = true`, each with a visible
+    /// "draft" banner (for review; by default drafts are skipped).
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 impl RenderArgs {
@@ -116,6 +121,35 @@ impl RenderArgs {
         formats.dedup();
         crate::render::Selection { languages, formats }
     }
+}
+
+impl RenderArgs {
+    /// The notices to publish and the drafts left out (none with
+    /// `--drafts`, which publishes them with a banner).
+    pub(crate) fn split_drafts(
+        &self,
+        notices: Vec<crate::model::Notice>,
+    ) -> (Vec<crate::model::Notice>, Vec<crate::model::Notice>) {
+        if self.drafts {
+            return (notices, Vec::new());
+        }
+        notices.into_iter().partition(|n| !n.is_draft())
+    }
+}
+
+/// The note on drafts left out of a build or bundle.
+pub(crate) fn drafts_note(drafts: &[crate::model::Notice]) -> String {
+    let ids: Vec<&str> = drafts.iter().map(|n| n.id_str()).collect();
+    format!(
+        "note: {} not published (`draft = true`; --drafts builds {} with a draft banner): {}",
+        if ids.len() == 1 {
+            "1 draft is".to_string()
+        } else {
+            format!("{} drafts are", ids.len())
+        },
+        if ids.len() == 1 { "it" } else { "them" },
+        ids.join(", ")
+    )
 }
 
 /// An output format of `build`.
@@ -183,6 +217,10 @@ pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         .iter()
         .cloned()
         .partition(|n| n.open_controller.is_none());
+    let (publishable, drafts) = args.render.split_drafts(publishable);
+    if !drafts.is_empty() {
+        writeln!(err, "{}", drafts_note(&drafts))?;
+    }
     if !services.is_empty() {
         writeln!(
             err,

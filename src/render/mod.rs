@@ -257,6 +257,7 @@ impl Renderer {
                     .collect::<anyhow::Result<Vec<_>>>()?;
                 entries.push(IndexEntry {
                     id: n.id_str().to_string(),
+                    draft: n.is_draft(),
                     title: n
                         .title
                         .as_ref()

@@ -507,6 +507,7 @@ impl Resolver<'_> {
             updated_iso: n.updated.as_ref().map(|d| d.value.to_string()),
             alternates: Vec::new(),
             formats: Vec::new(),
+            draft: n.is_draft(),
             brand_colour: n
                 .branding
                 .as_ref()

@@ -91,6 +91,9 @@ pub struct NoticeView {
     /// The same notice in the other formats built (e.g. the printable
     /// version), in this language.
     pub formats: Vec<FormatLink>,
+    /// The notice is a draft (`draft = true`, built with `--drafts`):
+    /// templates show a banner saying it is not published.
+    pub draft: bool,
     /// The customer's brand colour (`#rrggbb`, validated), in bundles.
     pub brand_colour: Option<String>,
     /// Relative link to the customer's logo, in bundles.
@@ -378,6 +381,8 @@ pub struct IndexView {
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexEntry {
     pub id: String,
+    /// A draft, built with `--drafts`.
+    pub draft: bool,
     pub title: String,
     pub controller: Option<String>,
     pub updated: Option<String>,

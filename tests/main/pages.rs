@@ -164,3 +164,138 @@ fn a_purpose_summary_is_the_first_layer_line() {
         "{path}: {summary}"
     );
 }
+
+/// A project with the valid fixture and a draft of a second notice with a
+/// `seloste new` placeholder left in (or, with `draft` false, the same
+/// notice published).
+fn project_with_draft(draft: bool) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let notices = tmp.path().join("notices");
+    std::fs::create_dir_all(&notices).expect("mkdir");
+    let valid = std::fs::read_to_string(root().join("tests/fixtures/cli/valid.toml"))
+        .expect("fixture");
+    std::fs::write(notices.join("valid.toml"), &valid).expect("write");
+    let unfinished = valid
+        .replacen(
+            "id = \"example-school-register\"",
+            &format!("id = \"unfinished\"\ndraft = {draft}"),
+            1,
+        )
+        .replacen(
+            "en = \"Providing basic education\"",
+            "en = \"TODO: what the data is used for\"",
+            1,
+        );
+    std::fs::write(notices.join("unfinished.toml"), unfinished).expect("write");
+    tmp
+}
+
+/// Issue 15, item 6: a draft with a placeholder does not stop the build of
+/// the others: its placeholder is a warning, it is left out with a note,
+/// and `--drafts` publishes it with a banner in every format.
+#[test]
+fn a_draft_is_skipped_with_a_note_and_built_with_a_banner_on_request() {
+    let tmp = project_with_draft(true);
+    let o = seloste(tmp.path(), &["check"]);
+    let text = output(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("warning[Q013]") && text.contains("a draft: placeholders are warnings"),
+        "{text}"
+    );
+
+    let o = seloste(tmp.path(), &["build"]);
+    let text = output(&o);
+    assert!(o.status.success(), "{text}");
+    assert!(
+        text.contains("note: 1 draft is not published (`draft = true`; --drafts builds it with a draft banner): unfinished"),
+        "{text}"
+    );
+    let site = tree(&tmp.path().join("site"));
+    assert!(site.contains_key("en/example-school-register.html"));
+    assert!(
+        !site.keys().any(|p| p.contains("unfinished")),
+        "{:?}",
+        site.keys()
+    );
+    let index = String::from_utf8_lossy(&site["en/index.html"]).into_owned();
+    assert!(!index.contains("unfinished"), "{index}");
+
+    let o = seloste(tmp.path(), &["build", "--drafts"]);
+    assert!(o.status.success(), "{}", output(&o));
+    let site = tree(&tmp.path().join("site"));
+    for (file, banner) in [
+        ("en/unfinished.html", "<strong>Draft.</strong> This notice is a draft"),
+        ("en/unfinished.print.html", "<strong>Draft.</strong> This notice is a draft"),
+        ("en/unfinished.md", "> **Draft.** This notice is a draft"),
+        ("fi/unfinished.html", "<strong>Luonnos.</strong> Tämä seloste on luonnos"),
+        ("sv/unfinished.html", "<strong>Utkast.</strong> Den här beskrivningen är ett utkast"),
+    ] {
+        let text = String::from_utf8_lossy(&site[file]);
+        assert!(text.contains(banner), "{file}: {text}");
+    }
+    let html = String::from_utf8_lossy(&site["en/unfinished.html"]);
+    assert!(html.contains("<title>Draft: "), "{html}");
+    let published = String::from_utf8_lossy(&site["en/example-school-register.html"]);
+    assert!(!published.contains("class=\"draft-banner\""), "{published}");
+    let index = String::from_utf8_lossy(&site["en/index.html"]);
+    assert!(
+        index.contains("<span class=\"flag flag-draft\">Draft</span>"),
+        "{index}"
+    );
+}
+
+/// The same placeholder outside a draft is an error, and nothing is built.
+#[test]
+fn a_placeholder_outside_a_draft_stops_the_build() {
+    let tmp = project_with_draft(false);
+    let o = seloste(tmp.path(), &["build"]);
+    let text = output(&o);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[Q013]"), "{text}");
+    assert!(!tmp.path().join("site").exists());
+}
+
+/// Copies `examples/vendor` into `dir`.
+fn copy_vendor(dir: &std::path::Path) {
+    let from = root().join("examples/vendor");
+    for e in walkdir::WalkDir::new(&from) {
+        let e = e.expect("walk");
+        let to = dir.join(e.path().strip_prefix(&from).expect("inside"));
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&to).expect("mkdir");
+        } else {
+            std::fs::copy(e.path(), &to).expect("copy");
+        }
+    }
+}
+
+/// A draft service is left out of every customer's bundle, with one note.
+#[test]
+fn a_draft_service_is_left_out_of_every_bundle() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_vendor(tmp.path());
+    let service = tmp.path().join("services/opinsys-home-folders.toml");
+    let text = std::fs::read_to_string(&service).expect("read");
+    let drafted = text.replacen(
+        "id = \"opinsys-home-folders\"",
+        "id = \"opinsys-home-folders\"\ndraft = true",
+        1,
+    );
+    assert_ne!(text, drafted);
+    std::fs::write(&service, drafted).expect("write");
+    let o = seloste(
+        tmp.path(),
+        &["bundle", "services", "--customers", "customers", "--format", "html", "--out", "out"],
+    );
+    let text = output(&o);
+    assert!(o.status.success(), "{text}");
+    assert_eq!(
+        text.matches("note: 1 draft is not published").count(),
+        1,
+        "{text}"
+    );
+    let out = tree(&tmp.path().join("out"));
+    assert!(out.keys().any(|p| p.contains("opinsys-user-management")));
+    assert!(!out.keys().any(|p| p.contains("home-folders")), "{:?}", out.keys());
+}
