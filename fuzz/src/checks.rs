@@ -98,6 +98,8 @@ const ATTRIBUTES: &[&str] = &[
     "width",
     "aria-label",
     "aria-labelledby",
+    // A table cell's column header, from the locales, for the card layout.
+    "data-label",
 ];
 
 /// Every tag of `html` with its attributes. Text is escaped by the

@@ -220,6 +220,7 @@ withdrawal = { en = @T@ }
 [[purposes]]
 id = "of-interest"
 description = { en = @T@ }
+summary = { en = @T@ }
 legal_basis = "legitimate-interests"
 legitimate_interests = { en = @T@ }
 
@@ -907,7 +908,7 @@ const ELEMENTS: &str = "html head meta title link style body header footer main 
      ul ol li dl dt dd h1 h2 h3 h4 h5 h6 table thead tbody tr th td time img em strong code pre \
      blockquote hr br del";
 const ATTRIBUTES: &str = "class id href hreflang lang aria-label aria-labelledby role tabindex scope \
-     datetime type title alt height src style name content charset rel start";
+     datetime type title alt height src style name content charset rel start data-label";
 
 fn html_findings(html: &str) -> Vec<String> {
     let elements: BTreeSet<&str> = ELEMENTS.split_whitespace().collect();
