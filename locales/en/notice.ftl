@@ -102,6 +102,8 @@ notice-gdpr-basis = This notice gives you the information required by Articles 1
 index-title = Privacy notices
 index-intro = These privacy notices explain how your personal data is processed and what rights you have.
 index-empty = There are no privacy notices yet.
+languages-choose = Choose a language
+languages-intro = The privacy notices in English
 
 ## Dates: 21 November 2026
 

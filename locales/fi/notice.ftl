@@ -103,6 +103,8 @@ notice-gdpr-basis = Tässä selosteessa kerrotaan ne tiedot, jotka EU:n yleisen 
 index-title = Tietosuojaselosteet
 index-intro = Näistä tietosuojaselosteista näet, miten henkilötietojasi käsitellään ja mitä oikeuksia sinulla on.
 index-empty = Tietosuojaselosteita ei ole vielä julkaistu.
+languages-choose = Valitse kieli
+languages-intro = Tietosuojaselosteet suomeksi
 
 ## Päivämäärät: 21.11.2026
 

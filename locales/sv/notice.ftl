@@ -103,6 +103,8 @@ notice-gdpr-basis = Den här beskrivningen innehåller den information som kräv
 index-title = Dataskyddsbeskrivningar
 index-intro = I de här dataskyddsbeskrivningarna kan du läsa hur dina personuppgifter behandlas och vilka rättigheter du har.
 index-empty = Det finns inga dataskyddsbeskrivningar ännu.
+languages-choose = Välj språk
+languages-intro = Dataskyddsbeskrivningarna på svenska
 
 ## Datum: 21.11.2026
 

@@ -28,7 +28,7 @@ pub use resolve::Format;
 use crate::model::{Lang, Notice};
 use locale::Locales;
 use resolve::Resolver;
-use view::{FormatLink, IndexEntry, IndexView};
+use view::{FormatLink, IndexEntry, IndexView, LanguageChoice, LanguagesView};
 
 /// One rendered file, relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -294,7 +294,55 @@ impl Renderer {
                 contents: html.into_bytes(),
             });
         }
+        if let Some(root) = self.languages_page(&all_langs)? {
+            files.push(root);
+        }
         Ok(files)
+    }
+
+    /// `index.html` at the root: a link to each language's index, each
+    /// named in its own language, so that a site's or bundle's address
+    /// leads somewhere without choosing a language for the reader.
+    fn languages_page(&self, langs: &[Lang]) -> anyhow::Result<Option<RenderedFile>> {
+        let Some(first) = langs.first() else {
+            return Ok(None);
+        };
+        let languages = langs
+            .iter()
+            .map(|l| {
+                let get = |key: &str| self.locales.get(l.as_str(), key);
+                Ok(LanguageChoice {
+                    lang: l.to_string(),
+                    name: get(&l.label_key())?,
+                    title: get("index-title")?,
+                    intro: get("languages-intro")?,
+                    href: format!("{l}/index.html"),
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let view = LanguagesView {
+            lang: first.to_string(),
+            title: languages
+                .iter()
+                .map(|l| l.title.as_str())
+                .collect::<Vec<_>>()
+                .join(" · "),
+            // The navigation is named in every language, like the page.
+            choose: langs
+                .iter()
+                .map(|l| self.locales.get(l.as_str(), "languages-choose"))
+                .collect::<anyhow::Result<Vec<_>>>()?
+                .join(" · "),
+            languages,
+        };
+        let html = self.render_template(
+            "languages.html",
+            minijinja::Value::from(minijinja::value::Serde(&view)),
+        )?;
+        Ok(Some(RenderedFile {
+            path: "index.html".to_string(),
+            contents: html.into_bytes(),
+        }))
     }
 }
 

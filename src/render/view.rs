@@ -378,6 +378,32 @@ pub struct IndexView {
     pub alternates: Vec<Alternate>,
 }
 
+/// The root page of a site or bundle, which chooses the language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguagesView {
+    /// The first language built: the page's own `lang`.
+    pub lang: String,
+    /// Every language's index title, joined.
+    pub title: String,
+    /// "Choose a language" in every language (the navigation's name).
+    pub choose: String,
+    pub languages: Vec<LanguageChoice>,
+}
+
+/// One language on the root page, every text in that language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageChoice {
+    pub lang: String,
+    /// suomi, svenska, English.
+    pub name: String,
+    /// The index page's title in the language.
+    pub title: String,
+    /// A line saying what is behind the link, in the language.
+    pub intro: String,
+    /// `fi/index.html`.
+    pub href: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexEntry {
     pub id: String,

@@ -299,3 +299,50 @@ fn a_draft_service_is_left_out_of_every_bundle() {
     assert!(out.keys().any(|p| p.contains("opinsys-user-management")));
     assert!(!out.keys().any(|p| p.contains("home-folders")), "{:?}", out.keys());
 }
+
+/// Issue 15, item 7: the root of the site and of each customer's bundle is
+/// a page that chooses the language, each named in its own language.
+#[test]
+fn the_root_page_chooses_the_language() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let o = seloste(
+        &root(),
+        &["build", "notices", "--format", "html", "--out", tmp.path().join("site").to_str().expect("utf-8")],
+    );
+    assert!(o.status.success(), "{}", output(&o));
+    let page = std::fs::read_to_string(tmp.path().join("site/index.html")).expect("root page");
+    for (lang, name) in [("fi", "suomi"), ("sv", "svenska"), ("en", "English")] {
+        assert!(
+            page.contains(&format!(
+                "<li lang=\"{lang}\"><a href=\"{lang}/index.html\" hreflang=\"{lang}\">{name}</a>"
+            )) && page.contains(&format!(
+                "<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{lang}/index.html\">"
+            )),
+            "{lang}: {page}"
+        );
+    }
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"fi\">"), "{page}");
+
+    let o = seloste(
+        &root(),
+        &[
+            "bundle",
+            "examples/vendor/services",
+            "--customers",
+            "examples/vendor/customers",
+            "--format",
+            "html",
+            "--out",
+            tmp.path().join("bundles").to_str().expect("utf-8"),
+        ],
+    );
+    assert!(o.status.success(), "{}", output(&o));
+    // A Swedish-only customer: one language, Swedish first.
+    let page = std::fs::read_to_string(tmp.path().join("bundles/exempelstad/index.html"))
+        .expect("the bundle's root page");
+    assert!(page.contains("<html lang=\"sv\">") && page.contains(">svenska</a>"), "{page}");
+    assert!(!page.contains("hreflang=\"fi\""), "{page}");
+    let manifest =
+        std::fs::read_to_string(tmp.path().join("bundles/exempelstad/manifest.json")).expect("manifest");
+    assert!(manifest.contains("\"path\": \"index.html\""), "{manifest}");
+}

@@ -65,9 +65,10 @@ fn the_nu_html_checker_finds_no_errors() {
     let (site, bundles) = build_everything(tmp.path());
     let mut files = support::html_files(&site);
     files.extend(support::html_files(&bundles));
-    // The site's 6 notices in 3 languages as HTML and print HTML and 3
-    // indexes; the vendor example's 4 customers' bundles.
-    assert_eq!(files.len(), 79, "pages to validate");
+    // The site's 6 notices in 3 languages as HTML and print HTML, 3
+    // indexes and the root page; the vendor example's 4 customers' bundles,
+    // each with its root page.
+    assert_eq!(files.len(), 84, "pages to validate");
 
     let mut cmd = Command::new(java);
     cmd.arg("-jar")
@@ -154,7 +155,7 @@ fn axe_finds_no_violations_and_pages_make_no_requests() {
         "a bundle page shows its customer's logo, so the allowed request is exercised"
     );
     let pages_built = jobs.len();
-    assert_eq!(pages_built, 79, "pages to open");
+    assert_eq!(pages_built, 84, "pages to open");
     // A canary with what the checks must catch: without it, a check that
     // sees nothing would pass.
     let canary = tmp.path().join("canary.html");
