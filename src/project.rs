@@ -92,6 +92,7 @@ pub fn check_since(checked: &mut Checked, rev: &str) {
 /// Loads the configuration and the notices and runs every rule.
 pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
     let mut checked = load_notices(paths, config_path);
+    check_branding(&mut checked);
     let linted: Vec<Diagnostic> = checked
         .notices
         .par_iter()
@@ -108,6 +109,30 @@ pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
     lint::soften_drafts(&mut checked.diagnostics, &checked.notices, &checked.sources);
     report::sort(&mut checked.diagnostics);
     checked
+}
+
+/// `[branding]` of seloste.toml, for `build`: reads its logo (relative to
+/// the file) with the checks a customer's gets, and checks its colour
+/// against the white header text (`Q015`).
+fn check_branding(checked: &mut Checked) {
+    let Some(b) = &mut checked.config.branding else {
+        return;
+    };
+    let file = checked.sources.file_of(b.span.start);
+    let dir = checked
+        .sources
+        .path(file)
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    checked
+        .diagnostics
+        .extend(load::logo::read_project_logo(b, &dir));
+    if let Some(colour) = &b.colour {
+        checked
+            .diagnostics
+            .extend(lint::customer::check_brand_colour(colour));
+    }
 }
 
 /// One customer, checked.

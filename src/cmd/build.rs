@@ -217,7 +217,13 @@ pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         .iter()
         .cloned()
         .partition(|n| n.open_controller.is_none());
-    let (publishable, drafts) = args.render.split_drafts(publishable);
+    let (mut publishable, drafts) = args.render.split_drafts(publishable);
+    // The organisation's look from seloste.toml, on every page.
+    if let Some(branding) = &checked.config.branding {
+        for n in &mut publishable {
+            n.branding = Some(branding.clone());
+        }
+    }
     if !drafts.is_empty() {
         writeln!(err, "{}", drafts_note(&drafts))?;
     }
@@ -229,6 +235,19 @@ pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         )?;
     }
     let mut files = renderer.site(&publishable, &selection, &checked.config.languages)?;
+    // The logo beside the language folders, where the pages link it.
+    if let Some((name, bytes)) = checked
+        .config
+        .branding
+        .as_ref()
+        .and_then(|b| b.logo_file.as_ref())
+    {
+        files.push(crate::render::RenderedFile {
+            path: name.clone(),
+            contents: bytes.clone(),
+        });
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     if let Some(engine) = &engine {
         engine.convert(&mut files, &crate::pdf::Dates::of_notices(&publishable))?;
     }

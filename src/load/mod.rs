@@ -9,7 +9,7 @@
 pub mod config;
 pub mod decode;
 pub mod document;
-mod logo;
+pub mod logo;
 mod tables;
 
 pub use tables::{customer as customer_reader, notice as notice_reader};

@@ -346,3 +346,62 @@ fn the_root_page_chooses_the_language() {
         std::fs::read_to_string(tmp.path().join("bundles/exempelstad/manifest.json")).expect("manifest");
     assert!(manifest.contains("\"path\": \"index.html\""), "{manifest}");
 }
+
+/// A project of the valid fixture with `config` as its seloste.toml and
+/// the vendor example's SVG logo as `brand/logo.svg`.
+fn branded_project(config: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(tmp.path().join("notices")).expect("mkdir");
+    std::fs::create_dir_all(tmp.path().join("brand")).expect("mkdir");
+    std::fs::copy(
+        root().join("tests/fixtures/cli/valid.toml"),
+        tmp.path().join("notices/valid.toml"),
+    )
+    .expect("copy");
+    std::fs::copy(
+        root().join("examples/vendor/customers/logos/esimerkkila.svg"),
+        tmp.path().join("brand/logo.svg"),
+    )
+    .expect("copy");
+    std::fs::write(tmp.path().join("seloste.toml"), config).expect("write");
+    tmp
+}
+
+/// Issue 15, item 4: `build` carries the organisation's logo and colour
+/// from seloste.toml, checked as a customer's are.
+#[test]
+fn build_takes_the_logo_and_colour_of_seloste_toml() {
+    let tmp = branded_project("[branding]\nlogo = \"brand/logo.svg\"\ncolour = \"#7a1f5c\"\n");
+    let o = seloste(tmp.path(), &["build", "--format", "html,print"]);
+    assert!(o.status.success(), "{}", output(&o));
+    let site = tree(&tmp.path().join("site"));
+    let logo = String::from_utf8_lossy(&site["logo.svg"]);
+    assert!(logo.starts_with("<svg") && !logo.contains("<script"), "{logo}");
+    for page in ["fi/example-school-register.html", "en/example-school-register.html"] {
+        let html = String::from_utf8_lossy(&site[page]);
+        assert!(html.contains("<img class=\"logo\" src=\"../logo.svg\" alt=\"\""), "{page}: {html}");
+    }
+    let html = String::from_utf8_lossy(&site["sv/example-school-register.html"]);
+    assert!(
+        html.contains("<header class=\"page-header\" style=\"background-color: #7a1f5c\">"),
+        "{html}"
+    );
+
+    // Too light for the white header text, and a logo outside the project.
+    let tmp = branded_project("[branding]\nlogo = \"../logo.svg\"\ncolour = \"#ffd700\"\n");
+    let o = seloste(tmp.path(), &["build"]);
+    let text = output(&o);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[Q015]") && text.contains("seloste.toml:3:"), "{text}");
+    assert!(
+        text.contains("error[L007]") && text.contains("is outside the folder of seloste.toml"),
+        "{text}"
+    );
+    assert!(!tmp.path().join("site").exists());
+
+    let tmp = branded_project("[branding]\ncolor = \"#7a1f5c\"\n");
+    let o = seloste(tmp.path(), &["build"]);
+    let text = output(&o);
+    assert_eq!(o.status.code(), Some(2), "{text}");
+    assert!(text.contains("did you mean `colour`?"), "{text}");
+}
