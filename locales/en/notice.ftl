@@ -91,6 +91,7 @@ label-format-html = Web page
 label-format-print = Printable version
 label-format-md = Markdown
 label-format-pdf = PDF
+label-format-fragment = HTML fragment for a web page
 
 ## Notice and index
 

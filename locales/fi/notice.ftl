@@ -92,6 +92,7 @@ label-format-html = Verkkosivu
 label-format-print = Tulostettava versio
 label-format-md = Markdown
 label-format-pdf = PDF
+label-format-fragment = HTML-osa verkkosivulle
 
 ## Seloste ja hakemistosivu
 

@@ -92,6 +92,7 @@ label-format-html = Webbsida
 label-format-print = Utskriftsversion
 label-format-md = Markdown
 label-format-pdf = PDF
+label-format-fragment = HTML-avsnitt för en webbsida
 
 ## Beskrivningen och indexsidan
 

@@ -163,6 +163,9 @@ pub enum OutputFormat {
     Md,
     /// PDF, printed from the print HTML by Chromium or WeasyPrint.
     Pdf,
+    /// The notice's body as an HTML fragment for a CMS page (no <html>, no
+    /// <style>), with one stylesheet for all, seloste-fragment.css.
+    Fragment,
 }
 
 impl OutputFormat {
@@ -172,6 +175,7 @@ impl OutputFormat {
             OutputFormat::Print => crate::render::Format::Print,
             OutputFormat::Md => crate::render::Format::Md,
             OutputFormat::Pdf => crate::render::Format::Pdf,
+            OutputFormat::Fragment => crate::render::Format::Fragment,
         }
     }
 }

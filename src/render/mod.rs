@@ -5,6 +5,7 @@
 //! Templates are parsed once and locale bundles built once per run
 //! ([`Renderer::new`]); notices are then rendered in parallel.
 
+pub mod fragment;
 pub mod locale;
 pub mod markdown;
 pub mod resolve;
@@ -55,6 +56,11 @@ pub struct Selection {
 /// HTML, but with links to the other PDFs. The PDF stage prints it and
 /// drops it; it is never published.
 pub const PDF_SOURCE_EXTENSION: &str = "pdf.html";
+
+/// The stylesheet of the HTML fragments (`--format fragment`), at the root
+/// of the output: the screen style, every rule scoped to the fragment's
+/// wrapper (see [`fragment::scope_css`]).
+pub const FRAGMENT_STYLESHEET: &str = "seloste-fragment.css";
 
 impl Renderer {
     pub fn new(template_overrides: Option<&Path>) -> anyhow::Result<Renderer> {
@@ -151,7 +157,7 @@ impl Renderer {
                 format,
             };
             let view = match (format, &mut html_view) {
-                (Format::Html | Format::Print | Format::Pdf, Some(v)) => {
+                (Format::Html | Format::Print | Format::Pdf | Format::Fragment, Some(v)) => {
                     resolver.link(v, n, languages, formats)?;
                     v.clone()
                 }
@@ -214,6 +220,9 @@ impl Renderer {
             .collect::<anyhow::Result<Vec<_>>>()?;
         let mut files: Vec<RenderedFile> = rendered.into_iter().flatten().collect();
         files.extend(self.indexes(notices, sel, defaults)?);
+        if sel.formats.contains(&Format::Fragment) && !notices.is_empty() {
+            files.push(self.fragment_stylesheet()?);
+        }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
@@ -245,6 +254,7 @@ impl Renderer {
                 let links = sel
                     .formats
                     .iter()
+                    .filter(|f| **f != Format::Fragment)
                     .map(|f| {
                         Ok(FormatLink {
                             format: f.name().to_string(),
@@ -298,6 +308,17 @@ impl Renderer {
             files.push(root);
         }
         Ok(files)
+    }
+
+    /// The fragments' stylesheet: the project's screen style (`style.css`),
+    /// scoped to the fragment's wrapper so that it styles nothing else of
+    /// the page it is pasted into.
+    fn fragment_stylesheet(&self) -> anyhow::Result<RenderedFile> {
+        let css = self.render_template("style.css", minijinja::context! { lang => "en" })?;
+        Ok(RenderedFile {
+            path: FRAGMENT_STYLESHEET.to_string(),
+            contents: fragment::scope_css(&css, fragment::SCOPE).into_bytes(),
+        })
     }
 
     /// `index.html` at the root: a link to each language's index, each

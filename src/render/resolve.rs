@@ -26,10 +26,20 @@ pub enum Format {
     Md,
     /// Made from print HTML by the `pdf` stage, not by a template.
     Pdf,
+    /// The notice's body as an HTML fragment for a CMS page: no `<html>`,
+    /// no `<style>`; its classes are styled by one stylesheet,
+    /// [`super::FRAGMENT_STYLESHEET`], scoped to the fragment.
+    Fragment,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Html, Format::Print, Format::Md, Format::Pdf];
+    pub const ALL: [Format; 5] = [
+        Format::Html,
+        Format::Print,
+        Format::Md,
+        Format::Pdf,
+        Format::Fragment,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -37,6 +47,7 @@ impl Format {
             Format::Print => "print",
             Format::Md => "md",
             Format::Pdf => "pdf",
+            Format::Fragment => "fragment",
         }
     }
 
@@ -51,6 +62,7 @@ impl Format {
             Format::Print => "print.html",
             Format::Md => "md",
             Format::Pdf => "pdf",
+            Format::Fragment => "fragment.html",
         }
     }
 
@@ -59,6 +71,7 @@ impl Format {
         match self {
             Format::Html => "notice.html",
             Format::Md => "notice.md",
+            Format::Fragment => "notice.fragment.html",
             // The PDF is printed from the print HTML.
             Format::Print | Format::Pdf => "notice.print.html",
         }
@@ -149,7 +162,9 @@ impl Resolver<'_> {
         let source = t.and_then(|t| t.get(self.lang))?;
         Some(Markup(match self.format {
             Format::Md => markdown::to_markdown(source),
-            Format::Html | Format::Print | Format::Pdf => markdown::to_html(source),
+            Format::Html | Format::Print | Format::Pdf | Format::Fragment => {
+                markdown::to_html(source)
+            }
         }))
     }
 
@@ -645,9 +660,10 @@ impl Resolver<'_> {
             languages,
             &format!("{}.{}", n.id_str(), self.format.extension()),
         )?;
+        // A fragment is for a CMS, not for readers: never linked.
         view.formats = formats
             .iter()
-            .filter(|f| **f != self.format)
+            .filter(|f| **f != self.format && **f != Format::Fragment)
             .map(|f| {
                 Ok(FormatLink {
                     format: f.name().to_string(),

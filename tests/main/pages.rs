@@ -405,3 +405,46 @@ fn build_takes_the_logo_and_colour_of_seloste_toml() {
     assert_eq!(o.status.code(), Some(2), "{text}");
     assert!(text.contains("did you mean `colour`?"), "{text}");
 }
+
+/// Issue 15, item 5: `--format fragment` writes each notice's body as an
+/// HTML fragment for a CMS, with one scoped stylesheet for all.
+#[test]
+fn fragments_have_no_document_around_them_and_one_scoped_stylesheet() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("site");
+    let o = seloste(
+        &root(),
+        &["build", "notices", "--format", "html,fragment", "--out", out.to_str().expect("utf-8")],
+    );
+    assert!(o.status.success(), "{}", output(&o));
+    let site = tree(&out);
+    let fragments: Vec<&String> = site.keys().filter(|p| p.ends_with(".fragment.html")).collect();
+    assert_eq!(fragments.len(), 6 * 3, "{fragments:?}");
+    for path in fragments {
+        let html = String::from_utf8_lossy(&site[path]);
+        let lang = &path[..2];
+        assert!(
+            html.starts_with(&format!("<div class=\"seloste-notice\" lang=\"{lang}\">\n"))
+                && html.ends_with("</div>\n"),
+            "{path}: {html}"
+        );
+        for tag in ["<html", "<head", "<body", "<style", "<!DOCTYPE", "<h1", "<script", "<link"] {
+            assert!(!html.contains(tag), "{path}: {tag}");
+        }
+        assert!(html.contains("<table class=\"cards\""), "{path}");
+    }
+    let css = String::from_utf8_lossy(&site["seloste-fragment.css"]);
+    let mut rules = 0;
+    for line in css.lines().filter(|l| l.contains('{') && !l.starts_with('@')) {
+        rules += 1;
+        for selector in line[..line.find('{').expect("rule")].split(", ") {
+            assert!(selector.starts_with(".seloste-notice"), "{line}");
+        }
+    }
+    assert!(rules > 50, "{css}");
+    // Readers are not offered fragments.
+    for page in ["fi/index.html", "fi/wilma-guardians.html"] {
+        let html = String::from_utf8_lossy(&site[page]);
+        assert!(!html.contains("fragment.html"), "{page}");
+    }
+}
