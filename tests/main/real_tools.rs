@@ -70,12 +70,36 @@ fn the_nu_html_checker_finds_no_errors() {
     // each with its root page.
     assert_eq!(files.len(), 84, "pages to validate");
 
+    let (errors, set_aside, code) = vnu_errors(&java, &jar, &files, tmp.path());
+    println!(
+        "vnu: {} pages validated, {} errors ({set_aside} paged-media CSS messages set aside)",
+        files.len(),
+        errors.len()
+    );
+    assert!(
+        errors.is_empty(),
+        "the Nu Html Checker found {} errors:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+    assert!(matches!(code, Some(0) | Some(1)), "vnu failed");
+}
+
+/// Runs the Nu Html Checker on `files`: its errors (paged-media CSS set
+/// aside, see [`paged_media_css`]), how many were set aside, and its exit
+/// code.
+fn vnu_errors(
+    java: &Path,
+    jar: &Path,
+    files: &[PathBuf],
+    tmp: &Path,
+) -> (Vec<String>, usize, Option<i32>) {
     let mut cmd = Command::new(java);
     cmd.arg("-jar")
-        .arg(&jar)
+        .arg(jar)
         .args(["--errors-only", "--format", "json"])
-        .args(&files);
-    let done = support::run(cmd, tmp.path(), "vnu", Duration::from_secs(600));
+        .args(files);
+    let done = support::run(cmd, tmp, "vnu", Duration::from_secs(600));
     // The report goes to standard error; exit 1 means errors were found.
     let report = if done.stderr.trim_start().starts_with('{') {
         &done.stderr
@@ -85,7 +109,6 @@ fn the_nu_html_checker_finds_no_errors() {
     let report: Value = serde_json::from_str(report)
         .unwrap_or_else(|e| panic!("vnu printed no JSON report ({e})\n{}", done.show()));
     let messages = report["messages"].as_array().expect("messages");
-
     let mut errors = Vec::new();
     let mut set_aside = 0;
     for m in messages {
@@ -100,7 +123,7 @@ fn the_nu_html_checker_finds_no_errors() {
         }
         errors.push(format!(
             "{}:{}:{}: {} {}\n    {}",
-            file.strip_prefix(tmp.path().to_str().expect("utf-8"))
+            file.strip_prefix(tmp.to_str().expect("utf-8"))
                 .unwrap_or(file),
             m["lastLine"],
             m["firstColumn"],
@@ -112,22 +135,7 @@ fn the_nu_html_checker_finds_no_errors() {
                 .replace('\n', "\u{21b5}")
         ));
     }
-    println!(
-        "vnu: {} pages validated, {} errors ({set_aside} paged-media CSS messages set aside)",
-        files.len(),
-        errors.len()
-    );
-    assert!(
-        errors.is_empty(),
-        "the Nu Html Checker found {} errors:\n{}",
-        errors.len(),
-        errors.join("\n")
-    );
-    assert!(
-        matches!(done.code, Some(0) | Some(1)),
-        "vnu failed\n{}",
-        done.show()
-    );
+    (errors, set_aside, done.code)
 }
 
 /// A page that breaks every check once (see the test).
@@ -336,6 +344,117 @@ fn every_page_fits_a_phone_screen_with_tables_as_cards() {
     assert!(
         problems.is_empty(),
         "{} problems on a phone screen:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// Issue 15's other new outputs, through the Nu Html Checker and axe: a
+/// draft's banner (`--drafts`) in HTML and print HTML, and every notice's
+/// CMS fragment (`--format fragment`) pasted into a plain host page with
+/// the fragments' stylesheet in its style, as a municipality's site would
+/// show it.
+#[test]
+fn drafts_and_fragments_pass_the_nu_html_checker_and_axe() {
+    let (Some(java), Some(jar)) = (external_tool("java"), support::vnu_jar()) else {
+        return;
+    };
+    let Some(browser) = support::browser() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let notices = tmp.path().join("notices");
+    std::fs::create_dir_all(&notices).expect("mkdir");
+    for e in std::fs::read_dir(root().join("notices")).expect("notices/") {
+        let p = e.expect("entry").path();
+        std::fs::copy(&p, notices.join(p.file_name().expect("name"))).expect("copy");
+    }
+    let valid = std::fs::read_to_string(root().join("tests/fixtures/cli/valid.toml"))
+        .expect("fixture");
+    std::fs::write(
+        notices.join("draft.toml"),
+        valid.replacen(
+            "id = \"example-school-register\"",
+            "id = \"draft-register\"\ndraft = true",
+            1,
+        ),
+    )
+    .expect("write");
+    let site = tmp.path().join("site");
+    let o = seloste(
+        tmp.path(),
+        &["build", "--drafts", "--format", "html,print,fragment", "--out", "site"],
+    );
+    assert!(o.status.success(), "build: {}", output(&o));
+
+    let mut files: Vec<PathBuf> = support::html_files(&site)
+        .into_iter()
+        .filter(|f| f.to_string_lossy().contains("draft-register"))
+        .filter(|f| !f.to_string_lossy().ends_with(".fragment.html"))
+        .collect();
+    assert_eq!(files.len(), 6, "the draft in 3 languages, as HTML and print HTML");
+    for f in &files {
+        let html = std::fs::read_to_string(f).expect("read");
+        assert!(html.contains("class=\"draft-banner\""), "{}", f.display());
+    }
+    // The stylesheet as a site's theme would carry it (axe reads linked
+    // style sheets over XHR, which file:// pages may not do).
+    let css = std::fs::read_to_string(site.join("seloste-fragment.css")).expect("stylesheet");
+    let mut hosts = Vec::new();
+    for fragment in support::html_files(&site)
+        .into_iter()
+        .filter(|f| f.to_string_lossy().ends_with(".fragment.html"))
+    {
+        let lang = fragment
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .expect("a language folder")
+            .to_string();
+        let body = std::fs::read_to_string(&fragment).expect("read");
+        let host = fragment.with_extension("host.html");
+        std::fs::write(
+            &host,
+            format!(
+                "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>CMS page</title>\n<style>\n{css}</style>\n</head>\n<body>\n<header><p>Municipality</p></header>\n<main>\n<h1>Privacy</h1>\n{body}</main>\n</body>\n</html>\n"
+            ),
+        )
+        .expect("write host");
+        hosts.push(host);
+    }
+    assert_eq!(hosts.len(), 7 * 3, "a fragment per notice and language");
+    files.extend(hosts);
+
+    let (errors, _, code) = vnu_errors(&java, &jar, &files, tmp.path());
+    assert!(
+        errors.is_empty(),
+        "the Nu Html Checker found {} errors:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+    assert!(matches!(code, Some(0) | Some(1)), "vnu failed");
+
+    let jobs: Vec<support::Job> = files
+        .iter()
+        .map(|f| support::Job {
+            file: f.clone(),
+            allow: Vec::new(),
+        })
+        .collect();
+    let report = browser.run_script("axe-check.mjs", &jobs, tmp.path());
+    let pages = report["pages"].as_array().expect("pages");
+    assert_eq!(pages.len(), jobs.len());
+    let mut problems = Vec::new();
+    for page in pages {
+        for key in ["violations", "consoleErrors", "pageErrors", "requests"] {
+            for v in page[key].as_array().expect(key) {
+                problems.push(format!("{}: {key}: {v}", page["file"]));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
         problems.len(),
         problems.join("\n")
     );
