@@ -79,12 +79,16 @@ pub fn read_project_logo(b: &mut crate::model::Branding, dir: &Path) -> Option<D
         }
         Err(problem) => {
             let mut d = problem.diagnostic(logo);
-            let of_project = |s: &str| s.replace("the customer's folder", "the folder of seloste.toml");
             d.message = of_project(&d.message);
             d.help = d.help.as_deref().map(of_project);
             Some(d)
         }
     }
+}
+
+/// A customer's logo message reworded for the project's logo.
+fn of_project(s: &str) -> String {
+    s.replace("the customer's folder", "the folder of seloste.toml")
 }
 
 /// Why a logo cannot be published.

@@ -26,7 +26,9 @@ fn strip_comments(css: &str) -> String {
     let mut rest = css;
     while let Some(i) = rest.find("/*") {
         out.push_str(&rest[..i]);
-        rest = rest[i + 2..].find("*/").map_or("", |j| &rest[i + 2 + j + 2..]);
+        rest = rest[i + 2..]
+            .find("*/")
+            .map_or("", |j| &rest[i + 2 + j + 2..]);
     }
     out.push_str(rest);
     out
@@ -147,8 +149,14 @@ mod tests {
             .expect("style.css");
         let scoped = scope_css(style, SCOPE);
         // As many rules, every selector inside the scope.
-        assert_eq!(scoped.matches('{').count(), strip_comments(style).matches('{').count());
-        for line in scoped.lines().filter(|l| l.contains('{') && !l.starts_with('@')) {
+        assert_eq!(
+            scoped.matches('{').count(),
+            strip_comments(style).matches('{').count()
+        );
+        for line in scoped
+            .lines()
+            .filter(|l| l.contains('{') && !l.starts_with('@'))
+        {
             let selectors = &line[..line.find('{').expect("a rule")];
             for s in split_selectors(selectors) {
                 assert!(s.trim().starts_with(SCOPE), "{line}");

@@ -476,7 +476,12 @@ impl Resolver<'_> {
             controller: controller_name.clone(),
             purposes: lines.into_iter().take(shown).collect(),
             purposes_more: (more > 0)
-                .then(|| self.t_args("summary-more-purposes", &[("count", FluentValue::from(more))]))
+                .then(|| {
+                    self.t_args(
+                        "summary-more-purposes",
+                        &[("count", FluentValue::from(more))],
+                    )
+                })
                 .transpose()?,
             data: data_categories
                 .iter()
@@ -939,8 +944,7 @@ pub fn plain_text(markdown: &str) -> String {
 /// exclamation mark followed by a space and a capital or a digit, so that
 /// "esim. kaupunki" or "e.g. the school" do not end it), or its length.
 fn sentence_end(plain: &str) -> usize {
-    let mut chars = plain.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in plain.char_indices() {
         if !matches!(c, '.' | '?' | '!') {
             continue;
         }

@@ -81,7 +81,11 @@ fn html_pages_are_self_contained_and_labelled() {
         }
         let html = String::from_utf8(bytes.clone()).expect("utf-8");
         // The root page chooses the language: its own is the first built.
-        let lang = if path == "index.html" { "fi" } else { &path[..2] };
+        let lang = if path == "index.html" {
+            "fi"
+        } else {
+            &path[..2]
+        };
         assert!(html.starts_with("<!DOCTYPE html>"), "{path}");
         assert!(
             html.contains(&format!("<html lang=\"{lang}\"")),

@@ -31,9 +31,9 @@ mod diff;
 mod formats;
 #[cfg(unix)]
 mod hostile;
+mod pages;
 #[cfg(unix)]
 mod pdf;
-mod pages;
 mod properties;
 mod real_tools;
 mod rules;

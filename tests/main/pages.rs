@@ -61,7 +61,11 @@ fn check_first_layer(file: &str, html: &str) -> usize {
         let item = item.split_once('>').map_or("", |x| x.1);
         if item.contains("href=\"#purposes\"") {
             assert!(
-                text_of(item).trim().chars().next().is_some_and(char::is_lowercase),
+                text_of(item)
+                    .trim()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase),
                 "{file}: `{item}`"
             );
             continue;
@@ -94,7 +98,14 @@ fn first_layer_cuts_no_word_and_lists_at_most_five_purposes() {
     let bundles = tmp.path().join("bundles");
     let o = seloste(
         &root(),
-        &["build", "notices", "--format", "html,md", "--out", site.to_str().expect("utf-8")],
+        &[
+            "build",
+            "notices",
+            "--format",
+            "html,md",
+            "--out",
+            site.to_str().expect("utf-8"),
+        ],
     );
     assert!(o.status.success(), "{}", output(&o));
     let o = seloste(
@@ -127,7 +138,9 @@ fn first_layer_cuts_no_word_and_lists_at_most_five_purposes() {
     // The Wilma notice has ten purposes: four shown, six counted.
     let wilma = std::fs::read_to_string(site.join("fi/wilma-guardians.html")).expect("read");
     assert!(
-        wilma.contains("<li class=\"more\"><a href=\"#purposes\">ja 6 muuta käyttötarkoitusta</a></li>"),
+        wilma.contains(
+            "<li class=\"more\"><a href=\"#purposes\">ja 6 muuta käyttötarkoitusta</a></li>"
+        ),
         "{}",
         between(&wilma, "<section class=\"summary\"", "</section>")
     );
@@ -141,8 +154,8 @@ fn a_purpose_summary_is_the_first_layer_line() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let notices = tmp.path().join("notices");
     std::fs::create_dir_all(&notices).expect("mkdir");
-    let valid = std::fs::read_to_string(root().join("tests/fixtures/cli/valid.toml"))
-        .expect("fixture");
+    let valid =
+        std::fs::read_to_string(root().join("tests/fixtures/cli/valid.toml")).expect("fixture");
     let with_summary = valid.replacen(
         "legal_basis = \"public-task\"",
         "summary = { fi = \"Opetuksen järjestäminen\", sv = \"Undervisningen\", en = \"Teaching\" }\nlegal_basis = \"public-task\"",
@@ -160,7 +173,9 @@ fn a_purpose_summary_is_the_first_layer_line() {
     let html = String::from_utf8_lossy(html);
     let summary = between(&html, "<section class=\"summary\"", "</section>");
     assert!(
-        summary.contains("<li>Teaching (task in the public interest or exercise of official authority)</li>"),
+        summary.contains(
+            "<li>Teaching (task in the public interest or exercise of official authority)</li>"
+        ),
         "{path}: {summary}"
     );
 }
@@ -172,8 +187,8 @@ fn project_with_draft(draft: bool) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temp dir");
     let notices = tmp.path().join("notices");
     std::fs::create_dir_all(&notices).expect("mkdir");
-    let valid = std::fs::read_to_string(root().join("tests/fixtures/cli/valid.toml"))
-        .expect("fixture");
+    let valid =
+        std::fs::read_to_string(root().join("tests/fixtures/cli/valid.toml")).expect("fixture");
     std::fs::write(notices.join("valid.toml"), &valid).expect("write");
     let unfinished = valid
         .replacen(
@@ -225,11 +240,23 @@ fn a_draft_is_skipped_with_a_note_and_built_with_a_banner_on_request() {
     assert!(o.status.success(), "{}", output(&o));
     let site = tree(&tmp.path().join("site"));
     for (file, banner) in [
-        ("en/unfinished.html", "<strong>Draft.</strong> This notice is a draft"),
-        ("en/unfinished.print.html", "<strong>Draft.</strong> This notice is a draft"),
+        (
+            "en/unfinished.html",
+            "<strong>Draft.</strong> This notice is a draft",
+        ),
+        (
+            "en/unfinished.print.html",
+            "<strong>Draft.</strong> This notice is a draft",
+        ),
         ("en/unfinished.md", "> **Draft.** This notice is a draft"),
-        ("fi/unfinished.html", "<strong>Luonnos.</strong> Tämä seloste on luonnos"),
-        ("sv/unfinished.html", "<strong>Utkast.</strong> Den här beskrivningen är ett utkast"),
+        (
+            "fi/unfinished.html",
+            "<strong>Luonnos.</strong> Tämä seloste on luonnos",
+        ),
+        (
+            "sv/unfinished.html",
+            "<strong>Utkast.</strong> Den här beskrivningen är ett utkast",
+        ),
     ] {
         let text = String::from_utf8_lossy(&site[file]);
         assert!(text.contains(banner), "{file}: {text}");
@@ -286,7 +313,16 @@ fn a_draft_service_is_left_out_of_every_bundle() {
     std::fs::write(&service, drafted).expect("write");
     let o = seloste(
         tmp.path(),
-        &["bundle", "services", "--customers", "customers", "--format", "html", "--out", "out"],
+        &[
+            "bundle",
+            "services",
+            "--customers",
+            "customers",
+            "--format",
+            "html",
+            "--out",
+            "out",
+        ],
     );
     let text = output(&o);
     assert!(o.status.success(), "{text}");
@@ -297,7 +333,11 @@ fn a_draft_service_is_left_out_of_every_bundle() {
     );
     let out = tree(&tmp.path().join("out"));
     assert!(out.keys().any(|p| p.contains("opinsys-user-management")));
-    assert!(!out.keys().any(|p| p.contains("home-folders")), "{:?}", out.keys());
+    assert!(
+        !out.keys().any(|p| p.contains("home-folders")),
+        "{:?}",
+        out.keys()
+    );
 }
 
 /// Issue 15, item 7: the root of the site and of each customer's bundle is
@@ -307,7 +347,14 @@ fn the_root_page_chooses_the_language() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let o = seloste(
         &root(),
-        &["build", "notices", "--format", "html", "--out", tmp.path().join("site").to_str().expect("utf-8")],
+        &[
+            "build",
+            "notices",
+            "--format",
+            "html",
+            "--out",
+            tmp.path().join("site").to_str().expect("utf-8"),
+        ],
     );
     assert!(o.status.success(), "{}", output(&o));
     let page = std::fs::read_to_string(tmp.path().join("site/index.html")).expect("root page");
@@ -321,7 +368,10 @@ fn the_root_page_chooses_the_language() {
             "{lang}: {page}"
         );
     }
-    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"fi\">"), "{page}");
+    assert!(
+        page.starts_with("<!DOCTYPE html>\n<html lang=\"fi\">"),
+        "{page}"
+    );
 
     let o = seloste(
         &root(),
@@ -340,10 +390,13 @@ fn the_root_page_chooses_the_language() {
     // A Swedish-only customer: one language, Swedish first.
     let page = std::fs::read_to_string(tmp.path().join("bundles/exempelstad/index.html"))
         .expect("the bundle's root page");
-    assert!(page.contains("<html lang=\"sv\">") && page.contains(">svenska</a>"), "{page}");
+    assert!(
+        page.contains("<html lang=\"sv\">") && page.contains(">svenska</a>"),
+        "{page}"
+    );
     assert!(!page.contains("hreflang=\"fi\""), "{page}");
-    let manifest =
-        std::fs::read_to_string(tmp.path().join("bundles/exempelstad/manifest.json")).expect("manifest");
+    let manifest = std::fs::read_to_string(tmp.path().join("bundles/exempelstad/manifest.json"))
+        .expect("manifest");
     assert!(manifest.contains("\"path\": \"index.html\""), "{manifest}");
 }
 
@@ -376,10 +429,19 @@ fn build_takes_the_logo_and_colour_of_seloste_toml() {
     assert!(o.status.success(), "{}", output(&o));
     let site = tree(&tmp.path().join("site"));
     let logo = String::from_utf8_lossy(&site["logo.svg"]);
-    assert!(logo.starts_with("<svg") && !logo.contains("<script"), "{logo}");
-    for page in ["fi/example-school-register.html", "en/example-school-register.html"] {
+    assert!(
+        logo.starts_with("<svg") && !logo.contains("<script"),
+        "{logo}"
+    );
+    for page in [
+        "fi/example-school-register.html",
+        "en/example-school-register.html",
+    ] {
         let html = String::from_utf8_lossy(&site[page]);
-        assert!(html.contains("<img class=\"logo\" src=\"../logo.svg\" alt=\"\""), "{page}: {html}");
+        assert!(
+            html.contains("<img class=\"logo\" src=\"../logo.svg\" alt=\"\""),
+            "{page}: {html}"
+        );
     }
     let html = String::from_utf8_lossy(&site["sv/example-school-register.html"]);
     assert!(
@@ -392,7 +454,10 @@ fn build_takes_the_logo_and_colour_of_seloste_toml() {
     let o = seloste(tmp.path(), &["build"]);
     let text = output(&o);
     assert_eq!(o.status.code(), Some(1), "{text}");
-    assert!(text.contains("error[Q015]") && text.contains("seloste.toml:3:"), "{text}");
+    assert!(
+        text.contains("error[Q015]") && text.contains("seloste.toml:3:"),
+        "{text}"
+    );
     assert!(
         text.contains("error[L007]") && text.contains("is outside the folder of seloste.toml"),
         "{text}"
@@ -414,11 +479,21 @@ fn fragments_have_no_document_around_them_and_one_scoped_stylesheet() {
     let out = tmp.path().join("site");
     let o = seloste(
         &root(),
-        &["build", "notices", "--format", "html,fragment", "--out", out.to_str().expect("utf-8")],
+        &[
+            "build",
+            "notices",
+            "--format",
+            "html,fragment",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
     );
     assert!(o.status.success(), "{}", output(&o));
     let site = tree(&out);
-    let fragments: Vec<&String> = site.keys().filter(|p| p.ends_with(".fragment.html")).collect();
+    let fragments: Vec<&String> = site
+        .keys()
+        .filter(|p| p.ends_with(".fragment.html"))
+        .collect();
     assert_eq!(fragments.len(), 6 * 3, "{fragments:?}");
     for path in fragments {
         let html = String::from_utf8_lossy(&site[path]);
@@ -428,14 +503,26 @@ fn fragments_have_no_document_around_them_and_one_scoped_stylesheet() {
                 && html.ends_with("</div>\n"),
             "{path}: {html}"
         );
-        for tag in ["<html", "<head", "<body", "<style", "<!DOCTYPE", "<h1", "<script", "<link"] {
+        for tag in [
+            "<html",
+            "<head",
+            "<body",
+            "<style",
+            "<!DOCTYPE",
+            "<h1",
+            "<script",
+            "<link",
+        ] {
             assert!(!html.contains(tag), "{path}: {tag}");
         }
         assert!(html.contains("<table class=\"cards\""), "{path}");
     }
     let css = String::from_utf8_lossy(&site["seloste-fragment.css"]);
     let mut rules = 0;
-    for line in css.lines().filter(|l| l.contains('{') && !l.starts_with('@')) {
+    for line in css
+        .lines()
+        .filter(|l| l.contains('{') && !l.starts_with('@'))
+    {
         rules += 1;
         for selector in line[..line.find('{').expect("rule")].split(", ") {
             assert!(selector.starts_with(".seloste-notice"), "{line}");

@@ -198,7 +198,14 @@ fn check_pdfs(tools: &Poppler, site: &Path, expect_lang_tag: bool) -> (usize, us
         }
         let label = page_one(lang, pages);
         assert!(body.contains(&label), "{rel}: no page number {label:?}");
-        check_layout(tools, &rel, &path, &html, pages, expect_lang_tag.then_some(&bytes));
+        check_layout(
+            tools,
+            &rel,
+            &path,
+            &html,
+            pages,
+            expect_lang_tag.then_some(&bytes),
+        );
         assert!(
             !body.contains("file://") && !body.contains("/tmp/"),
             "{rel}: the PDF names a local path"
@@ -215,7 +222,12 @@ fn page_text(pdftotext: &Path, pdf: &Path, page: usize) -> String {
         .arg("-")
         .output()
         .expect("pdftotext runs");
-    assert!(o.status.success(), "pdftotext {}: {}", pdf.display(), output(&o));
+    assert!(
+        o.status.success(),
+        "pdftotext {}: {}",
+        pdf.display(),
+        output(&o)
+    );
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
@@ -241,7 +253,10 @@ fn check_layout(
         .captures(html)
         .map(|c| unescape(&c[1]))
         .expect("a first layer");
-    assert!(texts[0].contains(&summary), "{rel}: the first layer is not on page 1");
+    assert!(
+        texts[0].contains(&summary),
+        "{rel}: the first layer is not on page 1"
+    );
     let title = regex::Regex::new(r"(?s)<h1>(.*?)</h1>")
         .unwrap()
         .captures(html)
@@ -252,14 +267,22 @@ fn check_layout(
         .captures(html)
         .map(|c| c[1].to_string());
     for (i, text) in texts.iter().enumerate().skip(1) {
-        let top = squash(text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default());
+        let top = squash(
+            text.lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default(),
+        );
         assert!(
             top.starts_with(&title.chars().take(40).collect::<String>()),
             "{rel}: page {} has no running title: {top:?}",
             i + 1
         );
         if let Some(date) = &date {
-            assert!(top.ends_with(date.as_str()), "{rel}: page {} has no running date: {top:?}", i + 1);
+            assert!(
+                top.ends_with(date.as_str()),
+                "{rel}: page {} has no running date: {top:?}",
+                i + 1
+            );
         }
     }
     // "6. Käsittelyn tarkoitus ja oikeusperuste ..... 3" in the contents.
@@ -268,13 +291,20 @@ fn check_layout(
     let mut listed = 0;
     for text in texts.iter().take(3) {
         for c in entry.captures_iter(text) {
-            let (number, heading, page) = (&c[1], c[2].trim(), c[3].parse::<usize>().expect("a page"));
-            assert!((1..=pages).contains(&page), "{rel}: section {number} on page {page}");
+            let (number, heading, page) =
+                (&c[1], c[2].trim(), c[3].parse::<usize>().expect("a page"));
+            assert!(
+                (1..=pages).contains(&page),
+                "{rel}: section {number} on page {page}"
+            );
             let start = format!("{number}. {}", heading.chars().take(20).collect::<String>());
             let on_page = texts[page - 1]
                 .lines()
                 .any(|l| l.trim_start().starts_with(&start) && !entry.is_match(l));
-            assert!(on_page, "{rel}: the contents say section {number} ({heading}) is on page {page}");
+            assert!(
+                on_page,
+                "{rel}: the contents say section {number} ({heading}) is on page {page}"
+            );
             listed += 1;
         }
     }

@@ -319,10 +319,15 @@ fn every_page_fits_a_phone_screen_with_tables_as_cards() {
             .unwrap_or(file);
         let (scroll, inner) = (page["scrollWidth"].as_u64(), page["innerWidth"].as_u64());
         if inner != Some(390) || scroll > inner {
-            problems.push(format!("{file}: scrollWidth {scroll:?} > innerWidth {inner:?}"));
+            problems.push(format!(
+                "{file}: scrollWidth {scroll:?} > innerWidth {inner:?}"
+            ));
         }
         for o in page["overflowing"].as_array().expect("overflowing") {
-            problems.push(format!("{file}: overflows: {}", o.as_str().unwrap_or_default()));
+            problems.push(format!(
+                "{file}: overflows: {}",
+                o.as_str().unwrap_or_default()
+            ));
         }
         for v in page["violations"].as_array().expect("violations") {
             problems.push(format!("{file}: axe at 390 px: {v}"));
@@ -340,7 +345,10 @@ fn every_page_fits_a_phone_screen_with_tables_as_cards() {
         problems.len()
     );
     assert_eq!(pages.len(), pages_built);
-    assert!(cards > 100, "table rows are laid out as cards on a phone ({cards})");
+    assert!(
+        cards > 100,
+        "table rows are laid out as cards on a phone ({cards})"
+    );
     assert!(
         problems.is_empty(),
         "{} problems on a phone screen:\n{}",
@@ -369,8 +377,8 @@ fn drafts_and_fragments_pass_the_nu_html_checker_and_axe() {
         let p = e.expect("entry").path();
         std::fs::copy(&p, notices.join(p.file_name().expect("name"))).expect("copy");
     }
-    let valid = std::fs::read_to_string(root().join("tests/fixtures/cli/valid.toml"))
-        .expect("fixture");
+    let valid =
+        std::fs::read_to_string(root().join("tests/fixtures/cli/valid.toml")).expect("fixture");
     std::fs::write(
         notices.join("draft.toml"),
         valid.replacen(
@@ -383,7 +391,14 @@ fn drafts_and_fragments_pass_the_nu_html_checker_and_axe() {
     let site = tmp.path().join("site");
     let o = seloste(
         tmp.path(),
-        &["build", "--drafts", "--format", "html,print,fragment", "--out", "site"],
+        &[
+            "build",
+            "--drafts",
+            "--format",
+            "html,print,fragment",
+            "--out",
+            "site",
+        ],
     );
     assert!(o.status.success(), "build: {}", output(&o));
 
@@ -392,7 +407,11 @@ fn drafts_and_fragments_pass_the_nu_html_checker_and_axe() {
         .filter(|f| f.to_string_lossy().contains("draft-register"))
         .filter(|f| !f.to_string_lossy().ends_with(".fragment.html"))
         .collect();
-    assert_eq!(files.len(), 6, "the draft in 3 languages, as HTML and print HTML");
+    assert_eq!(
+        files.len(),
+        6,
+        "the draft in 3 languages, as HTML and print HTML"
+    );
     for f in &files {
         let html = std::fs::read_to_string(f).expect("read");
         assert!(html.contains("class=\"draft-banner\""), "{}", f.display());
