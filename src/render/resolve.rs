@@ -452,6 +452,14 @@ impl Resolver<'_> {
         // The first layer: the author's own short line where there is one,
         // else the description shortened at a boundary; at most
         // SUMMARY_PURPOSES lines, the rest counted and linked.
+        // When every purpose rests on one basis, it is said once under the
+        // list rather than after each line (on a phone, the difference
+        // between one screen and two).
+        let bases: Vec<&Option<String>> = purposes.iter().map(|v| &v.basis).collect();
+        let common_basis = match bases.first() {
+            Some(Some(b)) if bases.iter().all(|x| x.as_ref() == Some(b)) => Some(b.clone()),
+            _ => None,
+        };
         let lines: Vec<String> = n
             .purposes()
             .iter()
@@ -461,9 +469,10 @@ impl Resolver<'_> {
                     Some(s) if !s.trim().is_empty() => s.trim().to_string(),
                     _ => shorten(&plain_text(&self.text(&p.description)?), SUMMARY_CHARS),
                 };
-                Some(match &v.basis {
-                    Some(b) => format!("{} ({b})", short.trim_end_matches('.')),
-                    None => short,
+                let short = short.trim_end_matches('.');
+                Some(match (&v.basis, &common_basis) {
+                    (Some(b), None) => format!("{short} ({b})"),
+                    _ => short.to_string(),
                 })
             })
             .collect();
@@ -475,6 +484,7 @@ impl Resolver<'_> {
         let summary = Summary {
             controller: controller_name.clone(),
             purposes: lines.into_iter().take(shown).collect(),
+            purposes_basis: common_basis,
             purposes_more: (more > 0)
                 .then(|| {
                     self.t_args(

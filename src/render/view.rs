@@ -160,6 +160,9 @@ pub struct Summary {
     /// the purpose's `summary`, else its description shortened at a word
     /// boundary. At most [`super::resolve::SUMMARY_PURPOSES`].
     pub purposes: Vec<String>,
+    /// The legal basis of every purpose, when they all share one: then the
+    /// lines above do not repeat it.
+    pub purposes_basis: Option<String>,
     /// "and 6 more purposes", when not every purpose is listed; templates
     /// link it to the purposes section.
     pub purposes_more: Option<String>,

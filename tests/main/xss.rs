@@ -908,7 +908,7 @@ const ELEMENTS: &str = "html head meta title link style body header footer main 
      ul ol li dl dt dd h1 h2 h3 h4 h5 h6 table thead tbody tr th td time img em strong code pre \
      blockquote hr br del";
 const ATTRIBUTES: &str = "class id href hreflang lang aria-label aria-labelledby role tabindex scope \
-     datetime type title alt height src style name content charset rel start data-label";
+     datetime type title alt height src style name content charset rel start data-label data-section";
 
 fn html_findings(html: &str) -> Vec<String> {
     let elements: BTreeSet<&str> = ELEMENTS.split_whitespace().collect();
