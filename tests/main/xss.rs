@@ -822,6 +822,15 @@ fn html_text(html: &str) -> String {
     let mut rest = html;
     while let Some(i) = rest.find('<') {
         text.push_str(&rest[..i]);
+        // A style sheet is not text on the page. (The print style holds
+        // the title for the running header as a CSS string, escaped for
+        // CSS; `css_string` in src/render/templates.rs is tested on its own.)
+        if rest[i..].starts_with("<style>") {
+            rest = rest[i..]
+                .find("</style>")
+                .map_or("", |j| &rest[i + j + "</style>".len()..]);
+            continue;
+        }
         match rest[i..].find('>') {
             Some(j) => rest = &rest[i + j + 1..],
             None => {
