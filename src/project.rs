@@ -148,6 +148,7 @@ pub fn check_since(checked: &mut Checked, rev: &str) {
 /// Loads the configuration and the notices and runs every rule.
 pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
     let mut checked = load_notices(paths, config_path);
+    check_branding(&mut checked);
     let started = std::time::Instant::now();
     let linted: Vec<Diagnostic> = checked
         .notices
@@ -162,9 +163,34 @@ pub fn check(paths: &[PathBuf], config_path: Option<PathBuf>) -> Checked {
         .diagnostics
         .extend(lint::check_project(&checked.notices));
     lint::apply_overrides(&mut checked.diagnostics, &checked.config.rules);
+    lint::soften_drafts(&mut checked.diagnostics, &checked.notices, &checked.sources);
     report::sort(&mut checked.diagnostics);
     checked.timings.push(("check", started.elapsed()));
     checked
+}
+
+/// `[branding]` of seloste.toml, for `build`: reads its logo (relative to
+/// the file) with the checks a customer's gets, and checks its colour
+/// against the white header text (`Q015`).
+fn check_branding(checked: &mut Checked) {
+    let Some(b) = &mut checked.config.branding else {
+        return;
+    };
+    let file = checked.sources.file_of(b.span.start);
+    let dir = checked
+        .sources
+        .path(file)
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    checked
+        .diagnostics
+        .extend(load::logo::read_project_logo(b, &dir));
+    if let Some(colour) = &b.colour {
+        checked
+            .diagnostics
+            .extend(lint::customer::check_brand_colour(colour));
+    }
 }
 
 /// One customer, checked.
@@ -302,7 +328,7 @@ pub fn check_bundle(
         })
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|(customer, own)| check_customer(customer, own, &notices, &config))
+        .map(|(customer, own)| check_customer(customer, own, &notices, &config, &sources))
         .collect();
     // Loading problems of customers left out by --only or --shard are not
     // this run's business; those of customers kept were moved above.
@@ -326,6 +352,7 @@ fn check_customer(
     own: Vec<Diagnostic>,
     services: &[Notice],
     config: &Config,
+    sources: &SourceMap,
 ) -> CustomerCheck {
     let mut diagnostics = own;
     diagnostics.extend(lint::customer::check(&customer, services));
@@ -346,6 +373,7 @@ fn check_customer(
         bound.push(notice);
     }
     lint::apply_overrides(&mut diagnostics, &config.rules);
+    lint::soften_drafts(&mut diagnostics, &bound, sources);
     report::sort(&mut diagnostics);
     // A problem in the customer file or a shared fragment shows up once per
     // service; say it once.

@@ -98,6 +98,10 @@ const ATTRIBUTES: &[&str] = &[
     "width",
     "aria-label",
     "aria-labelledby",
+    // A table cell's column header, from the locales, for the card layout.
+    "data-label",
+    // The section a print page's contents entry waits a page number for.
+    "data-section",
 ];
 
 /// Every tag of `html` with its attributes. Text is escaped by the

@@ -75,6 +75,8 @@ diff-item-restriction = Restriction { $name }
 
 diff-field-title = name of the register
 diff-field-description = description
+diff-field-summary = short line in the summary
+diff-field-draft = draft status
 diff-field-languages = languages
 diff-field-version = version
 diff-field-updated = date

@@ -66,6 +66,7 @@ label-kind = Type
 label-public-source = Publicly accessible source
 label-third-country = Third country (outside the EU/EEA)
 label-other-languages = This notice in other languages
+label-other-formats = This notice in other formats
 label-how = How to use your rights
 label-visiting-address = Visiting address
 label-postal-address = Postal address
@@ -79,21 +80,31 @@ label-summary-purposes = Why we process the data
 label-summary-data = What data
 label-summary-rights = Your key rights
 label-summary-contact = Whom to contact
+summary-more-purposes =
+    { $count ->
+        [one] and { $count } more purpose
+       *[other] and { $count } more purposes
+    }
 label-page = Page
 label-of = of
 label-format-html = Web page
 label-format-print = Printable version
 label-format-md = Markdown
 label-format-pdf = PDF
+label-format-fragment = HTML fragment for a web page
 
 ## Notice and index
 
 notice-doc-type = Privacy notice
+draft-label = Draft
+draft-banner = This notice is a draft and has not been published. What it says may still change.
 notice-version-line = Version { $version }, updated { $date }
 notice-gdpr-basis = This notice gives you the information required by Articles 13 and 14 of the EU General Data Protection Regulation (GDPR).
 index-title = Privacy notices
 index-intro = These privacy notices explain how your personal data is processed and what rights you have.
 index-empty = There are no privacy notices yet.
+languages-choose = Choose a language
+languages-intro = The privacy notices in English
 
 ## Dates: 21 November 2026
 

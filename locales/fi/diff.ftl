@@ -77,6 +77,8 @@ diff-item-restriction = Rajoitus { $name }
 
 diff-field-title = rekisterin nimi
 diff-field-description = kuvaus
+diff-field-summary = lyhyt kuvaus tiivistelmässä
+diff-field-draft = luonnostila
 diff-field-languages = kielet
 diff-field-version = versio
 diff-field-updated = päivämäärä

@@ -67,6 +67,7 @@ label-kind = Tyyppi
 label-public-source = Julkisesti saatavilla oleva lähde
 label-third-country = Kolmas maa (EU:n ja ETA:n ulkopuolella)
 label-other-languages = Tämä seloste muilla kielillä
+label-other-formats = Tämä seloste muissa muodoissa
 label-how = Näin käytät oikeuksiasi
 label-visiting-address = Käyntiosoite
 label-postal-address = Postiosoite
@@ -80,21 +81,31 @@ label-summary-purposes = Miksi tietoja käsitellään
 label-summary-data = Mitä tietoja käsitellään
 label-summary-rights = Tärkeimmät oikeutesi
 label-summary-contact = Keneen voit ottaa yhteyttä
+summary-more-purposes =
+    { $count ->
+        [one] ja { $count } muu käyttötarkoitus
+       *[other] ja { $count } muuta käyttötarkoitusta
+    }
 label-page = Sivu
 label-of = /
 label-format-html = Verkkosivu
 label-format-print = Tulostettava versio
 label-format-md = Markdown
 label-format-pdf = PDF
+label-format-fragment = HTML-osa verkkosivulle
 
 ## Seloste ja hakemistosivu
 
 notice-doc-type = Tietosuojaseloste
+draft-label = Luonnos
+draft-banner = Tämä seloste on luonnos, eikä sitä ole julkaistu. Sen tiedot voivat vielä muuttua.
 notice-version-line = Versio { $version }, päivitetty { $date }
 notice-gdpr-basis = Tässä selosteessa kerrotaan ne tiedot, jotka EU:n yleisen tietosuoja-asetuksen 13 ja 14 artikla edellyttävät.
 index-title = Tietosuojaselosteet
 index-intro = Näistä tietosuojaselosteista näet, miten henkilötietojasi käsitellään ja mitä oikeuksia sinulla on.
 index-empty = Tietosuojaselosteita ei ole vielä julkaistu.
+languages-choose = Valitse kieli
+languages-intro = Tietosuojaselosteet suomeksi
 
 ## Päivämäärät: 21.11.2026
 

@@ -76,6 +76,8 @@ diff-item-restriction = Begränsningen { $name }
 
 diff-field-title = registrets namn
 diff-field-description = beskrivningen
+diff-field-summary = den korta beskrivningen i sammanfattningen
+diff-field-draft = utkaststatus
 diff-field-languages = språken
 diff-field-version = versionen
 diff-field-updated = datumet

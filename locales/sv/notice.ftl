@@ -67,6 +67,7 @@ label-kind = Typ
 label-public-source = Allmänt tillgänglig källa
 label-third-country = Tredjeland (utanför EU/EES)
 label-other-languages = Den här beskrivningen på andra språk
+label-other-formats = Den här beskrivningen i andra format
 label-how = Så använder du dina rättigheter
 label-visiting-address = Besöksadress
 label-postal-address = Postadress
@@ -80,21 +81,31 @@ label-summary-purposes = Varför uppgifterna behandlas
 label-summary-data = Vilka uppgifter
 label-summary-rights = Dina viktigaste rättigheter
 label-summary-contact = Vem du kan kontakta
+summary-more-purposes =
+    { $count ->
+        [one] och ytterligare { $count } ändamål
+       *[other] och ytterligare { $count } ändamål
+    }
 label-page = Sida
 label-of = av
 label-format-html = Webbsida
 label-format-print = Utskriftsversion
 label-format-md = Markdown
 label-format-pdf = PDF
+label-format-fragment = HTML-avsnitt för en webbsida
 
 ## Beskrivningen och indexsidan
 
 notice-doc-type = Dataskyddsbeskrivning
+draft-label = Utkast
+draft-banner = Den här beskrivningen är ett utkast och har inte publicerats. Uppgifterna kan ännu ändras.
 notice-version-line = Version { $version }, uppdaterad { $date }
 notice-gdpr-basis = Den här beskrivningen innehåller den information som krävs enligt artiklarna 13 och 14 i EU:s allmänna dataskyddsförordning.
 index-title = Dataskyddsbeskrivningar
 index-intro = I de här dataskyddsbeskrivningarna kan du läsa hur dina personuppgifter behandlas och vilka rättigheter du har.
 index-empty = Det finns inga dataskyddsbeskrivningar ännu.
+languages-choose = Välj språk
+languages-intro = Dataskyddsbeskrivningarna på svenska
 
 ## Datum: 21.11.2026
 

@@ -77,6 +77,11 @@ pub struct RenderArgs {
     /// program outside PATH.
     #[arg(long, value_enum, default_value_t = crate::pdf::EngineChoice::Auto, value_name = "ENGINE")]
     pub pdf_engine: crate::pdf::EngineChoice,
+
+    /// Also publish notices marked `draft = true`, each with a visible
+    /// "draft" banner (for review; by default drafts are skipped).
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 impl RenderArgs {
@@ -120,6 +125,35 @@ impl RenderArgs {
     }
 }
 
+impl RenderArgs {
+    /// The notices to publish and the drafts left out (none with
+    /// `--drafts`, which publishes them with a banner).
+    pub(crate) fn split_drafts(
+        &self,
+        notices: Vec<crate::model::Notice>,
+    ) -> (Vec<crate::model::Notice>, Vec<crate::model::Notice>) {
+        if self.drafts {
+            return (notices, Vec::new());
+        }
+        notices.into_iter().partition(|n| !n.is_draft())
+    }
+}
+
+/// The note on drafts left out of a build or bundle.
+pub(crate) fn drafts_note(drafts: &[crate::model::Notice]) -> String {
+    let ids: Vec<&str> = drafts.iter().map(|n| n.id_str()).collect();
+    format!(
+        "note: {} not published (`draft = true`; --drafts builds {} with a draft banner): {}",
+        if ids.len() == 1 {
+            "1 draft is".to_string()
+        } else {
+            format!("{} drafts are", ids.len())
+        },
+        if ids.len() == 1 { "it" } else { "them" },
+        ids.join(", ")
+    )
+}
+
 /// An output format of `build`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
@@ -131,6 +165,9 @@ pub enum OutputFormat {
     Md,
     /// PDF, printed from the print HTML by Chromium or WeasyPrint.
     Pdf,
+    /// The notice's body as an HTML fragment for a CMS page (no <html>, no
+    /// <style>), with one stylesheet for all, seloste-fragment.css.
+    Fragment,
 }
 
 impl OutputFormat {
@@ -140,6 +177,7 @@ impl OutputFormat {
             OutputFormat::Print => crate::render::Format::Print,
             OutputFormat::Md => crate::render::Format::Md,
             OutputFormat::Pdf => crate::render::Format::Pdf,
+            OutputFormat::Fragment => crate::render::Format::Fragment,
         }
     }
 }
@@ -205,6 +243,16 @@ pub(crate) fn run_into(
         .iter()
         .cloned()
         .partition(|n| n.open_controller.is_none());
+    let (mut publishable, drafts) = args.render.split_drafts(publishable);
+    // The organisation's look from seloste.toml, on every page.
+    if let Some(branding) = &checked.config.branding {
+        for n in &mut publishable {
+            n.branding = Some(branding.clone());
+        }
+    }
+    if !drafts.is_empty() && progress.says_summary() {
+        progress.suspend(|| writeln!(err, "{}", drafts_note(&drafts)))?;
+    }
     if !services.is_empty() && progress.says_summary() {
         progress.suspend(|| {
             writeln!(
@@ -216,6 +264,19 @@ pub(crate) fn run_into(
     }
     progress.stage("render", format!("rendering {} notices", publishable.len()));
     let mut files = renderer.site(&publishable, &selection, &checked.config.languages)?;
+    // The logo beside the language folders, where the pages link it.
+    if let Some((name, bytes)) = checked
+        .config
+        .branding
+        .as_ref()
+        .and_then(|b| b.logo_file.as_ref())
+    {
+        files.push(crate::render::RenderedFile {
+            path: name.clone(),
+            contents: bytes.clone(),
+        });
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     if let Some(engine) = &engine {
         let documents = files
             .iter()

@@ -93,7 +93,8 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
     };
     let mut progress = crate::progress::Progress::new(args.verbosity);
     progress.message("checking the services and customers");
-    let checked = project::check_bundle(&args.paths, args.customers.clone(), config_path, &keep);
+    let mut checked =
+        project::check_bundle(&args.paths, args.customers.clone(), config_path, &keep);
     for (stage, took) in &checked.timings {
         progress.record(stage, *took);
     }
@@ -126,6 +127,21 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
             writeln!(err, "error: no customer has the id `{id}` (--only)")?;
             return Ok(ExitCode::from(2));
         }
+    }
+    // Draft services are left out of every customer's bundle (unless
+    // --drafts), after they were checked like the others.
+    let mut drafts: Vec<crate::model::Notice> = Vec::new();
+    for c in &mut checked.customers {
+        let (keep, left) = args.render.split_drafts(std::mem::take(&mut c.notices));
+        c.notices = keep;
+        for n in left {
+            if !drafts.iter().any(|d| d.id_str() == n.id_str()) {
+                drafts.push(n);
+            }
+        }
+    }
+    if !drafts.is_empty() && progress.says_summary() {
+        progress.suspend(|| writeln!(err, "{}", super::build::drafts_note(&drafts)))?;
     }
     let shared_errors = Tally::of(&checked.diagnostics).errors > 0;
     let renderer = args.render.renderer(&checked.config)?;

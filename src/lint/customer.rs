@@ -176,7 +176,7 @@ fn check_statements(a: &crate::model::Addition, service: &Notice, out: &mut Vec<
 
 /// L007 for a brand colour that is not `#rrggbb`, Q015 for one too light
 /// for the white header text.
-fn check_brand_colour(colour: &Located<String>) -> Option<Diagnostic> {
+pub fn check_brand_colour(colour: &Located<String>) -> Option<Diagnostic> {
     if !crate::model::is_colour(&colour.value) {
         return Some(
             Diagnostic::new(

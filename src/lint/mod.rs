@@ -205,6 +205,33 @@ pub fn apply_overrides(diagnostics: &mut Vec<Diagnostic>, overrides: &Overrides)
     diagnostics.retain(|d| d.severity != Severity::Allow);
 }
 
+/// In a draft (`draft = true`), a placeholder left by `seloste new`
+/// (`Q013`) is a warning, not an error: a draft is not published, so it
+/// may be unfinished without stopping the build of the others. Runs after
+/// [`apply_overrides`], and only lowers an error to a warning, so a
+/// project that silenced the rule keeps it silent. A placeholder in a
+/// fragment that a draft extends stays an error: other notices publish it.
+pub fn soften_drafts(
+    diagnostics: &mut [Diagnostic],
+    notices: &[Notice],
+    sources: &crate::source::SourceMap,
+) {
+    for d in diagnostics.iter_mut() {
+        if d.code != quality::Q013 || d.severity != Severity::Error {
+            continue;
+        }
+        let file = sources.file_of(d.span.start);
+        let draft = notices.iter().find(|n| n.is_draft() && n.file == file);
+        if let Some(flag) = draft.and_then(|n| n.draft.as_ref()) {
+            d.severity = Severity::Warning;
+            d.secondary.push(crate::diagnostic::Label {
+                span: flag.span.clone(),
+                message: "a draft: placeholders are warnings until this is removed".into(),
+            });
+        }
+    }
+}
+
 /// The rules whose findings at one language's text mean that the text's
 /// facts disagree with the notice's first language (`seloste status`).
 pub const DISAGREEMENT_RULES: &[crate::diagnostic::Code] = &[facts::Q019];

@@ -572,7 +572,8 @@ with `TODO:` and the address `todo@example.invalid`. Each one must be replaced w
 content before the notice is published, so any text or string that still contains `TODO:` or \
 `todo@example.invalid` is an error. Fix: write the real text in every language, or delete the \
 item if it does not apply to the register (the comments above each block say when it is \
-needed).";
+needed). In a notice marked `draft = true`, which `build` and `bundle` do not publish, a \
+placeholder is a warning instead, so that an unfinished notice does not stop the others.";
 }
 
 pub fn placeholder(cx: &mut Ctx<'_>) {

@@ -70,6 +70,10 @@ pub struct Config {
     pub customers: Option<PathBuf>,
     /// Output folder of `bundle` when `--out` is not given.
     pub bundles: Option<PathBuf>,
+    /// `[branding]`: the organisation's logo and colour on the pages
+    /// `build` writes (a customer's own branding serves `bundle`). The logo
+    /// is read, and both are checked, by `project::check`.
+    pub branding: Option<crate::model::Branding>,
 }
 
 impl Config {
@@ -233,9 +237,33 @@ pub fn parse(file: FileId, base: usize, text: &str) -> (Config, Vec<Diagnostic>)
         if let Some(v) = t.get("readability") {
             config.readability = read_readability(&mut d, v);
         }
+        if let Some(v) = t.get("branding") {
+            config.branding = read_branding(&mut d, v);
+        }
         t.finish(&mut d, "seloste.toml");
     }
     (config, d.diagnostics)
+}
+
+/// `[branding]`: `logo` (a path relative to seloste.toml) and `colour`
+/// (`#rrggbb`), as written; checked where customers' are.
+fn read_branding(
+    d: &mut Decoder,
+    v: &crate::load::decode::Value<'_>,
+) -> Option<crate::model::Branding> {
+    let mut t = d.table(v, "branding")?;
+    let mut b = crate::model::Branding {
+        span: d.span(v.span()),
+        ..Default::default()
+    };
+    if let Some(v) = t.get("logo") {
+        b.logo = d.string(v);
+    }
+    if let Some(v) = t.get("colour") {
+        b.colour = d.string(v);
+    }
+    t.finish(d, "branding");
+    Some(b)
 }
 
 /// `[readability]`: a table per language (`[readability.fi]`), each with

@@ -67,6 +67,30 @@ pub(super) fn read_logo(c: &mut Customer, sources: &SourceMap, diagnostics: &mut
     }
 }
 
+/// Reads the logo of a project's `[branding]` in `seloste.toml` (for
+/// `build`), relative to that file's folder `dir`, into `logo_file`, with
+/// the same checks as a customer's; every problem is an `L007`.
+pub fn read_project_logo(b: &mut crate::model::Branding, dir: &Path) -> Option<Diagnostic> {
+    let logo = b.logo.as_ref()?;
+    match load(dir, &logo.value) {
+        Ok(file) => {
+            b.logo_file = Some(file);
+            None
+        }
+        Err(problem) => {
+            let mut d = problem.diagnostic(logo);
+            d.message = of_project(&d.message);
+            d.help = d.help.as_deref().map(of_project);
+            Some(d)
+        }
+    }
+}
+
+/// A customer's logo message reworded for the project's logo.
+fn of_project(s: &str) -> String {
+    s.replace("the customer's folder", "the folder of seloste.toml")
+}
+
 /// Why a logo cannot be published.
 #[derive(Debug)]
 enum Problem {

@@ -9,7 +9,7 @@
 pub mod config;
 pub mod decode;
 pub mod document;
-mod logo;
+pub mod logo;
 pub(crate) mod syntax;
 mod tables;
 

@@ -78,6 +78,8 @@ format_table! {
         fragment: Option<Located<bool>>; own,
         /// Id of a fragment whose top-level items this notice takes where it sets none.
         extends: Option<Id> as Kind::NoticeRef; own,
+        /// A draft: `build` and `bundle` skip it (unless `--drafts`, which marks it as a draft), and placeholders in it are warnings.
+        draft: Option<Located<bool>>; own,
         /// The name of the register.
         title: Option<Text> as Kind::Text(TextKind::Label),
         /// A short introduction in the author's words.
@@ -161,6 +163,11 @@ impl Notice {
 
     pub fn is_fragment(&self) -> bool {
         self.fragment.as_ref().is_some_and(|f| f.value)
+    }
+
+    /// `draft = true`: not published unless drafts are asked for.
+    pub fn is_draft(&self) -> bool {
+        self.draft.as_ref().is_some_and(|d| d.value)
     }
 
     /// Where a missing top-level item is reported: the customer's file for
@@ -310,6 +317,8 @@ format_table! {
         id: Option<Id> as Kind::Id,
         /// What the data is used for, Art. 13(1)(c).
         description: Option<Text>,
+        /// A short line for the notice's first layer (at most about 100 characters); without it the first layer shortens `description`.
+        summary: Option<Text> as Kind::Text(TextKind::Label),
         /// The Art. 6(1) legal basis.
         legal_basis: Option<Located<LegalBasis>>,
         /// The national or Union law the basis rests on (Art. 6(3)), e.g. Perusopetuslaki (628/1998).

@@ -102,7 +102,7 @@ impl Chromium {
         let browser = guard
             .as_mut()
             .ok_or_else(|| anyhow!("Chromium did not start"))?;
-        match browser.print_all(jobs) {
+        match browser.print_numbered(jobs) {
             Ok(pdfs) => Ok(pdfs),
             Err(e) => {
                 // A browser that failed once is not trusted again.
@@ -266,6 +266,47 @@ impl Browser {
             .to_string();
         self.tabs.push(Tab { session, frame });
         Ok(())
+    }
+
+    /// Prints every job, and again those with a table of contents, with
+    /// the page of each section written in (see [`super::toc`]), until the
+    /// pages stand still or [`super::toc::MAX_PASSES`] prints were made.
+    fn print_numbered(&mut self, jobs: &[Job]) -> anyhow::Result<Vec<Vec<u8>>> {
+        let mut pdfs = self.print_all(jobs)?;
+        // Job index → the section pages its current PDF was printed with.
+        let mut numbered: Vec<(usize, std::collections::BTreeMap<String, u32>)> = jobs
+            .iter()
+            .enumerate()
+            .filter(|(_, j)| super::toc::wants_numbers(&j.html))
+            .map(|(i, _)| (i, std::collections::BTreeMap::new()))
+            .collect();
+        for _ in 1..super::toc::MAX_PASSES {
+            let mut again = Vec::new();
+            let mut which = Vec::new();
+            for (i, printed_with) in &mut numbered {
+                let pages = super::toc::sections_of(
+                    &jobs[*i].html,
+                    &super::toc::destination_pages(&pdfs[*i]),
+                );
+                if pages.is_empty() || pages == *printed_with {
+                    continue;
+                }
+                again.push(Job {
+                    html: super::toc::fill(&jobs[*i].html, &pages),
+                    output: jobs[*i].output.clone(),
+                    date: jobs[*i].date,
+                });
+                which.push(*i);
+                *printed_with = pages;
+            }
+            if again.is_empty() {
+                break;
+            }
+            for (i, pdf) in which.into_iter().zip(self.print_all(&again)?) {
+                pdfs[i] = pdf;
+            }
+        }
+        Ok(pdfs)
     }
 
     /// Prints every job, each tab taking the next job when it is done.

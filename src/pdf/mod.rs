@@ -15,6 +15,7 @@
 //! [`normalize_dates`]); WeasyPrint writes none.
 
 mod chromium;
+pub mod toc;
 mod weasyprint;
 
 use std::collections::HashMap;

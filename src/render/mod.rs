@@ -5,6 +5,7 @@
 //! Templates are parsed once and locale bundles built once per run
 //! ([`Renderer::new`]); notices are then rendered in parallel.
 
+pub mod fragment;
 pub mod locale;
 pub mod markdown;
 pub mod memo;
@@ -29,7 +30,7 @@ pub use resolve::Format;
 use crate::model::{Lang, Notice};
 use locale::Locales;
 use resolve::Resolver;
-use view::{FormatLink, IndexEntry, IndexView};
+use view::{FormatLink, IndexEntry, IndexView, LanguageChoice, LanguagesView};
 
 /// One rendered file, relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +58,11 @@ pub struct Selection {
 /// HTML, but with links to the other PDFs. The PDF stage prints it and
 /// drops it; it is never published.
 pub const PDF_SOURCE_EXTENSION: &str = "pdf.html";
+
+/// The stylesheet of the HTML fragments (`--format fragment`), at the root
+/// of the output: the screen style, every rule scoped to the fragment's
+/// wrapper (see [`fragment::scope_css`]).
+pub const FRAGMENT_STYLESHEET: &str = "seloste-fragment.css";
 
 impl Renderer {
     pub fn new(template_overrides: Option<&Path>) -> anyhow::Result<Renderer> {
@@ -161,7 +167,7 @@ impl Renderer {
                 format,
             };
             let view = match (format, &mut html_view) {
-                (Format::Html | Format::Print | Format::Pdf, Some(v)) => {
+                (Format::Html | Format::Print | Format::Pdf | Format::Fragment, Some(v)) => {
                     resolver.link(v, n, languages, formats)?;
                     v.clone()
                 }
@@ -224,6 +230,9 @@ impl Renderer {
             .collect::<anyhow::Result<Vec<_>>>()?;
         let mut files: Vec<RenderedFile> = rendered.into_iter().flatten().collect();
         files.extend(self.indexes(notices, sel, defaults)?);
+        if sel.formats.contains(&Format::Fragment) && !notices.is_empty() {
+            files.push(self.fragment_stylesheet()?);
+        }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
@@ -255,6 +264,7 @@ impl Renderer {
                 let links = sel
                     .formats
                     .iter()
+                    .filter(|f| **f != Format::Fragment)
                     .map(|f| {
                         Ok(FormatLink {
                             format: f.name().to_string(),
@@ -267,6 +277,7 @@ impl Renderer {
                     .collect::<anyhow::Result<Vec<_>>>()?;
                 entries.push(IndexEntry {
                     id: n.id_str().to_string(),
+                    draft: n.is_draft(),
                     title: n
                         .title
                         .as_ref()
@@ -303,7 +314,66 @@ impl Renderer {
                 contents: html.into_bytes(),
             });
         }
+        if let Some(root) = self.languages_page(&all_langs)? {
+            files.push(root);
+        }
         Ok(files)
+    }
+
+    /// The fragments' stylesheet: the project's screen style (`style.css`),
+    /// scoped to the fragment's wrapper so that it styles nothing else of
+    /// the page it is pasted into.
+    fn fragment_stylesheet(&self) -> anyhow::Result<RenderedFile> {
+        let css = self.render_template("style.css", minijinja::context! { lang => "en" })?;
+        Ok(RenderedFile {
+            path: FRAGMENT_STYLESHEET.to_string(),
+            contents: fragment::scope_css(&css, fragment::SCOPE).into_bytes(),
+        })
+    }
+
+    /// `index.html` at the root: a link to each language's index, each
+    /// named in its own language, so that a site's or bundle's address
+    /// leads somewhere without choosing a language for the reader.
+    fn languages_page(&self, langs: &[Lang]) -> anyhow::Result<Option<RenderedFile>> {
+        let Some(first) = langs.first() else {
+            return Ok(None);
+        };
+        let languages = langs
+            .iter()
+            .map(|l| {
+                let get = |key: &str| self.locales.get(l.as_str(), key);
+                Ok(LanguageChoice {
+                    lang: l.to_string(),
+                    name: get(&l.label_key())?,
+                    title: get("index-title")?,
+                    intro: get("languages-intro")?,
+                    href: format!("{l}/index.html"),
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let view = LanguagesView {
+            lang: first.to_string(),
+            title: languages
+                .iter()
+                .map(|l| l.title.as_str())
+                .collect::<Vec<_>>()
+                .join(" · "),
+            // The navigation is named in every language, like the page.
+            choose: langs
+                .iter()
+                .map(|l| self.locales.get(l.as_str(), "languages-choose"))
+                .collect::<anyhow::Result<Vec<_>>>()?
+                .join(" · "),
+            languages,
+        };
+        let html = self.render_template(
+            "languages.html",
+            minijinja::Value::from(minijinja::value::Serde(&view)),
+        )?;
+        Ok(Some(RenderedFile {
+            path: "index.html".to_string(),
+            contents: html.into_bytes(),
+        }))
     }
 }
 

@@ -26,10 +26,20 @@ pub enum Format {
     Md,
     /// Made from print HTML by the `pdf` stage, not by a template.
     Pdf,
+    /// The notice's body as an HTML fragment for a CMS page: no `<html>`,
+    /// no `<style>`; its classes are styled by one stylesheet,
+    /// [`super::FRAGMENT_STYLESHEET`], scoped to the fragment.
+    Fragment,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Html, Format::Print, Format::Md, Format::Pdf];
+    pub const ALL: [Format; 5] = [
+        Format::Html,
+        Format::Print,
+        Format::Md,
+        Format::Pdf,
+        Format::Fragment,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -37,6 +47,7 @@ impl Format {
             Format::Print => "print",
             Format::Md => "md",
             Format::Pdf => "pdf",
+            Format::Fragment => "fragment",
         }
     }
 
@@ -51,6 +62,7 @@ impl Format {
             Format::Print => "print.html",
             Format::Md => "md",
             Format::Pdf => "pdf",
+            Format::Fragment => "fragment.html",
         }
     }
 
@@ -59,6 +71,7 @@ impl Format {
         match self {
             Format::Html => "notice.html",
             Format::Md => "notice.md",
+            Format::Fragment => "notice.fragment.html",
             // The PDF is printed from the print HTML.
             Format::Print | Format::Pdf => "notice.print.html",
         }
@@ -151,6 +164,7 @@ impl Resolver<'_> {
         // the service's texts for every customer.
         static CONVERTED: crate::fingerprint::TextCache<String> =
             crate::fingerprint::TextCache::new();
+        // Every format but Markdown takes HTML.
         let md = self.format == Format::Md;
         Some(Markup(CONVERTED.get_or(
             crate::fingerprint::of(&(md, source)),
@@ -251,7 +265,11 @@ impl Resolver<'_> {
             n.purposes()
                 .iter()
                 .find(|p| p.id.as_ref().is_some_and(|i| i.value == id))
-                .and_then(|p| self.text(&p.description).map(|d| first_sentence(&d)))
+                .and_then(|p| {
+                    self.text(&p.summary)
+                        .filter(|s| !s.trim().is_empty())
+                        .or_else(|| self.text(&p.description).map(|d| first_sentence(&d)))
+                })
                 .or_else(|| {
                     n.data_categories()
                         .iter()
@@ -441,20 +459,50 @@ impl Resolver<'_> {
             })
             .transpose()?;
 
+        // The first layer: the author's own short line where there is one,
+        // else the description shortened at a boundary; at most
+        // SUMMARY_PURPOSES lines, the rest counted and linked.
+        // When every purpose rests on one basis, it is said once under the
+        // list rather than after each line (on a phone, the difference
+        // between one screen and two).
+        let bases: Vec<&Option<String>> = purposes.iter().map(|v| &v.basis).collect();
+        let common_basis = match bases.first() {
+            Some(Some(b)) if bases.iter().all(|x| x.as_ref() == Some(b)) => Some(b.clone()),
+            _ => None,
+        };
+        let lines: Vec<String> = n
+            .purposes()
+            .iter()
+            .zip(&purposes)
+            .filter_map(|(p, v)| {
+                let short = match self.text(&p.summary) {
+                    Some(s) if !s.trim().is_empty() => s.trim().to_string(),
+                    _ => shorten(&plain_text(&self.text(&p.description)?), SUMMARY_CHARS),
+                };
+                let short = short.trim_end_matches('.');
+                Some(match (&v.basis, &common_basis) {
+                    (Some(b), None) => format!("{short} ({b})"),
+                    _ => short.to_string(),
+                })
+            })
+            .collect();
+        let (shown, more) = if lines.len() > SUMMARY_PURPOSES {
+            (SUMMARY_PURPOSES - 1, lines.len() - (SUMMARY_PURPOSES - 1))
+        } else {
+            (lines.len(), 0)
+        };
         let summary = Summary {
             controller: controller_name.clone(),
-            purposes: n
-                .purposes()
-                .iter()
-                .zip(&purposes)
-                .filter_map(|(p, v)| {
-                    let d = self.text(&p.description)?;
-                    Some(match &v.basis {
-                        Some(b) => format!("{} ({b})", first_sentence(&d).trim_end_matches('.')),
-                        None => first_sentence(&d),
-                    })
+            purposes: lines.into_iter().take(shown).collect(),
+            purposes_basis: common_basis,
+            purposes_more: (more > 0)
+                .then(|| {
+                    self.t_args(
+                        "summary-more-purposes",
+                        &[("count", FluentValue::from(more))],
+                    )
                 })
-                .collect(),
+                .transpose()?,
             data: data_categories
                 .iter()
                 .filter_map(|c| c.texts.get("name").map(str::to_string))
@@ -499,6 +547,7 @@ impl Resolver<'_> {
             updated_iso: n.updated.as_ref().map(|d| d.value.to_string()),
             alternates: Vec::new(),
             formats: Vec::new(),
+            draft: n.is_draft(),
             brand_colour: n
                 .branding
                 .as_ref()
@@ -636,9 +685,10 @@ impl Resolver<'_> {
             languages,
             &format!("{}.{}", n.id_str(), self.format.extension()),
         )?;
+        // A fragment is for a CMS, not for readers: never linked.
         view.formats = formats
             .iter()
-            .filter(|f| **f != self.format)
+            .filter(|f| **f != self.format && **f != Format::Fragment)
             .map(|f| {
                 Ok(FormatLink {
                     format: f.name().to_string(),
@@ -724,7 +774,11 @@ impl Resolver<'_> {
             purposes
                 .iter()
                 .filter(|p| f(p))
-                .filter_map(|p| self.text(&p.description).map(|d| first_sentence(&d)))
+                .filter_map(|p| {
+                    self.text(&p.summary)
+                        .filter(|s| !s.trim().is_empty())
+                        .or_else(|| self.text(&p.description).map(|d| first_sentence(&d)))
+                })
                 .collect()
         };
         let right = |id: &str, text: String, applies_to: Vec<String>| -> Result<RightView> {
@@ -876,8 +930,18 @@ pub fn is_colour(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
-/// The first sentence of a Markdown text, as plain text, for the summary.
-pub fn first_sentence(markdown: &str) -> String {
+/// At most this many purposes are listed in the first layer; with more,
+/// one fewer is listed and the rest are counted ("and 6 more purposes"),
+/// so that the count never stands for a single line.
+pub const SUMMARY_PURPOSES: usize = 5;
+
+/// The longest line, in characters, the first layer takes from a purpose's
+/// description (the legal basis follows it).
+pub const SUMMARY_CHARS: usize = 100;
+
+/// A Markdown text as plain text on one line: block ends and line breaks
+/// separate words, inline ends (emphasis, links) don't.
+pub fn plain_text(markdown: &str) -> String {
     let mut plain = String::new();
     for e in Parser::new(markdown) {
         match e {
@@ -885,7 +949,6 @@ pub fn first_sentence(markdown: &str) -> String {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 plain.push_str(&t)
             }
-            // Block ends separate words; inline ends (emphasis, links) don't.
             Event::SoftBreak
             | Event::HardBreak
             | Event::End(
@@ -894,15 +957,72 @@ pub fn first_sentence(markdown: &str) -> String {
             _ => {}
         }
     }
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    let end = plain.find(". ").map_or(plain.len(), |i| i + 1);
-    let sentence = &plain[..end];
-    if sentence.chars().count() > 160 {
-        let cut: String = sentence.chars().take(157).collect();
-        format!("{}…", cut.trim_end())
-    } else {
-        sentence.to_string()
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The end of the first sentence of `plain` (a full stop, question or
+/// exclamation mark followed by a space and a capital or a digit, so that
+/// "esim. kaupunki" or "e.g. the school" do not end it), or its length.
+fn sentence_end(plain: &str) -> usize {
+    for (i, c) in plain.char_indices() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let rest = &plain[i + c.len_utf8()..];
+        let mut after = rest.chars();
+        if after.next() == Some(' ')
+            && after
+                .next()
+                .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit())
+        {
+            return i + c.len_utf8();
+        }
     }
+    plain.len()
+}
+
+/// `plain` shortened for the first layer to about `max` characters, never
+/// inside a word: its first sentence when that is short enough; else the
+/// phrase before a colon, semicolon or dash when that says enough on its
+/// own (a heading-like start, "Perusopetuksen järjestäminen: ..."); else
+/// as many whole words as fit, with an ellipsis. A single word longer than
+/// `max` is kept whole.
+pub fn shorten(plain: &str, max: usize) -> String {
+    let sentence = plain[..sentence_end(plain)].trim();
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    // The byte index of the `max`-th character: everything before fits.
+    let limit = sentence
+        .char_indices()
+        .nth(max)
+        .map_or(sentence.len(), |(i, _)| i);
+    let head = &sentence[..limit];
+    for separator in [": ", "; ", " – ", " — "] {
+        if let Some(at) = head.find(separator)
+            && head[..at].chars().count() >= 12
+        {
+            return head[..at].trim_end().to_string();
+        }
+    }
+    // Room for the ellipsis: cut at the last space before the limit.
+    let cut = match head.rfind(' ') {
+        Some(at) if at > 0 => at,
+        // One long word: keep it whole.
+        _ => sentence.find(' ').unwrap_or(sentence.len()),
+    };
+    let kept = sentence[..cut].trim_end_matches([',', ';', ':', ' ', '–', '—', '(']);
+    if kept.len() == sentence.len() {
+        return kept.to_string();
+    }
+    format!("{kept}…")
+}
+
+/// The first sentence of a Markdown text, as plain text, shortened at a
+/// word boundary: how a purpose is named where a text refers to it (the
+/// storage periods' "applies to").
+pub fn first_sentence(markdown: &str) -> String {
+    shorten(&plain_text(markdown), 160)
 }
 
 #[cfg(test)]
@@ -915,7 +1035,9 @@ mod tests {
         // Regression: inline ends added a space before punctuation.
         assert_eq!(first_sentence("To **subscribers**."), "To subscribers.");
         assert_eq!(first_sentence("- a\n- b"), "a b");
-        assert!(first_sentence(&"x".repeat(500)).ends_with('…'));
+        // Never inside a word: a single long word is kept whole.
+        assert_eq!(first_sentence(&"x".repeat(500)), "x".repeat(500));
+        assert!(first_sentence(&"word ".repeat(100)).ends_with("word…"));
     }
 
     /// A small notice with one purpose per `(id, basis, extra TOML)`, in

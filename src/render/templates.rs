@@ -51,6 +51,30 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// A value as a quoted CSS string, for `content:` in a style sheet (the
+/// print style's running header): quotes and backslashes escaped, and
+/// every character that could end the string or the `<style>` element
+/// (line breaks and other controls, `<`, `>`, `&`) written as a CSS escape.
+/// Braces and semicolons are plain text inside a quoted string. Marked safe: it is already escaped for where it goes.
+pub fn css_string(value: &str) -> Value {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || matches!(c, '<' | '>' | '&') => {
+                out.push_str(&format!("\\{:x} ", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Value::from_safe_string(out)
+}
+
 /// Builds the template environment: defaults, then overrides from `dir`.
 pub fn environment(
     overrides: Option<&Path>,
@@ -112,6 +136,7 @@ pub fn environment(
         }
     }
     super::memo::register(&mut env, memo);
+    env.add_filter("css_string", css_string);
     env.add_function(
         "t",
         move |state: &State, key: &str, args: Kwargs| -> Result<String, Error> {
@@ -143,6 +168,15 @@ pub fn environment(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_strings_cannot_end_the_string_the_rule_or_the_style_element() {
+        assert_eq!(
+            css_string("Koulu \"A\" \\ </style><script>;}\n").to_string(),
+            "\"Koulu \\\"A\\\" \\\\ \\3c /style\\3e \\3c script\\3e ;}\\a \""
+        );
+        assert!(css_string("x").is_safe());
+    }
 
     fn env() -> Environment<'static> {
         environment(

@@ -91,6 +91,9 @@ pub struct NoticeView {
     /// The same notice in the other formats built (e.g. the printable
     /// version), in this language.
     pub formats: Vec<FormatLink>,
+    /// The notice is a draft (`draft = true`, built with `--drafts`):
+    /// templates show a banner saying it is not published.
+    pub draft: bool,
     /// The customer's brand colour (`#rrggbb`, validated), in bundles.
     pub brand_colour: Option<String>,
     /// Relative link to the customer's logo, in bundles.
@@ -153,8 +156,16 @@ pub struct SectionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     pub controller: Option<String>,
-    /// Purposes, each a short plain-text line with its legal basis label.
+    /// Purposes, each a short plain-text line with its legal basis label:
+    /// the purpose's `summary`, else its description shortened at a word
+    /// boundary. At most [`super::resolve::SUMMARY_PURPOSES`].
     pub purposes: Vec<String>,
+    /// The legal basis of every purpose, when they all share one: then the
+    /// lines above do not repeat it.
+    pub purposes_basis: Option<String>,
+    /// "and 6 more purposes", when not every purpose is listed; templates
+    /// link it to the purposes section.
+    pub purposes_more: Option<String>,
     /// Names of the data categories.
     pub data: Vec<String>,
     /// Titles of the rights that apply.
@@ -370,9 +381,37 @@ pub struct IndexView {
     pub alternates: Vec<Alternate>,
 }
 
+/// The root page of a site or bundle, which chooses the language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguagesView {
+    /// The first language built: the page's own `lang`.
+    pub lang: String,
+    /// Every language's index title, joined.
+    pub title: String,
+    /// "Choose a language" in every language (the navigation's name).
+    pub choose: String,
+    pub languages: Vec<LanguageChoice>,
+}
+
+/// One language on the root page, every text in that language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageChoice {
+    pub lang: String,
+    /// suomi, svenska, English.
+    pub name: String,
+    /// The index page's title in the language.
+    pub title: String,
+    /// A line saying what is behind the link, in the language.
+    pub intro: String,
+    /// `fi/index.html`.
+    pub href: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexEntry {
     pub id: String,
+    /// A draft, built with `--drafts`.
+    pub draft: bool,
     pub title: String,
     pub controller: Option<String>,
     pub updated: Option<String>,

@@ -53,7 +53,7 @@ const SCAN = () => {
     + 'ul ol li dl dt dd h1 h2 h3 h4 h5 h6 table thead tbody tr th td time img em strong code pre '
     + 'blockquote hr br del').split(' '));
   const ATTRS = new Set(('class id href hreflang lang aria-label aria-labelledby role tabindex scope '
-    + 'datetime type title alt height src style name content charset rel start').split(' '));
+    + 'datetime type title alt height src style name content charset rel start data-label data-section').split(' '));
   const SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:', 'file:']);
   const findings = [];
   const where = (el) => {

@@ -59,8 +59,10 @@ fn builds_every_notice_in_every_language_and_format() {
         }
     }
     assert!(files.contains_key(".seloste-output"));
-    // 6 notices x 3 languages x 3 formats + 3 indexes + marker.
-    assert_eq!(files.len(), 6 * 3 * 3 + 3 + 1);
+    // 6 notices x 3 languages x 3 formats + 3 indexes + the root page
+    // choosing the language + marker.
+    assert!(files.contains_key("index.html"));
+    assert_eq!(files.len(), 6 * 3 * 3 + 3 + 1 + 1);
 }
 
 #[test]
@@ -78,7 +80,12 @@ fn html_pages_are_self_contained_and_labelled() {
             continue;
         }
         let html = String::from_utf8(bytes.clone()).expect("utf-8");
-        let lang = &path[..2];
+        // The root page chooses the language: its own is the first built.
+        let lang = if path == "index.html" {
+            "fi"
+        } else {
+            &path[..2]
+        };
         assert!(html.starts_with("<!DOCTYPE html>"), "{path}");
         assert!(
             html.contains(&format!("<html lang=\"{lang}\"")),
@@ -253,6 +260,7 @@ fn language_and_format_selection() {
         files,
         [
             ".seloste-output",
+            "index.html",
             "sv/example-school-register.md",
             "sv/index.html",
             "sv/newsletter.md"

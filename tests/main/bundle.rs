@@ -60,6 +60,8 @@ fn each_customer_gets_its_languages_a_manifest_and_a_zip() {
             }
         }
         expected.push(format!("{customer}/manifest.json"));
+        // The page that chooses the language.
+        expected.push(format!("{customer}/index.html"));
     }
     expected.sort();
     assert_eq!(files, expected);

@@ -33,6 +33,7 @@ mod formats;
 #[cfg(unix)]
 mod hostile;
 mod packaging;
+mod pages;
 #[cfg(unix)]
 mod pdf;
 mod progress;

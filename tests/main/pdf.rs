@@ -198,12 +198,128 @@ fn check_pdfs(tools: &Poppler, site: &Path, expect_lang_tag: bool) -> (usize, us
         }
         let label = page_one(lang, pages);
         assert!(body.contains(&label), "{rel}: no page number {label:?}");
+        check_layout(
+            tools,
+            &rel,
+            &path,
+            &html,
+            pages,
+            expect_lang_tag.then_some(&bytes),
+        );
         assert!(
             !body.contains("file://") && !body.contains("/tmp/"),
             "{rel}: the PDF names a local path"
         );
     }
     (pdfs, pages_total)
+}
+
+/// The text of page `page` of `pdf`, laid out as on the page.
+fn page_text(pdftotext: &Path, pdf: &Path, page: usize) -> String {
+    let o = Command::new(pdftotext)
+        .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(
+        o.status.success(),
+        "pdftotext {}: {}",
+        pdf.display(),
+        output(&o)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Issue 15, item 3: what a reader of the paper sees, from either engine.
+/// The first layer starts on page 1; every later page has the notice's
+/// title and date as its running header; the table of contents gives each
+/// section's page, and the section's heading is on that page. `chromium`
+/// holds the PDF's bytes when Chromium printed it: its page numbers are
+/// then in the body's font (no serif font is embedded).
+fn check_layout(
+    tools: &Poppler,
+    rel: &str,
+    pdf: &Path,
+    html: &str,
+    pages: usize,
+    chromium: Option<&Vec<u8>>,
+) {
+    let texts: Vec<String> = (1..=pages)
+        .map(|p| page_text(&tools.pdftotext, pdf, p))
+        .collect();
+    let summary = regex::Regex::new(r#"<h2 id="summary-heading">([^<]+)</h2>"#)
+        .unwrap()
+        .captures(html)
+        .map(|c| unescape(&c[1]))
+        .expect("a first layer");
+    assert!(
+        texts[0].contains(&summary),
+        "{rel}: the first layer is not on page 1"
+    );
+    let title = regex::Regex::new(r"(?s)<h1>(.*?)</h1>")
+        .unwrap()
+        .captures(html)
+        .map(|c| squash(&unescape(&c[1])))
+        .expect("a title");
+    let date = regex::Regex::new(r#"<time datetime="[^"]+">([^<]+)</time>"#)
+        .unwrap()
+        .captures(html)
+        .map(|c| c[1].to_string());
+    for (i, text) in texts.iter().enumerate().skip(1) {
+        let top = squash(
+            text.lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default(),
+        );
+        assert!(
+            top.starts_with(&title.chars().take(40).collect::<String>()),
+            "{rel}: page {} has no running title: {top:?}",
+            i + 1
+        );
+        if let Some(date) = &date {
+            assert!(
+                top.ends_with(date.as_str()),
+                "{rel}: page {} has no running date: {top:?}",
+                i + 1
+            );
+        }
+    }
+    // "6. Käsittelyn tarkoitus ja oikeusperuste ..... 3" in the contents.
+    let entry = regex::Regex::new(r"(?m)^\s*(\d+)\. (\S.*?)[ .]{3,}(\d+)\s*$").unwrap();
+    let sections = html.matches("<section class=\"sec\"").count();
+    let mut listed = 0;
+    for text in texts.iter().take(3) {
+        for c in entry.captures_iter(text) {
+            let (number, heading, page) =
+                (&c[1], c[2].trim(), c[3].parse::<usize>().expect("a page"));
+            assert!(
+                (1..=pages).contains(&page),
+                "{rel}: section {number} on page {page}"
+            );
+            let start = format!("{number}. {}", heading.chars().take(20).collect::<String>());
+            let on_page = texts[page - 1]
+                .lines()
+                .any(|l| l.trim_start().starts_with(&start) && !entry.is_match(l));
+            assert!(
+                on_page,
+                "{rel}: the contents say section {number} ({heading}) is on page {page}"
+            );
+            listed += 1;
+        }
+    }
+    // A heading that wraps in the contents is not matched by the line
+    // pattern; most are short enough.
+    assert!(
+        listed * 4 >= sections * 3,
+        "{rel}: {listed} of {sections} sections have a page number in the contents"
+    );
+    if let Some(bytes) = chromium {
+        assert!(
+            !bytes.windows(5).any(|w| w == b"Serif"),
+            "{rel}: a serif font is embedded (page numbers not in the body font?)"
+        );
+    }
 }
 
 #[test]

@@ -220,6 +220,7 @@ withdrawal = { en = @T@ }
 [[purposes]]
 id = "of-interest"
 description = { en = @T@ }
+summary = { en = @T@ }
 legal_basis = "legitimate-interests"
 legitimate_interests = { en = @T@ }
 
@@ -821,6 +822,15 @@ fn html_text(html: &str) -> String {
     let mut rest = html;
     while let Some(i) = rest.find('<') {
         text.push_str(&rest[..i]);
+        // A style sheet is not text on the page. (The print style holds
+        // the title for the running header as a CSS string, escaped for
+        // CSS; `css_string` in src/render/templates.rs is tested on its own.)
+        if rest[i..].starts_with("<style>") {
+            rest = rest[i..]
+                .find("</style>")
+                .map_or("", |j| &rest[i + j + "</style>".len()..]);
+            continue;
+        }
         match rest[i..].find('>') {
             Some(j) => rest = &rest[i + j + 1..],
             None => {
@@ -907,7 +917,7 @@ const ELEMENTS: &str = "html head meta title link style body header footer main 
      ul ol li dl dt dd h1 h2 h3 h4 h5 h6 table thead tbody tr th td time img em strong code pre \
      blockquote hr br del";
 const ATTRIBUTES: &str = "class id href hreflang lang aria-label aria-labelledby role tabindex scope \
-     datetime type title alt height src style name content charset rel start";
+     datetime type title alt height src style name content charset rel start data-label data-section";
 
 fn html_findings(html: &str) -> Vec<String> {
     let elements: BTreeSet<&str> = ELEMENTS.split_whitespace().collect();
