@@ -1,5 +1,6 @@
 //! Benchmark: check and render a generated corpus of 1,000 notices in every
-//! language and format, in-process, then write it out.
+//! language and the formats `seloste build` writes by default (html, print,
+//! md), in-process, then write it out.
 //!
 //! `cargo bench --bench build` prints the minimum and median of several runs
 //! for each stage. See docs/benchmarks.md for the recorded figures.
@@ -29,7 +30,9 @@ fn main() {
     let config = Some(root.join("benches/empty-config.toml"));
     let selection = Selection {
         languages: Vec::new(),
-        formats: Format::ALL.to_vec(),
+        // What `seloste build` renders by default (PDF and fragments only
+        // on request).
+        formats: vec![Format::Html, Format::Print, Format::Md],
     };
     let runs = 5;
     let (mut check, mut render, mut write, mut total) = (vec![], vec![], vec![], vec![]);
@@ -38,7 +41,13 @@ fn main() {
         let start = Instant::now();
         let checked = seloste::project::check(&paths, config.clone());
         let checked_at = Instant::now();
-        assert!(checked.diagnostics.is_empty(), "the corpus must be clean");
+        assert!(
+            !checked
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == seloste::diagnostic::Severity::Error),
+            "the corpus must have no errors"
+        );
         let renderer = Renderer::new(None).expect("renderer");
         let site = renderer
             .site(&checked.notices, &selection, &checked.config.languages)
