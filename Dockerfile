@@ -10,7 +10,7 @@
 #
 # The binary is built once, in the first stage, from the locked dependencies.
 
-ARG RUST_VERSION=1.88
+ARG RUST_VERSION=1.89
 ARG DEBIAN=bookworm
 
 FROM rust:${RUST_VERSION}-slim-${DEBIAN} AS build

@@ -55,6 +55,13 @@ fn every_seloste_command_of_the_ci_examples_runs() {
         &root().join("examples/vendor/customers"),
         &dir.path().join("customers"),
     );
+    // A vendor's repository may hold its own notices beside the services:
+    // those are what `build` publishes.
+    std::fs::copy(
+        root().join("notices/wilma-guardians.toml"),
+        dir.path().join("notices/wilma-guardians.toml"),
+    )
+    .expect("copy a notice");
     // The schema lines point three folders up; in this layout they would
     // dangle, which editors ignore and seloste does not read.
     git_repo(dir.path());
@@ -99,6 +106,15 @@ fn every_seloste_command_of_the_ci_examples_runs() {
     assert!(dir.path().join("seloste.sarif").is_file());
     assert!(dir.path().join("seloste-diagnostics.jsonl").is_file());
     assert!(dir.path().join("step-summary.md").is_file());
+    // The Pages sites open at their root: a language chooser.
+    for site in ["site", "public"] {
+        let index = std::fs::read_to_string(dir.path().join(site).join("index.html"))
+            .unwrap_or_else(|e| panic!("{site}/index.html: {e}"));
+        assert!(
+            index.contains("hreflang=\"sv\""),
+            "{site}/index.html links the languages"
+        );
+    }
 }
 
 /// A YAML file as JSON, for schema validation. Keys that are not strings

@@ -167,7 +167,8 @@ fn serve_answers_only_inside_the_site_and_never_writes_the_script() {
     // The root lists the languages; a folder without its slash redirects.
     let (status, body) = s.get("/");
     assert_eq!(status, "HTTP/1.1 200 OK");
-    assert!(body.contains("href=\"/fi/\""), "{body}");
+    assert!(body.contains("hreflang=\"fi\""), "{body}");
+    assert!(body.contains("href=\"fi/index.html\""), "{body}");
     assert!(s.get("/fi").0.starts_with("HTTP/1.1 301"));
     // Nothing outside the site, however the path is written.
     let secret = s.site.parent().expect("parent").join("secret.txt");

