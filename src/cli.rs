@@ -51,6 +51,15 @@ pub enum Command {
     /// (its previous bundle stays); the others are built. Exit 1 when any
     /// customer failed.
     Bundle(cmd::bundle::BundleArgs),
+    /// Write the record of processing activities (GDPR Art. 30(1)) of the
+    /// notices: one row per purpose.
+    ///
+    /// Checks the notices first (errors stop it) and runs the record's own
+    /// rules (R001, R002), then writes `<out>/records.<lang>.{xlsx,csv,html,md}`:
+    /// the controller and DPO, purpose, legal basis, categories of data
+    /// subjects and of personal data, recipients, transfers with their
+    /// safeguards, storage periods and security measures, in fi, sv or en.
+    Records(cmd::records::RecordsArgs),
     /// The state of the translations: per notice and language, the texts
     /// missing, stale and disagreeing.
     ///
@@ -155,6 +164,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => cmd::check::run(&args, cli.config),
         Command::Status(args) => cmd::status::run(&args, cli.config),
+        Command::Records(args) => cmd::records::run(&args, cli.config),
         #[cfg(feature = "watch")]
         Command::Build(args) if args.watch => cmd::watch::run(&args, cli.config),
         Command::Build(args) => cmd::build::run(&args, cli.config),

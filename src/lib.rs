@@ -18,6 +18,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod project;
+pub mod records;
 pub mod render;
 pub mod report;
 pub mod scaffold;

@@ -445,6 +445,9 @@ impl<'a> Differ<'a> {
             o.security.as_ref(),
             n.security.as_ref(),
         );
+        // Internal, but a DPO keeps the record under version control with
+        // the notice: a change to it is worth a line in the change log.
+        self.table("diff-item-records", &o.records, &n.records);
 
         self.automated();
         self.provision();
