@@ -34,6 +34,7 @@ mod hostile;
 #[cfg(unix)]
 mod pdf;
 mod properties;
+mod records;
 mod real_tools;
 mod rules;
 mod scaffold;
