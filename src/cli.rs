@@ -60,6 +60,14 @@ pub enum Command {
     /// subjects and of personal data, recipients, transfers with their
     /// safeguards, storage periods and security measures, in fi, sv or en.
     Records(cmd::records::RecordsArgs),
+    /// Write each notice as data for other tools: JSON with a versioned
+    /// schema.
+    ///
+    /// The notice as resolved (fragments applied), with the legal-basis
+    /// wording, the derived rights and the supervisory authority, in each
+    /// of its languages: `<out>/<id>.json` (schema: `seloste schema
+    /// --export`). Checks first; errors stop it.
+    Export(cmd::export::ExportArgs),
     /// The state of the translations: per notice and language, the texts
     /// missing, stale and disagreeing.
     ///
@@ -110,8 +118,12 @@ pub enum Command {
     /// complete keys and show their documentation.
     Schema {
         /// The schema of customer files instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "export")]
         customer: bool,
+        /// The schema of `seloste export`'s JSON (and `build --format
+        /// json`'s) instead.
+        #[arg(long)]
+        export: bool,
     },
     /// Explain a rule: what it checks, the article behind it and how to fix it.
     Explain {
@@ -165,6 +177,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => cmd::check::run(&args, cli.config),
         Command::Status(args) => cmd::status::run(&args, cli.config),
         Command::Records(args) => cmd::records::run(&args, cli.config),
+        Command::Export(args) => cmd::export::run(&args, cli.config),
         #[cfg(feature = "watch")]
         Command::Build(args) if args.watch => cmd::watch::run(&args, cli.config),
         Command::Build(args) => cmd::build::run(&args, cli.config),
@@ -173,12 +186,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(args) => crate::scaffold::new(&args, cli.config.as_deref()),
         Command::Init { dir } => crate::scaffold::init(&dir),
         Command::InitTemplates { dir, force } => cmd::templates::run(&dir, force),
-        Command::Schema { customer } => {
-            write!(
-                anstream::stdout(),
-                "{}",
+        Command::Schema { customer, export } => {
+            let text = if export {
+                crate::export::json::schema_text()
+            } else {
                 crate::schema::json_schema_text(customer)
-            )?;
+            };
+            write!(anstream::stdout(), "{text}")?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { rule } => cmd::rules::explain(&rule),

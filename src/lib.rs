@@ -12,6 +12,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
 pub mod diff;
+pub mod export;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -78,6 +78,11 @@ pub struct RenderArgs {
 }
 
 impl RenderArgs {
+    /// Whether `<lang>/<id>.json` is written beside the pages.
+    pub(crate) fn json(&self) -> bool {
+        self.format.contains(&OutputFormat::Json)
+    }
+
     /// The renderer, with the project's templates if any: the flag, else
     /// `templates` of seloste.toml, else `./templates` when it exists.
     pub(crate) fn renderer(&self, config: &Config) -> anyhow::Result<crate::render::Renderer> {
@@ -108,7 +113,7 @@ impl RenderArgs {
     /// The formats asked for, in a fixed order, for `languages`.
     pub(crate) fn selection(&self, languages: Vec<crate::model::Lang>) -> crate::render::Selection {
         let mut formats: Vec<crate::render::Format> =
-            self.format.iter().map(|f| f.render_format()).collect();
+            self.format.iter().filter_map(|f| f.render_format()).collect();
         if self.pdf {
             formats.push(crate::render::Format::Pdf);
         }
@@ -129,15 +134,21 @@ pub enum OutputFormat {
     Md,
     /// PDF, printed from the print HTML by Chromium or WeasyPrint.
     Pdf,
+    /// The resolved notice as data, `<lang>/<id>.json` beside its pages
+    /// (schema: `seloste schema --export`).
+    Json,
 }
 
 impl OutputFormat {
-    fn render_format(self) -> crate::render::Format {
+    /// The renderer's format; `None` for data, which the export stage
+    /// writes.
+    fn render_format(self) -> Option<crate::render::Format> {
         match self {
-            OutputFormat::Html => crate::render::Format::Html,
-            OutputFormat::Print => crate::render::Format::Print,
-            OutputFormat::Md => crate::render::Format::Md,
-            OutputFormat::Pdf => crate::render::Format::Pdf,
+            OutputFormat::Html => Some(crate::render::Format::Html),
+            OutputFormat::Print => Some(crate::render::Format::Print),
+            OutputFormat::Md => Some(crate::render::Format::Md),
+            OutputFormat::Pdf => Some(crate::render::Format::Pdf),
+            OutputFormat::Json => None,
         }
     }
 }
@@ -191,6 +202,15 @@ pub fn run(args: &BuildArgs, config_path: Option<PathBuf>) -> anyhow::Result<Exi
         )?;
     }
     let mut files = renderer.site(&publishable, &selection, &checked.config.languages)?;
+    if args.render.json() {
+        files.extend(crate::export::json::beside_pages(
+            renderer.locales(),
+            &publishable,
+            &selection,
+            &checked.config.languages,
+        )?);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     if let Some(engine) = &engine {
         engine.convert(&mut files, &crate::pdf::Dates::of_notices(&publishable))?;
     }

@@ -76,7 +76,9 @@ pub fn record_data_subjects(cx: &mut Ctx<'_>) {
 pub fn processor_record_processing(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     let processing = n.records.as_ref().and_then(|r| r.processing.as_ref());
-    if n.open_controller.is_some() && processing.is_none() {
+    // A service, on its own or bound to a customer.
+    let service = n.open_controller.is_some() || n.customer_span.is_some();
+    if service && processing.is_none() {
         let at = n.records.as_ref().map_or(n.span.clone(), |r| r.span.clone());
         cx.report(
             R003,

@@ -331,9 +331,16 @@ pub fn processor_record(locales: &Locales, notices: &[Notice], lang: &Lang) -> a
             view.dpo.as_ref().map(contact_cell).unwrap_or_default(),
             processing,
             recipients_cell(&w, n, &view, &scope, |r| {
+                // The other processors: a service often lists the vendor
+                // itself among its recipients.
+                let is_vendor = match (&r.name, n.processor.as_ref().and_then(|p| p.name.as_ref())) {
+                    (Some(a), Some(b)) => a.get(&own) == b.get(&own),
+                    _ => false,
+                };
                 r.role
                     .as_ref()
                     .is_some_and(|x| x.value == RecipientRole::Processor)
+                    && !is_vendor
             })?,
             transfers_cell(&w, n, &view, &scope)?,
             security_cell(n, &own),

@@ -22,6 +22,19 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Markup(pub String);
 
+impl schemars::JsonSchema for Markup {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Markup".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A text that may hold Markdown, already sanitised for the output format: CommonMark in the JSON export (no raw HTML, only http(s), mailto, tel and relative links)."
+        })
+    }
+}
+
 impl Serialize for Markup {
     /// Into a template context, as a string marked safe: it was sanitised
     /// when it was rendered, and escaping it again would garble it.
@@ -40,7 +53,7 @@ impl Serialize for Markup {
 /// its table, so that every text key the format declares reaches templates
 /// as `item.<key>` without code here: a new key only needs a template to
 /// show it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Texts(pub BTreeMap<&'static str, Option<Shown>>);
 
@@ -59,7 +72,7 @@ impl Texts {
 }
 
 /// A text as a template receives it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Shown {
     /// A name or a label: escaped by the template engine.
@@ -68,11 +81,12 @@ pub enum Shown {
     Markup(Markup),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NoticeView {
     /// Language code of this rendering: `fi`, `sv`, `en`.
     pub lang: String,
     /// `html`, `print` or `md`.
+    #[schemars(skip)]
     pub format: String,
     pub id: String,
     /// The title in this language; empty when it has none (diagnosed).
@@ -87,17 +101,22 @@ pub struct NoticeView {
     /// ISO 8601, for `<time datetime>`.
     pub updated_iso: Option<String>,
     /// The same notice in the other languages it is published in.
+    #[schemars(skip)]
     pub alternates: Vec<Alternate>,
     /// The same notice in the other formats built (e.g. the printable
     /// version), in this language.
+    #[schemars(skip)]
     pub formats: Vec<FormatLink>,
     /// The customer's brand colour (`#rrggbb`, validated), in bundles.
+    #[schemars(skip)]
     pub brand_colour: Option<String>,
     /// Relative link to the customer's logo, in bundles.
+    #[schemars(skip)]
     pub logo: Option<String>,
     /// Sections present in this notice, in the order of
     /// [`crate::model::codes::Section`], numbered from 1. Templates render
     /// them in this order.
+    #[schemars(skip)]
     pub sections: Vec<SectionView>,
     pub summary: Summary,
     pub controller: Option<PartyView>,
@@ -131,7 +150,7 @@ pub struct NoticeView {
     pub complaint: ComplaintView,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Alternate {
     pub lang: String,
     /// The language's name in that language: suomi, svenska, English.
@@ -140,7 +159,7 @@ pub struct Alternate {
     pub href: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SectionView {
     /// Stable anchor and key: controller, contact, dpo, register, purposes...
     /// ([`crate::model::codes::Section::id`]).
@@ -150,7 +169,7 @@ pub struct SectionView {
 }
 
 /// The short first layer: who, why, what, key rights, whom to contact.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     pub controller: Option<String>,
     /// Purposes, each a short plain-text line with its legal basis label.
@@ -163,7 +182,7 @@ pub struct Summary {
     pub contact: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, schemars::JsonSchema)]
 pub struct PartyView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -177,7 +196,7 @@ pub struct PartyView {
     pub statement: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, schemars::JsonSchema)]
 pub struct ContactView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -186,7 +205,7 @@ pub struct ContactView {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PurposeView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -201,7 +220,7 @@ pub struct PurposeView {
     pub consent: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SubjectView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -209,7 +228,7 @@ pub struct SubjectView {
     pub id: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CategoryView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -221,7 +240,7 @@ pub struct CategoryView {
     pub editable: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SourceView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -232,7 +251,7 @@ pub struct SourceView {
     pub public: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RecipientView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -243,7 +262,7 @@ pub struct RecipientView {
     pub third_country: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TransferView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -255,7 +274,7 @@ pub struct TransferView {
     pub mechanism_ref: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RetentionView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -267,7 +286,7 @@ pub struct RetentionView {
     pub period: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProvisionView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -275,7 +294,7 @@ pub struct ProvisionView {
     pub requirement: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AutomatedView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -286,7 +305,7 @@ pub struct AutomatedView {
     pub statement: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AccessRoleView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -294,7 +313,7 @@ pub struct AccessRoleView {
     pub id: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RelatedView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -305,7 +324,7 @@ pub struct RelatedView {
     pub notice: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RightView {
     /// access, rectification, erasure, restriction, portability, object,
     /// withdraw-consent, automated-decisions.
@@ -325,7 +344,7 @@ pub struct RightView {
 }
 
 /// A right a law limits, or an exemption from informing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RestrictionView {
     /// `law` and `description`.
     #[serde(flatten)]
@@ -338,7 +357,7 @@ pub struct RestrictionView {
     pub reference: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, schemars::JsonSchema)]
 pub struct RightsHowView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -350,7 +369,7 @@ pub struct RightsHowView {
     pub reply_time: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ComplaintView {
     pub text: String,
     pub authority: String,
@@ -362,7 +381,7 @@ pub struct ComplaintView {
 }
 
 /// The index page of one language.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct IndexView {
     pub lang: String,
     pub title: String,
@@ -370,7 +389,7 @@ pub struct IndexView {
     pub alternates: Vec<Alternate>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct IndexEntry {
     pub id: String,
     pub title: String,
@@ -382,7 +401,7 @@ pub struct IndexEntry {
     pub links: Vec<FormatLink>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FormatLink {
     pub format: String,
     pub label: String,

@@ -629,14 +629,10 @@ fn compose_refuses_what_base_does_not_have() {
 fn check(path: &Path, records: bool) -> Checked {
     let mut checked = check_notices(path);
     // The record rules (R) run where a record is written: `seloste
-    // records` (a notice) and `bundle` (a vendor's services), as here
-    // for their fixtures.
-    if records {
-        let kind = if path.join("customers").is_dir() {
-            seloste::lint::records::RecordKind::Processor
-        } else {
-            seloste::lint::records::RecordKind::Controller
-        };
+    // records` (a notice), as here for their fixtures; `bundle` runs
+    // them itself (`project::check_bundle`).
+    if records && !path.join("customers").is_dir() {
+        let kind = seloste::lint::records::RecordKind::Controller;
         for n in &checked.bound {
             checked.checked.diagnostics.extend(seloste::lint::records::check(n, &[], kind));
         }
