@@ -63,6 +63,16 @@ pub fn files(
                         contents: crate::export::json::to_bytes(&export)?,
                     });
                 }
+                ExportFormat::Dpv => {
+                    let view = crate::export::json::resolve(locales, n, &langs[0])?;
+                    let doc = crate::export::dpv::document(n, &langs, &view);
+                    let mut contents = serde_json::to_vec_pretty(&doc)?;
+                    contents.push(b'\n');
+                    files.push(RenderedFile {
+                        path: format!("{}.jsonld", n.id_str()),
+                        contents,
+                    });
+                }
             }
         }
     }

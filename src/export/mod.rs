@@ -12,6 +12,7 @@
 //!
 //! Like the renderer, the writers return bytes; `output` writes them.
 
+pub mod dpv;
 pub mod json;
 
 /// A format `seloste export` writes.
@@ -19,4 +20,6 @@ pub mod json;
 pub enum ExportFormat {
     /// The resolved notice, `<id>.json` (schema: `seloste schema --export`).
     Json,
+    /// JSON-LD with W3C DPV / DPV-GDPR terms, `<id>.jsonld`.
+    Dpv,
 }
