@@ -73,6 +73,18 @@ pub fn files(
                         contents,
                     });
                 }
+                ExportFormat::Tilt => {
+                    for lang in &langs {
+                        let view = crate::export::json::resolve(locales, n, lang)?;
+                        let doc = crate::export::tilt::document(n, &view);
+                        let mut contents = serde_json::to_vec_pretty(&doc)?;
+                        contents.push(b'\n');
+                        files.push(RenderedFile {
+                            path: format!("{}.{lang}.tilt.json", n.id_str()),
+                            contents,
+                        });
+                    }
+                }
             }
         }
     }

@@ -14,6 +14,7 @@
 
 pub mod dpv;
 pub mod json;
+pub mod tilt;
 
 /// A format `seloste export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -22,4 +23,6 @@ pub enum ExportFormat {
     Json,
     /// JSON-LD with W3C DPV / DPV-GDPR terms, `<id>.jsonld`.
     Dpv,
+    /// TILT documents, one per language: `<id>.<lang>.tilt.json`.
+    Tilt,
 }
