@@ -28,6 +28,7 @@ mod cli;
 #[cfg(unix)]
 mod crash;
 mod diff;
+mod export;
 mod formats;
 #[cfg(unix)]
 mod hostile;
