@@ -196,6 +196,7 @@ fn bundle(
                 &selection,
                 &checked.config.languages,
                 None,
+                false,
             )
         })
         .collect::<anyhow::Result<_>>()
@@ -260,6 +261,7 @@ fn bundle(
                 &selection,
                 &checked.config.languages,
                 None,
+                false,
             )?;
             seloste::bundle::write_customer(&pipeline_out, c.customer.id_str(), &files)
         })

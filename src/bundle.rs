@@ -208,7 +208,9 @@ pub fn write_customer(out: &Path, id: &str, files: &[RenderedFile]) -> anyhow::R
     Ok(files
         .iter()
         .filter(|f| {
-            f.path.contains('/') && !f.path.ends_with("index.html") && !f.path.starts_with("records/")
+            f.path.contains('/')
+                && !f.path.ends_with("index.html")
+                && !f.path.starts_with("records/")
         })
         .count())
 }

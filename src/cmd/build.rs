@@ -112,8 +112,11 @@ impl RenderArgs {
 
     /// The formats asked for, in a fixed order, for `languages`.
     pub(crate) fn selection(&self, languages: Vec<crate::model::Lang>) -> crate::render::Selection {
-        let mut formats: Vec<crate::render::Format> =
-            self.format.iter().filter_map(|f| f.render_format()).collect();
+        let mut formats: Vec<crate::render::Format> = self
+            .format
+            .iter()
+            .filter_map(|f| f.render_format())
+            .collect();
         if self.pdf {
             formats.push(crate::render::Format::Pdf);
         }

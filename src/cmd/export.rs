@@ -114,7 +114,10 @@ pub fn run(args: &ExportArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
     }
     for n in &checked.notices {
         if !crate::model::is_valid_id(n.id_str()) {
-            anyhow::bail!("refusing to export a notice with the id `{}` (Q012)", n.id_str());
+            anyhow::bail!(
+                "refusing to export a notice with the id `{}` (Q012)",
+                n.id_str()
+            );
         }
     }
     let (notices, services): (Vec<_>, Vec<_>) = checked
@@ -134,7 +137,13 @@ pub fn run(args: &ExportArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
     formats.sort();
     formats.dedup();
     let locales = crate::render::locale::Locales::embedded()?;
-    let files = files(&locales, &notices, &formats, &args.lang, &checked.config.languages)?;
+    let files = files(
+        &locales,
+        &notices,
+        &formats,
+        &args.lang,
+        &checked.config.languages,
+    )?;
     crate::output::write_site(&args.out, &files)?;
     if tally.warnings > 0 {
         writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;

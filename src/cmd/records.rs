@@ -58,7 +58,9 @@ pub fn run(args: &RecordsArgs, config_path: Option<PathBuf>) -> anyhow::Result<E
         .notices
         .iter()
         .filter(|n| n.open_controller.is_none())
-        .flat_map(|n| crate::lint::records::check(n, &checked.config.languages, RecordKind::Controller))
+        .flat_map(|n| {
+            crate::lint::records::check(n, &checked.config.languages, RecordKind::Controller)
+        })
         .collect();
     crate::lint::apply_overrides(&mut found, &checked.config.rules);
     checked.diagnostics.extend(found);
@@ -103,7 +105,11 @@ pub fn run(args: &RecordsArgs, config_path: Option<PathBuf>) -> anyhow::Result<E
             .languages
             .first()
             .cloned()
-            .or_else(|| notices.iter().find_map(|n| n.language_list().into_iter().next()))
+            .or_else(|| {
+                notices
+                    .iter()
+                    .find_map(|n| n.language_list().into_iter().next())
+            })
             .into_iter()
             .collect()
     } else {
@@ -113,10 +119,14 @@ pub fn run(args: &RecordsArgs, config_path: Option<PathBuf>) -> anyhow::Result<E
         writeln!(err, "error: there are no notices to record")?;
         return Ok(ExitCode::from(1));
     }
-    let templates = args.templates.clone().or_else(|| checked.config.templates.clone()).or_else(|| {
-        let default = PathBuf::from("templates");
-        default.is_dir().then_some(default)
-    });
+    let templates = args
+        .templates
+        .clone()
+        .or_else(|| checked.config.templates.clone())
+        .or_else(|| {
+            let default = PathBuf::from("templates");
+            default.is_dir().then_some(default)
+        });
     let renderer = crate::render::Renderer::new(templates.as_deref())?;
     let mut formats = args.format.clone();
     formats.sort();

@@ -174,8 +174,16 @@ fn entity(
     m.insert("@type".into(), json!(types));
     put(&mut m, "dpv:hasName", texts(name, languages));
     put(&mut m, "dpv:hasAddress", texts(address, languages));
-    put(&mut m, "dpv:hasContact", email.map(|e| json!(format!("mailto:{e}"))));
-    put(&mut m, "dpv:hasCountry", country.map(|c| id(&format!("loc:{c}"))));
+    put(
+        &mut m,
+        "dpv:hasContact",
+        email.map(|e| json!(format!("mailto:{e}"))),
+    );
+    put(
+        &mut m,
+        "dpv:hasCountry",
+        country.map(|c| id(&format!("loc:{c}"))),
+    );
     Value::Object(m)
 }
 
@@ -199,7 +207,11 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
     }
     doc.insert("@type".into(), json!(types));
     put(&mut doc, "dct:title", texts(n.title.as_ref(), languages));
-    put(&mut doc, "dct:description", texts(n.description.as_ref(), languages));
+    put(
+        &mut doc,
+        "dct:description",
+        texts(n.description.as_ref(), languages),
+    );
     put(
         &mut doc,
         "dct:hasVersion",
@@ -215,7 +227,9 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
     put(
         &mut doc,
         "dct:language",
-        Some(json!(languages.iter().map(|l| l.as_str()).collect::<Vec<_>>())),
+        Some(json!(
+            languages.iter().map(|l| l.as_str()).collect::<Vec<_>>()
+        )),
     );
 
     if let Some(c) = &n.controller {
@@ -247,8 +261,18 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
         );
     }
     for (key, party, kind, ty) in [
-        ("dpv:hasDataProcessor", &n.processor, "processor", "dpv:DataProcessor"),
-        ("dpv:hasRepresentative", &n.representative, "representative", "dpv:Representative"),
+        (
+            "dpv:hasDataProcessor",
+            &n.processor,
+            "processor",
+            "dpv:DataProcessor",
+        ),
+        (
+            "dpv:hasRepresentative",
+            &n.representative,
+            "representative",
+            "dpv:Representative",
+        ),
     ] {
         if let Some(p) = party {
             doc.insert(
@@ -287,10 +311,17 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
                 types.push("pd:CriminalOffense");
             }
             let mut m = Map::new();
-            m.insert("@id".into(), node("data", c.id.as_ref().map(|x| x.value.as_str()), i).into());
+            m.insert(
+                "@id".into(),
+                node("data", c.id.as_ref().map(|x| x.value.as_str()), i).into(),
+            );
             m.insert("@type".into(), json!(types));
             put(&mut m, "dct:title", texts(c.name.as_ref(), languages));
-            put(&mut m, "dct:description", texts(c.items.as_ref(), languages));
+            put(
+                &mut m,
+                "dct:description",
+                texts(c.items.as_ref(), languages),
+            );
             Value::Object(m)
         })
         .collect();
@@ -300,10 +331,17 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
         .enumerate()
         .map(|(i, s)| {
             let mut m = Map::new();
-            m.insert("@id".into(), node("subject", s.id.as_ref().map(|x| x.value.as_str()), i).into());
+            m.insert(
+                "@id".into(),
+                node("subject", s.id.as_ref().map(|x| x.value.as_str()), i).into(),
+            );
             m.insert("@type".into(), json!(["dpv:DataSubject"]));
             put(&mut m, "dct:title", texts(s.name.as_ref(), languages));
-            put(&mut m, "dct:description", texts(s.description.as_ref(), languages));
+            put(
+                &mut m,
+                "dct:description",
+                texts(s.description.as_ref(), languages),
+            );
             Value::Object(m)
         })
         .collect();
@@ -345,7 +383,11 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
         m.insert("@type".into(), json!(["dpv:Process"]));
         let mut purpose = Map::new();
         purpose.insert("@type".into(), json!(["dpv:Purpose"]));
-        put(&mut purpose, "dct:description", texts(p.description.as_ref(), languages));
+        put(
+            &mut purpose,
+            "dct:description",
+            texts(p.description.as_ref(), languages),
+        );
         m.insert("dpv:hasPurpose".into(), Value::Object(purpose));
         let mut bases: Vec<Value> = Vec::new();
         bases.extend(p.legal_basis.as_ref().map(|b| id(legal_basis(b.value))));
@@ -357,14 +399,20 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
         if !bases.is_empty() {
             m.insert("dpv:hasLegalBasis".into(), Value::Array(bases));
         }
-        put(&mut m, "dpv:hasApplicableLaw", texts(p.law.as_ref(), languages).map(|law| json!({ "@type": "dpv:Law", "dct:title": law })));
+        put(
+            &mut m,
+            "dpv:hasApplicableLaw",
+            texts(p.law.as_ref(), languages)
+                .map(|law| json!({ "@type": "dpv:Law", "dct:title": law })),
+        );
         // The categories of the purpose: those that name it, or name none.
         let mine: Vec<(usize, &crate::model::DataCategory)> = n
             .data_categories()
             .iter()
             .enumerate()
             .filter(|(_, c)| {
-                c.purposes.is_empty() || pid.is_some_and(|p| c.purposes.iter().any(|x| x.value == p))
+                c.purposes.is_empty()
+                    || pid.is_some_and(|p| c.purposes.iter().any(|x| x.value == p))
             })
             .collect();
         let data_refs: Vec<Value> = mine
@@ -383,7 +431,10 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
             .iter()
             .enumerate()
             .filter(|(_, s)| {
-                named.is_empty() || s.id.as_ref().is_some_and(|x| named.contains(&x.value.as_str()))
+                named.is_empty()
+                    || s.id
+                        .as_ref()
+                        .is_some_and(|x| named.contains(&x.value.as_str()))
             })
             .map(|(i, s)| id(&node("subject", s.id.as_ref().map(|x| x.value.as_str()), i)))
             .collect();
@@ -425,7 +476,10 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
     }
     for (i, t) in n.transfers.iter().enumerate() {
         let mut m = Map::new();
-        m.insert("@id".into(), node("transfer", t.id.as_ref().map(|x| x.value.as_str()), i).into());
+        m.insert(
+            "@id".into(),
+            node("transfer", t.id.as_ref().map(|x| x.value.as_str()), i).into(),
+        );
         m.insert("@type".into(), json!(["dpv:Process", "dpv:Transfer"]));
         if let Some(rid) = &t.recipient
             && let Some((j, r)) = n
@@ -436,10 +490,20 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
         {
             m.insert(
                 "dpv:hasRecipient".into(),
-                id(&node("recipient", r.id.as_ref().map(|x| x.value.as_str()), j)),
+                id(&node(
+                    "recipient",
+                    r.id.as_ref().map(|x| x.value.as_str()),
+                    j,
+                )),
             );
         }
-        put(&mut m, "dpv:hasThirdCountry", t.country.as_ref().map(|c| id(&format!("loc:{}", c.value.as_str()))));
+        put(
+            &mut m,
+            "dpv:hasThirdCountry",
+            t.country
+                .as_ref()
+                .map(|c| id(&format!("loc:{}", c.value.as_str()))),
+        );
         put(
             &mut m,
             "dpv:hasLegalBasis",
@@ -448,7 +512,11 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
                 .and_then(|x| x.value.first())
                 .map(|x| id(mechanism(x.value))),
         );
-        put(&mut m, "dct:description", texts(t.safeguard_copy.as_ref(), languages));
+        put(
+            &mut m,
+            "dct:description",
+            texts(t.safeguard_copy.as_ref(), languages),
+        );
         processes.push(Value::Object(m));
     }
     if !processes.is_empty() {
@@ -473,14 +541,13 @@ pub fn document(n: &Notice, languages: &[Lang], view: &NoticeView) -> Value {
         .map(id)
         .collect();
     doc.insert("dpv:hasRight".into(), Value::Array(rights));
-    let security = n
-        .security
-        .as_ref()
-        .and_then(|t| texts(Some(t), languages));
+    let security = n.security.as_ref().and_then(|t| texts(Some(t), languages));
     put(
         &mut doc,
         "dpv:hasTechnicalOrganisationalMeasure",
-        security.map(|s| json!({ "@type": "dpv:TechnicalOrganisationalMeasure", "dct:description": s })),
+        security.map(
+            |s| json!({ "@type": "dpv:TechnicalOrganisationalMeasure", "dct:description": s }),
+        ),
     );
     let authority = n
         .supervisory_authority

@@ -126,11 +126,24 @@ pub fn document(n: &Notice, view: &NoticeView) -> Value {
 
     let rights_email = view.rights_how.email.clone();
     let rights_web = view.rights_how.web.clone();
-    let right = |id: &str| view.rights.iter().chain(&view.objection).find(|r| r.id == id);
-    let right_text = |id: &str| right(id).map(|r| format!("{} {}", r.title, r.text)).unwrap_or_default();
+    let right = |id: &str| {
+        view.rights
+            .iter()
+            .chain(&view.objection)
+            .find(|r| r.id == id)
+    };
+    let right_text = |id: &str| {
+        right(id)
+            .map(|r| format!("{} {}", r.title, r.text))
+            .unwrap_or_default()
+    };
     let applies = |id: &str| right(id).is_some_and(|r| r.applies);
 
-    let provision = n.provision.as_ref().and_then(|p| p.requirement.as_ref()).map(|r| r.value);
+    let provision = n
+        .provision
+        .as_ref()
+        .and_then(|p| p.requirement.as_ref())
+        .map(|r| r.value);
     let non_disclosure = json!({
         "legalRequirement": provision == Some(ProvisionKind::Statutory),
         "contractualRegulation": matches!(provision, Some(ProvisionKind::Contractual | ProvisionKind::ContractPrerequisite)),
@@ -139,8 +152,15 @@ pub fn document(n: &Notice, view: &NoticeView) -> Value {
     });
 
     let mut disclosed = Vec::new();
-    for (ci, (c, cv)) in n.data_categories().iter().zip(&view.data_categories).enumerate() {
-        let cid = c.id.as_ref().map_or_else(|| format!("category-{}", ci + 1), |i| i.value.clone());
+    for (ci, (c, cv)) in n
+        .data_categories()
+        .iter()
+        .zip(&view.data_categories)
+        .enumerate()
+    {
+        let cid =
+            c.id.as_ref()
+                .map_or_else(|| format!("category-{}", ci + 1), |i| i.value.clone());
         let serves = |pid: Option<&str>| {
             c.purposes.is_empty() || pid.is_some_and(|p| c.purposes.iter().any(|x| x.value == p))
         };
@@ -187,14 +207,28 @@ pub fn document(n: &Notice, view: &NoticeView) -> Value {
             .recipients()
             .iter()
             .zip(&view.recipients)
-            .filter(|(r, _)| r.categories.is_empty() || r.categories.iter().any(|x| Some(&x.value) == c.id.as_ref().map(|i| &i.value)))
+            .filter(|(r, _)| {
+                r.categories.is_empty()
+                    || r.categories
+                        .iter()
+                        .any(|x| Some(&x.value) == c.id.as_ref().map(|i| &i.value))
+            })
             .map(|(r, rv)| {
                 let mut m = Map::new();
-                m.insert("name".into(), rv.texts.get("name").unwrap_or_default().into());
+                m.insert(
+                    "name".into(),
+                    rv.texts.get("name").unwrap_or_default().into(),
+                );
                 if let Some(country) = &r.country {
                     m.insert("country".into(), country.value.as_str().into());
                 }
-                m.insert("category".into(), rv.role.clone().unwrap_or_else(|| rv.texts.get("name").unwrap_or_default().to_string()).into());
+                m.insert(
+                    "category".into(),
+                    rv.role
+                        .clone()
+                        .unwrap_or_else(|| rv.texts.get("name").unwrap_or_default().to_string())
+                        .into(),
+                );
                 Value::Object(m)
             })
             .collect();
@@ -206,7 +240,10 @@ pub fn document(n: &Notice, view: &NoticeView) -> Value {
                 r.applies_to.is_empty()
                     || r.applies_to.iter().any(|a| {
                         Some(&a.value) == c.id.as_ref().map(|i| &i.value)
-                            || (serves(Some(&a.value)) && n.purposes().iter().any(|p| p.id.as_ref().is_some_and(|i| i.value == a.value)))
+                            || (serves(Some(&a.value))
+                                && n.purposes()
+                                    .iter()
+                                    .any(|p| p.id.as_ref().is_some_and(|i| i.value == a.value)))
                     })
             })
             .filter_map(|(r, rv)| {
@@ -270,7 +307,12 @@ pub fn document(n: &Notice, view: &NoticeView) -> Value {
 
     // Sources per data category, as TILT groups them.
     let mut sources = Vec::new();
-    for (ci, (c, cv)) in n.data_categories().iter().zip(&view.data_categories).enumerate() {
+    for (ci, (c, cv)) in n
+        .data_categories()
+        .iter()
+        .zip(&view.data_categories)
+        .enumerate()
+    {
         let Some(cid) = c.id.as_ref().map(|i| i.value.as_str()) else {
             continue;
         };
@@ -324,7 +366,12 @@ pub fn document(n: &Notice, view: &NoticeView) -> Value {
     if let Some(p) = &view.complaint.phone {
         supervisory.insert("phone".into(), p.clone().into());
     }
-    let mut complain = available(true, view.complaint.text.clone(), None, view.complaint.web.as_ref());
+    let mut complain = available(
+        true,
+        view.complaint.text.clone(),
+        None,
+        view.complaint.web.as_ref(),
+    );
     if let Some(m) = complain.as_object_mut() {
         m.insert("supervisoryAuthority".into(), Value::Object(supervisory));
     }
@@ -335,7 +382,11 @@ pub fn document(n: &Notice, view: &NoticeView) -> Value {
         .as_ref()
         .and_then(|v| v.value.split('.').next()?.trim().parse().ok())
         .unwrap_or(1);
-    let date = n.updated.as_ref().map(|d| d.value.to_string()).unwrap_or_default();
+    let date = n
+        .updated
+        .as_ref()
+        .map(|d| d.value.to_string())
+        .unwrap_or_default();
     let mut doc = json!({
         "meta": {
             "_id": format!("{}-{lang}", n.id_str()),
@@ -397,4 +448,3 @@ pub fn document(n: &Notice, view: &NoticeView) -> Value {
     }
     doc
 }
-

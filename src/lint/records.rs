@@ -47,7 +47,10 @@ pub fn record_security(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     let internal = n.records.as_ref().and_then(|r| r.security.as_ref());
     if internal.is_none() && n.security.is_none() && n.absent(&n.span, "security") {
-        let at = n.records.as_ref().map_or(n.span.clone(), |r| r.span.clone());
+        let at = n
+            .records
+            .as_ref()
+            .map_or(n.span.clone(), |r| r.span.clone());
         cx.report(
             R001,
             at,
@@ -79,7 +82,10 @@ pub fn processor_record_processing(cx: &mut Ctx<'_>) {
     // A service, on its own or bound to a customer.
     let service = n.open_controller.is_some() || n.customer_span.is_some();
     if service && processing.is_none() {
-        let at = n.records.as_ref().map_or(n.span.clone(), |r| r.span.clone());
+        let at = n
+            .records
+            .as_ref()
+            .map_or(n.span.clone(), |r| r.span.clone());
         cx.report(
             R003,
             at,

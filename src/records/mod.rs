@@ -218,7 +218,11 @@ fn book(
             PROCESSOR_COLUMNS,
         ),
     };
-    let date = notices.iter().filter_map(|n| n.updated.as_ref()).map(|d| d.value).max();
+    let date = notices
+        .iter()
+        .filter_map(|n| n.updated.as_ref())
+        .map(|d| d.value)
+        .max();
     Ok(Book {
         kind,
         lang: lang.to_string(),
@@ -240,12 +244,19 @@ fn book(
 
 /// The controller's record (Art. 30(1)) of `notices` in `lang`: one group
 /// per notice, one row per purpose.
-pub fn controller_record(locales: &Locales, notices: &[Notice], lang: &Lang) -> anyhow::Result<Book> {
+pub fn controller_record(
+    locales: &Locales,
+    notices: &[Notice],
+    lang: &Lang,
+) -> anyhow::Result<Book> {
     let mut groups = Vec::new();
     for n in notices {
         let own = language_for(n, lang);
         let view = resolve(locales, n, &own)?;
-        let w = Words { locales, lang: &own };
+        let w = Words {
+            locales,
+            lang: &own,
+        };
         let mut rows = Vec::new();
         let mut labels = Vec::new();
         for (i, purpose) in n.purposes().iter().enumerate() {
@@ -300,12 +311,19 @@ pub fn controller_record(locales: &Locales, notices: &[Notice], lang: &Lang) -> 
 
 /// A processor's record (Art. 30(2)) for one controller: `notices` are a
 /// vendor's services bound to that customer, one group and row each.
-pub fn processor_record(locales: &Locales, notices: &[Notice], lang: &Lang) -> anyhow::Result<Book> {
+pub fn processor_record(
+    locales: &Locales,
+    notices: &[Notice],
+    lang: &Lang,
+) -> anyhow::Result<Book> {
     let mut groups = Vec::new();
     for n in notices {
         let own = language_for(n, lang);
         let view = resolve(locales, n, &own)?;
-        let w = Words { locales, lang: &own };
+        let w = Words {
+            locales,
+            lang: &own,
+        };
         let scope = Scope::of(n, None);
         let processing = match n
             .records
@@ -333,7 +351,8 @@ pub fn processor_record(locales: &Locales, notices: &[Notice], lang: &Lang) -> a
             recipients_cell(&w, n, &view, &scope, |r| {
                 // The other processors: a service often lists the vendor
                 // itself among its recipients.
-                let is_vendor = match (&r.name, n.processor.as_ref().and_then(|p| p.name.as_ref())) {
+                let is_vendor = match (&r.name, n.processor.as_ref().and_then(|p| p.name.as_ref()))
+                {
                     (Some(a), Some(b)) => a.get(&own) == b.get(&own),
                     _ => false,
                 };
@@ -480,7 +499,10 @@ fn subjects_cell(n: &Notice, view: &NoticeView, scope: &Scope) -> String {
         .iter()
         .zip(&view.data_subjects)
         .filter(|(s, _)| {
-            named.is_empty() || s.id.as_ref().is_some_and(|i| named.contains(i.value.as_str()))
+            named.is_empty()
+                || s.id
+                    .as_ref()
+                    .is_some_and(|i| named.contains(i.value.as_str()))
         })
         .filter_map(|(_, v)| v.texts.get("name").map(str::to_string))
         .collect::<Vec<_>>()
@@ -518,10 +540,17 @@ fn recipients_cell(
         .iter()
         .zip(&view.recipients)
         .filter(|(r, _)| keep(r))
-        .filter(|(r, _)| r.categories.is_empty() || r.categories.iter().any(|c| scope.has_category(&c.value)))
+        .filter(|(r, _)| {
+            r.categories.is_empty() || r.categories.iter().any(|c| scope.has_category(&c.value))
+        })
         .filter_map(|(_, v)| {
             let name = v.texts.get("name")?;
-            let about: Vec<&str> = v.role.iter().chain(&v.country).map(String::as_str).collect();
+            let about: Vec<&str> = v
+                .role
+                .iter()
+                .chain(&v.country)
+                .map(String::as_str)
+                .collect();
             Some(if about.is_empty() {
                 name.to_string()
             } else {
@@ -582,8 +611,10 @@ fn transfers_cell(
 }
 
 fn retention_cell(n: &Notice, view: &NoticeView, scope: &Scope) -> String {
-    let entries: Vec<(&crate::model::Retention, &crate::render::view::RetentionView)> =
-        n.retention().iter().zip(&view.retention).collect();
+    let entries: Vec<(
+        &crate::model::Retention,
+        &crate::render::view::RetentionView,
+    )> = n.retention().iter().zip(&view.retention).collect();
     let concerns = |r: &crate::model::Retention| {
         r.applies_to.is_empty() || r.applies_to.iter().any(|a| scope.has_category(&a.value))
     };
@@ -610,7 +641,9 @@ fn retention_cell(n: &Notice, view: &NoticeView, scope: &Scope) -> String {
 }
 
 fn text_in(t: Option<&Text>, lang: &Lang) -> Option<String> {
-    t.and_then(|t| t.get(lang)).map(plain).filter(|s| !s.is_empty())
+    t.and_then(|t| t.get(lang))
+        .map(plain)
+        .filter(|s| !s.is_empty())
 }
 
 /// The record's description of the security measures: the internal one of

@@ -69,7 +69,12 @@ pub fn xlsx(book: &Book) -> anyhow::Result<Vec<u8>> {
     let cell = Format::new().set_text_wrap().set_align(FormatAlign::Top);
 
     // The summary: one row per notice.
-    let mut taken = vec![book.summary.chars().take(SHEET_NAME_MAX).collect::<String>()];
+    let mut taken = vec![
+        book.summary
+            .chars()
+            .take(SHEET_NAME_MAX)
+            .collect::<String>(),
+    ];
     let summary = workbook.add_worksheet();
     summary.set_name(&taken[0]).map_err(xlsx_error)?;
     let col = |key: &str| book.columns.iter().find(|c| c.key == key);
@@ -154,7 +159,11 @@ pub fn csv(book: &Book, bom: bool) -> anyhow::Result<Vec<u8>> {
         .terminator(::csv::Terminator::CRLF)
         .quote_style(::csv::QuoteStyle::Necessary)
         .from_writer(out);
-    writer.write_record(book.columns.iter().map(|c| neutralise(&c.heading).into_owned()))?;
+    writer.write_record(
+        book.columns
+            .iter()
+            .map(|c| neutralise(&c.heading).into_owned()),
+    )?;
     for g in &book.groups {
         for row in &g.rows {
             writer.write_record(row.iter().map(|c| neutralise(c).into_owned()))?;

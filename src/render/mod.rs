@@ -72,8 +72,10 @@ impl Renderer {
     /// Renders the template `name` (built-in or the project's) with
     /// `context`, escaped for the template's format like every page.
     pub fn page<T: serde::Serialize>(&self, name: &str, context: &T) -> anyhow::Result<String> {
-        let mut out =
-            self.render_template(name, minijinja::Value::from(minijinja::value::Serde(context)))?;
+        let mut out = self.render_template(
+            name,
+            minijinja::Value::from(minijinja::value::Serde(context)),
+        )?;
         if !out.ends_with('\n') {
             out.push('\n');
         }

@@ -306,7 +306,12 @@ fn processor_records_are_in_the_folder_manifest_and_zip(out: &std::path::Path) {
     let names = book.sheet_names().to_vec();
     assert_eq!(
         names,
-        ["Yhteenveto", "opinsys-user-management", "opinsys-koejakaja", "opinsys-home-folders"]
+        [
+            "Yhteenveto",
+            "opinsys-user-management",
+            "opinsys-koejakaja",
+            "opinsys-home-folders"
+        ]
     );
     let sheet = book.worksheet_range("opinsys-koejakaja").expect("sheet");
     let rows: Vec<Vec<String>> = sheet
@@ -335,11 +340,15 @@ fn processor_records_are_in_the_folder_manifest_and_zip(out: &std::path::Path) {
         "{row:?}"
     );
     assert!(!row[column("Tekniset")].is_empty());
-    let manifest = std::fs::read_to_string(out.join("esimerkkila/manifest.json")).expect("manifest");
+    let manifest =
+        std::fs::read_to_string(out.join("esimerkkila/manifest.json")).expect("manifest");
     for lang in ["fi", "sv"] {
         for ext in ["csv", "html", "md", "xlsx"] {
             let path = format!("records/processor-record.{lang}.{ext}");
-            assert!(manifest.contains(&format!("\"{path}\"")), "{path} not in the manifest");
+            assert!(
+                manifest.contains(&format!("\"{path}\"")),
+                "{path} not in the manifest"
+            );
         }
     }
     let zip = std::fs::read(out.join("esimerkkila.zip")).expect("zip");

@@ -68,15 +68,33 @@ fn every_notice_exports_json_that_validates_and_carries_what_seloste_derives() {
         assert_eq!(doc["languages"], serde_json::json!(langs));
         for lang in &langs {
             let texts = &doc["texts"][lang];
-            for key in ["alternates", "formats", "sections", "brand_colour", "logo", "format"] {
+            for key in [
+                "alternates",
+                "formats",
+                "sections",
+                "brand_colour",
+                "logo",
+                "format",
+            ] {
                 assert!(texts.get(key).is_none(), "{name}: {key} is presentation");
             }
             // The legal-basis wording is seloste's, in the language.
-            for (p, view) in n.purposes().iter().zip(texts["purposes"].as_array().expect("purposes")) {
+            for (p, view) in n
+                .purposes()
+                .iter()
+                .zip(texts["purposes"].as_array().expect("purposes"))
+            {
                 let b = p.legal_basis.as_ref().expect("basis").value;
-                assert_eq!(view["basis"], locales.get(lang, b.label_key()).expect("label"));
+                assert_eq!(
+                    view["basis"],
+                    locales.get(lang, b.label_key()).expect("label")
+                );
             }
-            assert!(texts["complaint"]["authority"].as_str().is_some_and(|a| !a.is_empty()));
+            assert!(
+                texts["complaint"]["authority"]
+                    .as_str()
+                    .is_some_and(|a| !a.is_empty())
+            );
         }
         // Rights are derived: never portability for a public task only.
         let rights: Vec<&str> = doc["rights"]
@@ -86,7 +104,10 @@ fn every_notice_exports_json_that_validates_and_carries_what_seloste_derives() {
             .filter(|r| r["applies"] == true)
             .filter_map(|r| r["id"].as_str())
             .collect();
-        assert!(rights.contains(&"access") && rights.contains(&"complaint"), "{rights:?}");
+        assert!(
+            rights.contains(&"access") && rights.contains(&"complaint"),
+            "{rights:?}"
+        );
         let all_public = n.purposes().iter().all(|p| {
             p.legal_basis
                 .as_ref()
@@ -106,7 +127,14 @@ fn build_writes_json_beside_each_page_and_bundle_binds_the_customer() {
     let out = dir.path().join("site");
     let o = seloste(
         &root(),
-        &["build", "notices", "--format", "html,json", "--out", out.to_str().expect("utf-8")],
+        &[
+            "build",
+            "notices",
+            "--format",
+            "html,json",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", output(&o));
     let files = tree(&out);
@@ -121,7 +149,11 @@ fn build_writes_json_beside_each_page_and_bundle_binds_the_customer() {
         }
         pages += 1;
         let json_path = format!("{stem}.json");
-        let doc = json(files.get(&json_path).unwrap_or_else(|| panic!("no {json_path}")));
+        let doc = json(
+            files
+                .get(&json_path)
+                .unwrap_or_else(|| panic!("no {json_path}")),
+        );
         assert_valid(&validator, &json_path, &doc);
         let lang = path.split('/').next().expect("lang");
         let texts: Vec<&String> = doc["texts"].as_object().expect("texts").keys().collect();
@@ -149,8 +181,13 @@ fn build_writes_json_beside_each_page_and_bundle_binds_the_customer() {
         &std::fs::read(bundles.join("exempelstad/sv/opinsys-user-management.json")).expect("json"),
     );
     assert_valid(&validator, "bundle", &doc);
-    let controller = doc["texts"]["sv"]["controller"]["name"].as_str().expect("controller");
-    assert!(controller.contains("Exempelstad") || controller.contains("stad"), "{controller}");
+    let controller = doc["texts"]["sv"]["controller"]["name"]
+        .as_str()
+        .expect("controller");
+    assert!(
+        controller.contains("Exempelstad") || controller.contains("stad"),
+        "{controller}"
+    );
     let manifest = std::fs::read_to_string(bundles.join("exempelstad/manifest.json")).expect("m");
     assert!(manifest.contains("\"sv/opinsys-user-management.json\""));
 }
@@ -313,8 +350,14 @@ fn dpv_json_ld_parses_and_uses_only_dpv_terms() {
     let known: BTreeSet<&str> = DPV_IRIS.iter().copied().collect();
     for (name, bytes) in files.iter().filter(|(n, _)| n.ends_with(".jsonld")) {
         let used = vocabulary(bytes);
-        let unknown: Vec<&String> = used.iter().filter(|i| !known.contains(i.as_str())).collect();
-        assert!(unknown.is_empty(), "{name} uses IRIs not in DPV: {unknown:?}");
+        let unknown: Vec<&String> = used
+            .iter()
+            .filter(|i| !known.contains(i.as_str()))
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "{name} uses IRIs not in DPV: {unknown:?}"
+        );
     }
     let base = vocabulary(&files["esimerkkila-pupil-register.jsonld"]);
     for iri in [
@@ -339,26 +382,40 @@ fn dpv_json_ld_parses_and_uses_only_dpv_terms() {
 /// required keys, as its schema lists them (Transparency-Information-
 /// Language/schema, `tilt-schema.json`).
 const TILT_REQUIRED: &[(&str, &[&str])] = &[
-    ("", &[
+    (
+        "",
+        &[
+            "meta",
+            "controller",
+            "dataProtectionOfficer",
+            "dataDisclosed",
+            "thirdCountryTransfers",
+            "accessAndDataPortability",
+            "sources",
+            "rightToInformation",
+            "rightToRectificationOrDeletion",
+            "rightToDataPortability",
+            "rightToWithdrawConsent",
+            "rightToComplain",
+            "automatedDecisionMaking",
+            "changesOfPurpose",
+        ],
+    ),
+    (
         "meta",
+        &[
+            "_id", "name", "created", "modified", "version", "language", "status", "url", "_hash",
+        ],
+    ),
+    (
         "controller",
-        "dataProtectionOfficer",
-        "dataDisclosed",
-        "thirdCountryTransfers",
-        "accessAndDataPortability",
-        "sources",
-        "rightToInformation",
-        "rightToRectificationOrDeletion",
-        "rightToDataPortability",
-        "rightToWithdrawConsent",
-        "rightToComplain",
-        "automatedDecisionMaking",
-        "changesOfPurpose",
-    ]),
-    ("meta", &["_id", "name", "created", "modified", "version", "language", "status", "url", "_hash"]),
-    ("controller", &["name", "address", "country", "representative"]),
+        &["name", "address", "country", "representative"],
+    ),
     ("controller/representative", &["name", "email"]),
-    ("dataProtectionOfficer", &["name", "address", "country", "email"]),
+    (
+        "dataProtectionOfficer",
+        &["name", "address", "country", "email"],
+    ),
     ("accessAndDataPortability", &["available"]),
     ("rightToComplain/supervisoryAuthority", &["name"]),
 ];
@@ -377,7 +434,11 @@ const TILT_DISCLOSED: &[&str] = &[
 #[test]
 fn tilt_documents_have_the_required_sections_one_per_language() {
     let dir = tempfile::tempdir().expect("temp");
-    let files = export(&root().join("notices"), &dir.path().join("out"), &["--format", "tilt"]);
+    let files = export(
+        &root().join("notices"),
+        &dir.path().join("out"),
+        &["--format", "tilt"],
+    );
     let checked = seloste::project::check(&[root().join("notices")], None);
     let reference = regex::Regex::new(r"^[A-Z]*([-]?[0-9]*|[a-z]*)*$").expect("regex");
     let mut documents = 0;
@@ -390,7 +451,8 @@ fn tilt_documents_have_the_required_sections_one_per_language() {
                 let node = if path.is_empty() {
                     &doc
                 } else {
-                    doc.pointer(&format!("/{path}")).unwrap_or_else(|| panic!("{name}: no {path}"))
+                    doc.pointer(&format!("/{path}"))
+                        .unwrap_or_else(|| panic!("{name}: no {path}"))
                 };
                 for key in *keys {
                     assert!(node.get(key).is_some(), "{name}: {path}/{key} is required");
@@ -398,8 +460,14 @@ fn tilt_documents_have_the_required_sections_one_per_language() {
             }
             assert_eq!(doc["meta"]["language"], lang.as_str());
             assert!(doc["meta"]["version"].is_u64());
-            for email in [&doc["dataProtectionOfficer"]["email"], &doc["controller"]["representative"]["email"]] {
-                assert!(email.as_str().is_some_and(|e| e.contains('@')), "{name}: {email}");
+            for email in [
+                &doc["dataProtectionOfficer"]["email"],
+                &doc["controller"]["representative"]["email"],
+            ] {
+                assert!(
+                    email.as_str().is_some_and(|e| e.contains('@')),
+                    "{name}: {email}"
+                );
             }
             let country = doc["controller"]["country"].as_str().expect("country");
             assert!(country.len() == 2 && country.chars().all(|c| c.is_ascii_uppercase()));
@@ -407,19 +475,33 @@ fn tilt_documents_have_the_required_sections_one_per_language() {
             assert_eq!(disclosed.len(), n.data_categories().len(), "{name}");
             for d in disclosed {
                 for key in TILT_DISCLOSED {
-                    assert!(d.get(key).is_some(), "{name}: dataDisclosed/{key} is required");
+                    assert!(
+                        d.get(key).is_some(),
+                        "{name}: dataDisclosed/{key} is required"
+                    );
                 }
                 for b in d["legalBases"].as_array().expect("legalBases") {
                     let r = b["reference"].as_str().expect("reference");
-                    assert!(reference.is_match(r) && r.starts_with("GDPR-"), "{name}: {r}");
+                    assert!(
+                        reference.is_match(r) && r.starts_with("GDPR-"),
+                        "{name}: {r}"
+                    );
                 }
                 for s in d["storage"].as_array().expect("storage") {
-                    assert!(s["temporal"][0]["ttl"].as_str().is_some_and(|t| t.starts_with('P')));
+                    assert!(
+                        s["temporal"][0]["ttl"]
+                            .as_str()
+                            .is_some_and(|t| t.starts_with('P'))
+                    );
                 }
             }
         }
     }
-    assert_eq!(files.len(), 1 + documents, "one document per notice and language");
+    assert_eq!(
+        files.len(),
+        1 + documents,
+        "one document per notice and language"
+    );
 }
 
 #[test]
@@ -427,13 +509,22 @@ fn export_refuses_notices_with_errors_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp");
     let notices = dir.path().join("notices");
     std::fs::create_dir(&notices).expect("mkdir");
-    let base = std::fs::read_to_string(root().join("tests/fixtures/rules/base.toml")).expect("base");
-    std::fs::write(notices.join("n.toml"), base.replacen("legal_basis = \"consent\"", "legal_basis = \"consnet\"", 1))
-        .expect("write");
+    let base =
+        std::fs::read_to_string(root().join("tests/fixtures/rules/base.toml")).expect("base");
+    std::fs::write(
+        notices.join("n.toml"),
+        base.replacen("legal_basis = \"consent\"", "legal_basis = \"consnet\"", 1),
+    )
+    .expect("write");
     let out = dir.path().join("out");
     let o = seloste(
         &root(),
-        &["export", notices.to_str().expect("utf-8"), "--out", out.to_str().expect("utf-8")],
+        &[
+            "export",
+            notices.to_str().expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
     );
     assert_eq!(o.status.code(), Some(1), "{}", output(&o));
     assert!(output(&o).contains("nothing was exported"));

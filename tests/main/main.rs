@@ -35,8 +35,8 @@ mod hostile;
 #[cfg(unix)]
 mod pdf;
 mod properties;
-mod records;
 mod real_tools;
+mod records;
 mod rules;
 mod scaffold;
 mod schema;

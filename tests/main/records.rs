@@ -15,8 +15,8 @@ use crate::common::{output, root, seloste, tree};
 /// groups of data subjects (linked from the categories) and the internal
 /// description of the security measures.
 fn school() -> String {
-    let base = std::fs::read_to_string(root().join("tests/fixtures/rules/base.toml"))
-        .expect("base.toml");
+    let base =
+        std::fs::read_to_string(root().join("tests/fixtures/rules/base.toml")).expect("base.toml");
     let base = base.replacen(
         "purposes = [\"teaching\"]",
         "purposes = [\"teaching\"]\nsubjects = [\"pupils\", \"parents\"]",
@@ -104,7 +104,12 @@ fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
         .from_reader(bytes);
     reader
         .records()
-        .map(|r| r.expect("an RFC 4180 record").iter().map(str::to_string).collect())
+        .map(|r| {
+            r.expect("an RFC 4180 record")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
         .collect()
 }
 
@@ -136,7 +141,10 @@ fn the_workbook_has_a_summary_and_a_sheet_per_notice_with_a_row_per_purpose() {
     assert_eq!(listed, ids, "one sheet per notice");
 
     let summary = &book[0].1;
-    assert_eq!(summary[0][..3], ["Notice", "Register", "Processing activities"]);
+    assert_eq!(
+        summary[0][..3],
+        ["Notice", "Register", "Processing activities"]
+    );
     for n in &checked.notices {
         let (_, rows) = book
             .iter()
@@ -144,7 +152,12 @@ fn the_workbook_has_a_summary_and_a_sheet_per_notice_with_a_row_per_purpose() {
             .expect("the notice's sheet");
         let header = &rows[0];
         assert_eq!(header[0], "Notice");
-        assert!(header.iter().any(|h| h == "Purpose of the processing (Art. 30(1)(b))"), "{header:?}");
+        assert!(
+            header
+                .iter()
+                .any(|h| h == "Purpose of the processing (Art. 30(1)(b))"),
+            "{header:?}"
+        );
         let (activity, basis, controller, security) = (
             column(header, "Activity"),
             column(header, "Legal basis"),
@@ -165,11 +178,27 @@ fn the_workbook_has_a_summary_and_a_sheet_per_notice_with_a_row_per_purpose() {
                 n.id_str(),
                 row[basis]
             );
-            let name = n.controller.as_ref().and_then(|c| c.name.as_ref()).expect("controller");
-            assert!(row[controller].starts_with(name.get(&seloste::model::Lang::parse("en").expect("en")).expect("en name")));
-            assert!(!row[security].is_empty(), "{}: no security measures", n.id_str());
+            let name = n
+                .controller
+                .as_ref()
+                .and_then(|c| c.name.as_ref())
+                .expect("controller");
+            assert!(
+                row[controller].starts_with(
+                    name.get(&seloste::model::Lang::parse("en").expect("en"))
+                        .expect("en name")
+                )
+            );
+            assert!(
+                !row[security].is_empty(),
+                "{}: no security measures",
+                n.id_str()
+            );
         }
-        let line = summary.iter().find(|r| r[0] == n.id_str()).expect("summary line");
+        let line = summary
+            .iter()
+            .find(|r| r[0] == n.id_str())
+            .expect("summary line");
         assert_eq!(line[2], n.purposes().len().to_string());
     }
 }
@@ -195,12 +224,32 @@ fn the_csv_parses_back_as_one_row_per_purpose_with_crlf_and_an_optional_bom() {
     // The activity's groups come from its categories: photos concern pupils only.
     assert_eq!(rows[1][subjects], "Oppilaat\nHuoltajat");
     assert_eq!(rows[3][subjects], "Oppilaat");
-    assert!(rows[1][recipients].contains("Example Learning Cloud Inc. (henkilötietojen käsittelijä, Yhdysvallat)"), "{}", rows[1][recipients]);
-    assert!(rows[1][transfers].starts_with("Yhdysvallat: Example Learning Cloud Inc."), "{}", rows[1][transfers]);
-    assert!(rows[2][retention].contains("10 vuotta"), "{}", rows[2][retention]);
-    assert_eq!(rows[2][security], "Pääsy roolien mukaan ja kaksivaiheinen tunnistus.");
+    assert!(
+        rows[1][recipients]
+            .contains("Example Learning Cloud Inc. (henkilötietojen käsittelijä, Yhdysvallat)"),
+        "{}",
+        rows[1][recipients]
+    );
+    assert!(
+        rows[1][transfers].starts_with("Yhdysvallat: Example Learning Cloud Inc."),
+        "{}",
+        rows[1][transfers]
+    );
+    assert!(
+        rows[2][retention].contains("10 vuotta"),
+        "{}",
+        rows[2][retention]
+    );
+    assert_eq!(
+        rows[2][security],
+        "Pääsy roolien mukaan ja kaksivaiheinen tunnistus."
+    );
 
-    let with_bom = records(dir.path(), &folder, &["--lang", "fi", "--format", "csv", "--bom"]);
+    let with_bom = records(
+        dir.path(),
+        &folder,
+        &["--lang", "fi", "--format", "csv", "--bom"],
+    );
     let bytes = &with_bom["records.fi.csv"];
     let rest = bytes.strip_prefix("\u{feff}".as_bytes()).expect("a BOM");
     assert_eq!(csv_rows(rest), rows);
@@ -223,11 +272,18 @@ fn formula_starts_are_neutralised_in_csv_and_xlsx() {
         );
     assert_ne!(hostile, school());
     let (dir, folder) = project(&[("school.toml", &hostile)]);
-    let files = records(dir.path(), &folder, &["--lang", "en", "--format", "csv,xlsx"]);
+    let files = records(
+        dir.path(),
+        &folder,
+        &["--lang", "en", "--format", "csv,xlsx"],
+    );
     let dangerous = |s: &str| s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let rows = csv_rows(&files["records.en.csv"]);
     let purpose = column(&rows[0], "Purpose");
-    assert_eq!(rows[1][purpose], "'=HYPERLINK(\"https://evil.example\",\"x\")");
+    assert_eq!(
+        rows[1][purpose],
+        "'=HYPERLINK(\"https://evil.example\",\"x\")"
+    );
     let mut seen = 0;
     for cell in rows.iter().flatten() {
         assert!(!dangerous(cell), "CSV cell {cell:?}");
@@ -238,7 +294,10 @@ fn formula_starts_are_neutralised_in_csv_and_xlsx() {
     assert!(seen >= 5, "{seen} neutralised cells");
     let book = sheets(&files["records.en.xlsx"]);
     let (_, sheet) = &book[1];
-    assert_eq!(sheet[1][purpose], "'=HYPERLINK(\"https://evil.example\",\"x\")");
+    assert_eq!(
+        sheet[1][purpose],
+        "'=HYPERLINK(\"https://evil.example\",\"x\")"
+    );
     for cell in book.iter().flat_map(|(_, rows)| rows.iter().flatten()) {
         assert!(!dangerous(cell), "XLSX cell {cell:?}");
     }
@@ -249,7 +308,11 @@ fn the_same_sources_give_the_same_bytes() {
     let (dir, _) = project(&[]);
     let a = records(dir.path(), &root().join("notices"), &["--lang", "fi,sv,en"]);
     let dir2 = tempfile::tempdir().expect("temp");
-    let b = records(dir2.path(), &root().join("notices"), &["--lang", "fi,sv,en"]);
+    let b = records(
+        dir2.path(),
+        &root().join("notices"),
+        &["--lang", "fi,sv,en"],
+    );
     assert_eq!(a.len(), 1 + 3 * 4);
     assert_eq!(a, b);
 }
@@ -262,7 +325,11 @@ fn markup_from_a_source_is_text_in_the_page() {
         1,
     );
     let (dir, folder) = project(&[("school.toml", &hostile)]);
-    let files = records(dir.path(), &folder, &["--lang", "en", "--format", "html,md"]);
+    let files = records(
+        dir.path(),
+        &folder,
+        &["--lang", "en", "--format", "html,md"],
+    );
     let html = String::from_utf8(files["records.en.html"].clone()).expect("utf-8");
     assert!(!html.contains("<script") && !html.contains("<img"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -283,18 +350,26 @@ fn csv_and_markdown_of_a_small_notice() {
 #[test]
 fn the_record_rules_run_for_the_record_only_and_errors_write_nothing() {
     // No security measures and no data subjects: the base notice as it is.
-    let base = std::fs::read_to_string(root().join("tests/fixtures/rules/base.toml"))
-        .expect("base.toml");
+    let base =
+        std::fs::read_to_string(root().join("tests/fixtures/rules/base.toml")).expect("base.toml");
     let (dir, folder) = project(&[("school.toml", &base)]);
     let check = seloste(&root(), &["check", folder.to_str().expect("utf-8")]);
     assert_eq!(check.status.code(), Some(0), "{}", output(&check));
     assert!(!output(&check).contains("R00"), "{}", output(&check));
     let out = dir.path().join("records");
-    let args = ["records", folder.to_str().expect("utf-8"), "--out", out.to_str().expect("utf-8")];
+    let args = [
+        "records",
+        folder.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ];
     let o = seloste(&root(), &args);
     let text = output(&o);
     assert_eq!(o.status.code(), Some(0), "{text}");
-    assert!(text.contains("warning[R001]") && text.contains("warning[R002]"), "{text}");
+    assert!(
+        text.contains("warning[R001]") && text.contains("warning[R002]"),
+        "{text}"
+    );
     let mut denied = args.to_vec();
     denied.push("--deny-warnings");
     std::fs::remove_dir_all(&out).expect("remove");
@@ -303,7 +378,11 @@ fn the_record_rules_run_for_the_record_only_and_errors_write_nothing() {
     assert!(!out.exists(), "nothing is written when the record fails");
 
     // An error in a notice stops the record too.
-    let broken = base.replacen("legal_basis = \"public-task\"", "legal_basis = \"public-tusk\"", 1);
+    let broken = base.replacen(
+        "legal_basis = \"public-task\"",
+        "legal_basis = \"public-tusk\"",
+        1,
+    );
     std::fs::write(folder.join("school.toml"), broken).expect("write");
     let o = seloste(&root(), &args);
     assert_eq!(o.status.code(), Some(1), "{}", output(&o));
@@ -319,8 +398,16 @@ fn a_folder_seloste_did_not_write_is_not_replaced() {
     std::fs::write(out.join("mine.txt"), "keep").expect("write");
     let o = seloste(
         &root(),
-        &["records", folder.to_str().expect("utf-8"), "--out", out.to_str().expect("utf-8")],
+        &[
+            "records",
+            folder.to_str().expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
     );
     assert_eq!(o.status.code(), Some(2), "{}", output(&o));
-    assert_eq!(std::fs::read_to_string(out.join("mine.txt")).expect("kept"), "keep");
+    assert_eq!(
+        std::fs::read_to_string(out.join("mine.txt")).expect("kept"),
+        "keep"
+    );
 }

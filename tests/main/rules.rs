@@ -634,7 +634,10 @@ fn check(path: &Path, records: bool) -> Checked {
     if records && !path.join("customers").is_dir() {
         let kind = seloste::lint::records::RecordKind::Controller;
         for n in &checked.bound {
-            checked.checked.diagnostics.extend(seloste::lint::records::check(n, &[], kind));
+            checked
+                .checked
+                .diagnostics
+                .extend(seloste::lint::records::check(n, &[], kind));
         }
         seloste::report::sort(&mut checked.checked.diagnostics);
     }
@@ -899,7 +902,9 @@ fn is_kebab_case(s: &str) -> bool {
 /// `^[LGRQ]\d{3}$`
 fn is_rule_code(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 4 && matches!(b[0], b'L' | b'G' | b'R' | b'Q') && b[1..].iter().all(u8::is_ascii_digit)
+    b.len() == 4
+        && matches!(b[0], b'L' | b'G' | b'R' | b'Q')
+        && b[1..].iter().all(u8::is_ascii_digit)
 }
 
 #[test]
