@@ -94,6 +94,8 @@ pub struct Book {
     pub date: Option<Date>,
     /// ISO 8601 of `date`.
     pub date_iso: Option<String>,
+    /// `date` written out in the language: 21.11.2026, 21 November 2026.
+    pub date_text: Option<String>,
 }
 
 impl Book {
@@ -239,6 +241,16 @@ fn book(
         groups,
         date,
         date_iso: date.map(|d| d.to_string()),
+        date_text: date
+            .map(|d| {
+                Resolver {
+                    locales,
+                    lang,
+                    format: Format::Md,
+                }
+                .date(d)
+            })
+            .transpose()?,
     })
 }
 
