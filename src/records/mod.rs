@@ -302,7 +302,7 @@ pub fn controller_record(
                 controller_cell(&w, &view)?,
                 view.dpo.as_ref().map(contact_cell).unwrap_or_default(),
                 subjects_cell(n, &view, &scope),
-                categories_cell(n, &view, &scope),
+                categories_cell(&view, &scope),
                 recipients_cell(&w, n, &view, &scope, |_| true)?,
                 transfers_cell(&w, n, &view, &scope)?,
                 retention_cell(n, &view, &scope),
@@ -521,8 +521,7 @@ fn subjects_cell(n: &Notice, view: &NoticeView, scope: &Scope) -> String {
         .join("\n")
 }
 
-fn categories_cell(n: &Notice, view: &NoticeView, scope: &Scope) -> String {
-    let _ = n;
+fn categories_cell(view: &NoticeView, scope: &Scope) -> String {
     scope
         .categories
         .iter()
