@@ -24,6 +24,21 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// Excel's limit for the text of a cell, in characters.
+const CELL_MAX: usize = 32_767;
+
+/// `cell` neutralised (see [`neutralise`]) and cut to what a cell holds,
+/// with an ellipsis where it was cut: a spreadsheet refuses longer texts.
+fn cell_text(cell: &str) -> Cow<'_, str> {
+    let safe = neutralise(cell);
+    if safe.chars().count() <= CELL_MAX {
+        return safe;
+    }
+    let mut cut: String = safe.chars().take(CELL_MAX - 1).collect();
+    cut.push('…');
+    Cow::Owned(cut)
+}
+
 /// Excel's limit for a sheet name, in characters.
 const SHEET_NAME_MAX: usize = 31;
 
@@ -86,17 +101,17 @@ pub fn xlsx(book: &Book) -> anyhow::Result<Vec<u8>> {
         .collect();
     for (i, h) in headings.iter().enumerate() {
         summary
-            .write_string_with_format(0, i as u16, neutralise(h), &header)
+            .write_string_with_format(0, i as u16, cell_text(h), &header)
             .map_err(xlsx_error)?;
     }
     let updated = book.column("updated");
     for (r, g) in book.groups.iter().enumerate() {
         let row = r as u32 + 1;
         summary
-            .write_string_with_format(row, 0, neutralise(&g.id), &cell)
+            .write_string_with_format(row, 0, cell_text(&g.id), &cell)
             .map_err(xlsx_error)?;
         summary
-            .write_string_with_format(row, 1, neutralise(&g.title), &cell)
+            .write_string_with_format(row, 1, cell_text(&g.title), &cell)
             .map_err(xlsx_error)?;
         summary
             .write_number_with_format(row, 2, g.rows.len() as f64, &cell)
@@ -105,7 +120,7 @@ pub fn xlsx(book: &Book) -> anyhow::Result<Vec<u8>> {
             .and_then(|u| g.rows.first().map(|r| r[u].as_str()))
             .unwrap_or_default();
         summary
-            .write_string_with_format(row, 3, neutralise(date), &cell)
+            .write_string_with_format(row, 3, cell_text(date), &cell)
             .map_err(xlsx_error)?;
     }
     for (i, w) in [24.0, 40.0, 18.0, 20.0].iter().enumerate() {
@@ -123,7 +138,7 @@ pub fn xlsx(book: &Book) -> anyhow::Result<Vec<u8>> {
                 None => column.heading.clone(),
             };
             sheet
-                .write_string_with_format(0, c as u16, neutralise(&heading), &header)
+                .write_string_with_format(0, c as u16, cell_text(&heading), &header)
                 .map_err(xlsx_error)?;
             sheet
                 .set_column_width(c as u16, column.width)
@@ -132,7 +147,7 @@ pub fn xlsx(book: &Book) -> anyhow::Result<Vec<u8>> {
         for (r, row) in g.rows.iter().enumerate() {
             for (c, value) in row.iter().enumerate() {
                 sheet
-                    .write_string_with_format(r as u32 + 1, c as u16, neutralise(value), &cell)
+                    .write_string_with_format(r as u32 + 1, c as u16, cell_text(value), &cell)
                     .map_err(xlsx_error)?;
             }
         }
@@ -186,6 +201,43 @@ mod tests {
         for good in ["Opetus", "", "'quoted", " =x", "• item"] {
             assert_eq!(neutralise(good), good);
         }
+    }
+
+    #[test]
+    fn a_text_longer_than_a_cell_holds_is_cut_with_an_ellipsis() {
+        let long = "a".repeat(CELL_MAX + 10);
+        let cut = cell_text(&long);
+        assert_eq!(cut.chars().count(), CELL_MAX);
+        assert!(cut.ends_with('…'));
+        assert_eq!(cell_text("=x"), "'=x");
+        // The workbook is written, not refused.
+        let book = crate::records::Book {
+            kind: crate::records::Kind::Controller,
+            lang: "en".into(),
+            title: "t".into(),
+            intro: String::new(),
+            summary: "Summary".into(),
+            contents: String::new(),
+            activities: "n".into(),
+            columns: vec![crate::records::Column {
+                key: "notice",
+                heading: "Notice".into(),
+                article: None,
+                width: 10.0,
+            }],
+            row_header: 0,
+            groups: vec![crate::records::Group {
+                id: "x".into(),
+                title: "x".into(),
+                lang: "en".into(),
+                rows: vec![vec![long]],
+                labels: vec!["x".into()],
+            }],
+            date: None,
+            date_iso: None,
+            date_text: None,
+        };
+        assert!(xlsx(&book).is_ok_and(|b| b.starts_with(b"PK")));
     }
 
     #[test]
