@@ -67,6 +67,9 @@ fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> anyhow::Error {
 /// column widths and wrapped text.
 pub fn xlsx(book: &Book) -> anyhow::Result<Vec<u8>> {
     let mut workbook = Workbook::new();
+    // Level 1, as for the bundles' zips: a vendor writes a workbook per
+    // customer and language, and the XML compresses well even so.
+    workbook.set_zip_compression_level(1);
     let date = book.date.map_or((2000, 1, 1), |d| (d.year, d.month, d.day));
     let created = ExcelDateTime::from_ymd(date.0, date.1, date.2).map_err(xlsx_error)?;
     let properties = DocProperties::new()
