@@ -235,6 +235,7 @@ fn bundle(
                 &selection,
                 &checked.config.languages,
                 None,
+                false,
             )
         })
         .collect::<anyhow::Result<_>>()
@@ -300,6 +301,7 @@ fn bundle(
                 &selection,
                 &checked.config.languages,
                 None,
+                false,
             )?;
             seloste::bundle::write_customer(&pipeline_out, c.customer.id_str(), &files)
         })

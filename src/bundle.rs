@@ -22,8 +22,18 @@ pub fn customer_files(
     selection: &Selection,
     defaults: &[crate::model::Lang],
     pdf: Option<&crate::pdf::Engine>,
+    json: bool,
 ) -> anyhow::Result<Vec<RenderedFile>> {
     let mut files = renderer.site(&check.notices, selection, defaults)?;
+    if json {
+        files.extend(crate::export::json::beside_pages(
+            renderer.locales(),
+            &check.notices,
+            selection,
+            defaults,
+        )?);
+    }
+    files.extend(processor_records(renderer, check, defaults)?);
     if let Some((name, bytes)) = check
         .customer
         .branding
@@ -45,6 +55,43 @@ pub fn customer_files(
         contents: manifest,
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// The customer's record of the processing the vendor carries out on its
+/// behalf (Art. 30(2)), in each of the customer's languages and every
+/// record format: `records/processor-record.<lang>.{xlsx,csv,html,md}`.
+fn processor_records(
+    renderer: &Renderer,
+    check: &CustomerCheck,
+    defaults: &[crate::model::Lang],
+) -> anyhow::Result<Vec<RenderedFile>> {
+    use crate::records::RecordFormat;
+    let mut languages = check.customer.language_list();
+    if languages.is_empty() {
+        languages = defaults.to_vec();
+    }
+    let mut files = Vec::new();
+    if check.notices.is_empty() {
+        return Ok(files);
+    }
+    for lang in &languages {
+        let book = crate::records::processor_record(renderer.locales(), &check.notices, lang)?;
+        files.extend(crate::records::files(
+            renderer,
+            &book,
+            &format!("records/processor-record.{lang}"),
+            &[
+                RecordFormat::Xlsx,
+                RecordFormat::Csv,
+                RecordFormat::Html,
+                RecordFormat::Md,
+            ],
+            // A workbook is what a customer's DPO opens; the CSV is for
+            // tools, which read UTF-8 without a byte-order mark.
+            crate::records::WriteOptions { bom: false },
+        )?);
+    }
     Ok(files)
 }
 
@@ -160,7 +207,11 @@ pub fn write_customer(out: &Path, id: &str, files: &[RenderedFile]) -> anyhow::R
     removed?;
     Ok(files
         .iter()
-        .filter(|f| f.path.contains('/') && !f.path.ends_with("index.html"))
+        .filter(|f| {
+            f.path.contains('/')
+                && !f.path.ends_with("index.html")
+                && !f.path.starts_with("records/")
+        })
         .count())
 }
 

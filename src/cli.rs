@@ -60,6 +60,23 @@ pub enum Command {
     /// a build fails its diagnostics are shown over the last good pages.
     /// Ctrl-C stops it and removes the folder.
     Serve(cmd::serve::ServeArgs),
+    /// Write the record of processing activities (GDPR Art. 30(1)) of the
+    /// notices: one row per purpose.
+    ///
+    /// Checks the notices first (errors stop it) and runs the record's own
+    /// rules (R001, R002), then writes `<out>/records.<lang>.{xlsx,csv,html,md}`:
+    /// the controller and DPO, purpose, legal basis, categories of data
+    /// subjects and of personal data, recipients, transfers with their
+    /// safeguards, storage periods and security measures, in fi, sv or en.
+    Records(cmd::records::RecordsArgs),
+    /// Write each notice as data for other tools: JSON with a versioned
+    /// schema.
+    ///
+    /// The notice as resolved (fragments applied), with the legal-basis
+    /// wording, the derived rights and the supervisory authority, in each
+    /// of its languages: `<out>/<id>.json` (schema: `seloste schema
+    /// --export`). Checks first; errors stop it.
+    Export(cmd::export::ExportArgs),
     /// The state of the translations: per notice and language, the texts
     /// missing, stale and disagreeing.
     ///
@@ -110,8 +127,12 @@ pub enum Command {
     /// complete keys and show their documentation.
     Schema {
         /// The schema of customer files instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "export")]
         customer: bool,
+        /// The schema of `seloste export`'s JSON (and `build --format
+        /// json`'s) instead.
+        #[arg(long)]
+        export: bool,
     },
     /// Explain a rule: what it checks, the article behind it and how to fix it.
     Explain {
@@ -164,6 +185,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => cmd::check::run(&args, cli.config),
         Command::Status(args) => cmd::status::run(&args, cli.config),
+        Command::Records(args) => cmd::records::run(&args, cli.config),
+        Command::Export(args) => cmd::export::run(&args, cli.config),
         Command::Build(args) if args.watch => cmd::watch::run(&args, cli.config),
         Command::Build(args) => cmd::build::run(&args, cli.config),
         Command::Bundle(args) => cmd::bundle::run(&args, cli.config),
@@ -172,12 +195,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(args) => crate::scaffold::new(&args, cli.config.as_deref()),
         Command::Init { dir } => crate::scaffold::init(&dir),
         Command::InitTemplates { dir, force } => cmd::templates::run(&dir, force),
-        Command::Schema { customer } => {
-            write!(
-                anstream::stdout(),
-                "{}",
+        Command::Schema { customer, export } => {
+            let text = if export {
+                crate::export::json::schema_text()
+            } else {
                 crate::schema::json_schema_text(customer)
-            )?;
+            };
+            write!(anstream::stdout(), "{text}")?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { rule } => cmd::rules::explain(&rule),

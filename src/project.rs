@@ -370,6 +370,12 @@ fn check_customer(
             &config.languages,
             &config.readability,
         ));
+        // `bundle` writes each customer's processor record (Art. 30(2)).
+        diagnostics.extend(lint::records::check(
+            &notice,
+            &config.languages,
+            lint::records::RecordKind::Processor,
+        ));
         bound.push(notice);
     }
     lint::apply_overrides(&mut diagnostics, &config.rules);

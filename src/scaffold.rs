@@ -542,9 +542,11 @@ pub const PROJECT: &[(&str, &str)] = &[
     (".gitignore", GITIGNORE),
 ];
 
-const GITIGNORE: &str = "# Output of `seloste build` and `seloste bundle`.
+const GITIGNORE: &str = "# Output of `seloste build`, `bundle`, `records` and `export`.
 /site
 /bundles
+/records
+/export
 ";
 
 const CONFIG: &str = r#"# Project configuration of seloste. Every key is optional; unknown keys are

@@ -85,6 +85,11 @@ pub struct RenderArgs {
 }
 
 impl RenderArgs {
+    /// Whether `<lang>/<id>.json` is written beside the pages.
+    pub(crate) fn json(&self) -> bool {
+        self.format.contains(&OutputFormat::Json)
+    }
+
     /// The renderer, with the project's templates if any: the flag, else
     /// `templates` of seloste.toml, else `./templates` when it exists.
     pub(crate) fn renderer(&self, config: &Config) -> anyhow::Result<crate::render::Renderer> {
@@ -114,8 +119,11 @@ impl RenderArgs {
 
     /// The formats asked for, in a fixed order, for `languages`.
     pub(crate) fn selection(&self, languages: Vec<crate::model::Lang>) -> crate::render::Selection {
-        let mut formats: Vec<crate::render::Format> =
-            self.format.iter().map(|f| f.render_format()).collect();
+        let mut formats: Vec<crate::render::Format> = self
+            .format
+            .iter()
+            .filter_map(|f| f.render_format())
+            .collect();
         if self.pdf {
             formats.push(crate::render::Format::Pdf);
         }
@@ -168,16 +176,22 @@ pub enum OutputFormat {
     /// The notice's body as an HTML fragment for a CMS page (no <html>, no
     /// <style>), with one stylesheet for all, seloste-fragment.css.
     Fragment,
+    /// The resolved notice as data, `<lang>/<id>.json` beside its pages
+    /// (schema: `seloste schema --export`).
+    Json,
 }
 
 impl OutputFormat {
-    fn render_format(self) -> crate::render::Format {
+    /// The renderer's format; `None` for data, which the export stage
+    /// writes.
+    fn render_format(self) -> Option<crate::render::Format> {
         match self {
-            OutputFormat::Html => crate::render::Format::Html,
-            OutputFormat::Print => crate::render::Format::Print,
-            OutputFormat::Md => crate::render::Format::Md,
-            OutputFormat::Pdf => crate::render::Format::Pdf,
-            OutputFormat::Fragment => crate::render::Format::Fragment,
+            OutputFormat::Html => Some(crate::render::Format::Html),
+            OutputFormat::Print => Some(crate::render::Format::Print),
+            OutputFormat::Md => Some(crate::render::Format::Md),
+            OutputFormat::Pdf => Some(crate::render::Format::Pdf),
+            OutputFormat::Fragment => Some(crate::render::Format::Fragment),
+            OutputFormat::Json => None,
         }
     }
 }
@@ -275,6 +289,15 @@ pub(crate) fn run_into(
             path: name.clone(),
             contents: bytes.clone(),
         });
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    if args.render.json() {
+        files.extend(crate::export::json::beside_pages(
+            renderer.locales(),
+            &publishable,
+            &selection,
+            &checked.config.languages,
+        )?);
         files.sort_by(|a, b| a.path.cmp(&b.path));
     }
     if let Some(engine) = &engine {

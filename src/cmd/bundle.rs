@@ -199,6 +199,7 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
                 &selection,
                 &checked.config.languages,
                 engine.as_ref(),
+                args.render.json(),
             )
             .and_then(|files| crate::bundle::write_customer(&out, c.customer.id_str(), &files));
             (i, built.map(Some))

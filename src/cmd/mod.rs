@@ -8,6 +8,8 @@ pub mod build;
 pub mod bundle;
 pub mod check;
 pub mod diff;
+pub mod export;
+pub mod records;
 pub mod rules;
 pub mod serve;
 pub mod shell;

@@ -128,6 +128,28 @@ period = "P1Y"
     }
 
     #[test]
+    fn the_internal_record_details_are_a_change_but_not_a_material_one() {
+        let old = notice(BASE);
+        let with_records = notice(&format!(
+            "{BASE}\n[records]\nsecurity = {{ fi = \"Lokit.\", sv = \"Loggar.\", en = \"Logs.\" }}\n"
+        ));
+        assert!(
+            !unbumped(&old, &with_records),
+            "the reader is told nothing new"
+        );
+        let locales = Locales::embedded().expect("locales");
+        let en = Lang::parse("en").expect("en");
+        let found = changes(&old, &with_records, &locales, &en);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(!found[0].material);
+        assert!(
+            found[0].line.contains("Record of processing activities"),
+            "{}",
+            found[0].line
+        );
+    }
+
+    #[test]
     fn layout_is_not_a_change() {
         let old = notice(BASE);
         // Same content: other key order, other spelling of the texts,

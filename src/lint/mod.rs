@@ -18,6 +18,7 @@ pub mod laws;
 pub mod phrases;
 pub mod plain;
 pub mod quality;
+pub mod records;
 pub mod registry;
 pub mod restrictions;
 pub mod retention;

@@ -10,7 +10,8 @@
 //! configuration, and pairs each rule that runs on a notice with its check.
 //! A test holds it to the declarations: every `rule!` is listed once.
 //!
-//! Codes: `L` loading and structure, `G` GDPR Art. 13/14 content, `Q` quality.
+//! Codes: `L` loading and structure, `G` GDPR Art. 13/14 content, `R` the record of
+//! processing activities (Art. 30), `Q` quality.
 
 use super::{Ctx, content, facts, gdpr, laws, plain, quality, restrictions, retention, special};
 use crate::diagnostic::Code;
@@ -244,6 +245,20 @@ pub static RULES: &[Entry] = &[
         check: None,
     },
     Entry {
+        rule: crate::lint::records::R001,
+        // The record rules run where a record is written (`records`,
+        // `bundle`): `records::check`.
+        check: None,
+    },
+    Entry {
+        rule: crate::lint::records::R002,
+        check: None,
+    },
+    Entry {
+        rule: crate::lint::records::R003,
+        check: None,
+    },
+    Entry {
         rule: crate::lint::quality::Q001,
         check: Some(quality::notice_metadata),
     },
@@ -389,8 +404,9 @@ mod tests {
 
     #[test]
     fn every_declared_rule_is_listed_once_in_code_order() {
-        // Loading first, then the law, then quality: the order of `rules`.
-        let order = |c: &String| ("LGQ".find(&c[..1]), c.clone());
+        // Loading first, then the law, the record, then quality: the order
+        // of `rules`.
+        let order = |c: &String| ("LGRQ".find(&c[..1]), c.clone());
         let listed: Vec<String> = RULES.iter().map(|r| r.code.to_string()).collect();
         let mut sorted = listed.clone();
         sorted.sort_by_key(order);

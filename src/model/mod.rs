@@ -134,6 +134,8 @@ format_table! {
         access_roles: Vec<AccessRole>,
         /// Attachments, sub-registers and related documents.
         related: Vec<Related>,
+        /// What the record of processing activities (Art. 30) needs beside the published notice; never shown in the notice itself.
+        records: Option<RecordDetails>,
     }
     extra {
         pub file: FileId,
@@ -505,6 +507,18 @@ format_table! {
         role: Option<Text> as Kind::Text(TextKind::Label),
         /// What the role can see.
         sees: Option<Text>,
+    }
+}
+
+format_table! {
+    /// The items of the record of processing activities (Art. 30) that a
+    /// published notice does not hold: internal, so `seloste records` and
+    /// `bundle` write them and the notice's pages never show them.
+    pub struct RecordDetails {
+        /// A general description of the technical and organisational security measures, for the record (Art. 30(1)(g), 30(2)(d)); the notice's own `security` is used when absent.
+        security: Option<Text>,
+        /// For a service notice: the categories of processing the processor carries out on each controller's behalf (Art. 30(2)(b)).
+        processing: Option<Text>,
     }
 }
 

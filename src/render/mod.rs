@@ -78,6 +78,25 @@ impl Renderer {
         self.memo.stats()
     }
 
+    /// The locales of this run, for stages that word their own documents
+    /// (the records of processing activities).
+    pub fn locales(&self) -> &Locales {
+        &self.locales
+    }
+
+    /// Renders the template `name` (built-in or the project's) with
+    /// `context`, escaped for the template's format like every page.
+    pub fn page<T: serde::Serialize>(&self, name: &str, context: &T) -> anyhow::Result<String> {
+        let mut out = self.render_template(
+            name,
+            minijinja::Value::from(minijinja::value::Serde(context)),
+        )?;
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        Ok(out)
+    }
+
     fn render_template(&self, name: &str, ctx: minijinja::Value) -> anyhow::Result<String> {
         let template = self
             .env

@@ -22,6 +22,19 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Markup(pub String);
 
+impl schemars::JsonSchema for Markup {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Markup".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A text that may hold Markdown, already sanitised for the output format: CommonMark in the JSON export (no raw HTML, only http(s), mailto, tel and relative links)."
+        })
+    }
+}
+
 impl Serialize for Markup {
     /// Into a template context, as a string marked safe: it was sanitised
     /// when it was rendered, and escaping it again would garble it.
@@ -40,7 +53,7 @@ impl Serialize for Markup {
 /// its table, so that every text key the format declares reaches templates
 /// as `item.<key>` without code here: a new key only needs a template to
 /// show it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Texts(pub BTreeMap<&'static str, Option<Shown>>);
 
@@ -59,7 +72,7 @@ impl Texts {
 }
 
 /// A text as a template receives it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Shown {
     /// A name or a label: escaped by the template engine.
@@ -68,11 +81,12 @@ pub enum Shown {
     Markup(Markup),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NoticeView {
     /// Language code of this rendering: `fi`, `sv`, `en`.
     pub lang: String,
     /// `html`, `print` or `md`.
+    #[schemars(skip)]
     pub format: String,
     pub id: String,
     /// The title in this language; empty when it has none (diagnosed).
@@ -87,20 +101,25 @@ pub struct NoticeView {
     /// ISO 8601, for `<time datetime>`.
     pub updated_iso: Option<String>,
     /// The same notice in the other languages it is published in.
+    #[schemars(skip)]
     pub alternates: Vec<Alternate>,
     /// The same notice in the other formats built (e.g. the printable
     /// version), in this language.
+    #[schemars(skip)]
     pub formats: Vec<FormatLink>,
     /// The notice is a draft (`draft = true`, built with `--drafts`):
     /// templates show a banner saying it is not published.
     pub draft: bool,
     /// The customer's brand colour (`#rrggbb`, validated), in bundles.
+    #[schemars(skip)]
     pub brand_colour: Option<String>,
     /// Relative link to the customer's logo, in bundles.
+    #[schemars(skip)]
     pub logo: Option<String>,
     /// Sections present in this notice, in the order of
     /// [`crate::model::codes::Section`], numbered from 1. Templates render
     /// them in this order.
+    #[schemars(skip)]
     pub sections: Vec<SectionView>,
     pub summary: Summary,
     pub controller: Option<PartyView>,
@@ -134,7 +153,7 @@ pub struct NoticeView {
     pub complaint: ComplaintView,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Alternate {
     pub lang: String,
     /// The language's name in that language: suomi, svenska, English.
@@ -143,7 +162,7 @@ pub struct Alternate {
     pub href: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SectionView {
     /// Stable anchor and key: controller, contact, dpo, register, purposes...
     /// ([`crate::model::codes::Section::id`]).
@@ -153,7 +172,7 @@ pub struct SectionView {
 }
 
 /// The short first layer: who, why, what, key rights, whom to contact.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     pub controller: Option<String>,
     /// Purposes, each a short plain-text line with its legal basis label:
@@ -174,7 +193,7 @@ pub struct Summary {
     pub contact: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, schemars::JsonSchema)]
 pub struct PartyView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -188,7 +207,7 @@ pub struct PartyView {
     pub statement: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, schemars::JsonSchema)]
 pub struct ContactView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -197,7 +216,7 @@ pub struct ContactView {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PurposeView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -212,7 +231,7 @@ pub struct PurposeView {
     pub consent: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SubjectView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -220,7 +239,7 @@ pub struct SubjectView {
     pub id: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CategoryView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -232,7 +251,7 @@ pub struct CategoryView {
     pub editable: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SourceView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -243,7 +262,7 @@ pub struct SourceView {
     pub public: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RecipientView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -254,7 +273,7 @@ pub struct RecipientView {
     pub third_country: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TransferView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -266,7 +285,7 @@ pub struct TransferView {
     pub mechanism_ref: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RetentionView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -278,7 +297,7 @@ pub struct RetentionView {
     pub period: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProvisionView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -286,7 +305,7 @@ pub struct ProvisionView {
     pub requirement: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AutomatedView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -297,7 +316,7 @@ pub struct AutomatedView {
     pub statement: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AccessRoleView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -305,7 +324,7 @@ pub struct AccessRoleView {
     pub id: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RelatedView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -316,7 +335,7 @@ pub struct RelatedView {
     pub notice: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RightView {
     /// access, rectification, erasure, restriction, portability, object,
     /// withdraw-consent, automated-decisions.
@@ -336,7 +355,7 @@ pub struct RightView {
 }
 
 /// A right a law limits, or an exemption from informing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RestrictionView {
     /// `law` and `description`.
     #[serde(flatten)]
@@ -349,7 +368,7 @@ pub struct RestrictionView {
     pub reference: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, schemars::JsonSchema)]
 pub struct RightsHowView {
     /// Every localised text of the table, by key.
     #[serde(flatten)]
@@ -361,7 +380,7 @@ pub struct RightsHowView {
     pub reply_time: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ComplaintView {
     pub text: String,
     pub authority: String,
@@ -373,7 +392,7 @@ pub struct ComplaintView {
 }
 
 /// The index page of one language.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct IndexView {
     pub lang: String,
     pub title: String,
@@ -407,7 +426,7 @@ pub struct LanguageChoice {
     pub href: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct IndexEntry {
     pub id: String,
     /// A draft, built with `--drafts`.
@@ -421,7 +440,7 @@ pub struct IndexEntry {
     pub links: Vec<FormatLink>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FormatLink {
     pub format: String,
     pub label: String,

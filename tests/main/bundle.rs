@@ -58,6 +58,10 @@ fn each_customer_gets_its_languages_a_manifest_and_a_zip() {
             ] {
                 expected.push(format!("{customer}/{lang}/{file}"));
             }
+            // The customer's processor record (Art. 30(2)), per language.
+            for ext in ["csv", "html", "md", "xlsx"] {
+                expected.push(format!("{customer}/records/processor-record.{lang}.{ext}"));
+            }
         }
         expected.push(format!("{customer}/manifest.json"));
         // The page that chooses the language.
@@ -274,7 +278,7 @@ fn the_vendor_example_bundles() {
         let mut l: Vec<String> = std::fs::read_dir(out.join(customer))
             .expect("customer folder")
             .map(|e| e.expect("entry"))
-            .filter(|e| e.path().is_dir())
+            .filter(|e| e.path().is_dir() && e.file_name() != "records")
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         l.sort();
@@ -288,6 +292,75 @@ fn the_vendor_example_bundles() {
     let page = std::fs::read_to_string(out.join("esimerkkila/fi/opinsys-user-management.html"))
         .expect("page");
     assert!(page.contains("src=\"../logo.svg\""), "logo not shown");
+    processor_records_are_in_the_folder_manifest_and_zip(&out);
+}
+
+/// The vendor example's bundles carry each customer's processor record
+/// (Art. 30(2)): a workbook that a spreadsheet reader opens, with a row
+/// per service naming the vendor as processor and the customer as
+/// controller, listed in the manifest and packed in the zip.
+fn processor_records_are_in_the_folder_manifest_and_zip(out: &std::path::Path) {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let bytes = std::fs::read(out.join("esimerkkila/records/processor-record.fi.xlsx"))
+        .expect("the processor record");
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("an XLSX workbook");
+    let names = book.sheet_names().to_vec();
+    assert_eq!(
+        names,
+        [
+            "Yhteenveto",
+            "opinsys-user-management",
+            "opinsys-koejakaja",
+            "opinsys-home-folders"
+        ]
+    );
+    let sheet = book.worksheet_range("opinsys-koejakaja").expect("sheet");
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::String(s) => s.clone(),
+                    _ => String::new(),
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 2, "a header and one row for the service");
+    let column = |prefix: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no column {prefix}: {:?}", rows[0]))
+    };
+    let row = &rows[1];
+    assert!(row[column("Henkilötietojen käsittelijä")].starts_with("Opinsys Oy"));
+    assert!(row[column("Rekisterinpitäjä")].starts_with("Esimerkkilän kaupunki"));
+    assert!(
+        row[column("Rekisterinpitäjän lukuun")].contains("• kokeiden jakaminen"),
+        "{row:?}"
+    );
+    assert!(!row[column("Tekniset")].is_empty());
+    let manifest =
+        std::fs::read_to_string(out.join("esimerkkila/manifest.json")).expect("manifest");
+    for lang in ["fi", "sv"] {
+        for ext in ["csv", "html", "md", "xlsx"] {
+            let path = format!("records/processor-record.{lang}.{ext}");
+            assert!(
+                manifest.contains(&format!("\"{path}\"")),
+                "{path} not in the manifest"
+            );
+        }
+    }
+    let zip = std::fs::read(out.join("esimerkkila.zip")).expect("zip");
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip");
+    assert!(
+        archive
+            .file_names()
+            .any(|n| n.is_ok_and(|n| n == "esimerkkila/records/processor-record.fi.xlsx")),
+        "the record is in the zip"
+    );
 }
 
 // ---------------------------------------------------------------------------

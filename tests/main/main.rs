@@ -29,6 +29,7 @@ mod config;
 #[cfg(unix)]
 mod crash;
 mod diff;
+mod export;
 mod formats;
 #[cfg(unix)]
 mod hostile;
@@ -39,6 +40,7 @@ mod pdf;
 mod progress;
 mod properties;
 mod real_tools;
+mod records;
 mod rules;
 mod scaffold;
 mod schema;

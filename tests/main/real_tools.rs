@@ -19,6 +19,10 @@ use crate::common::{external_tool, output, root, seloste};
 use crate::support;
 use serde_json::Value;
 
+/// The processor record pages of the vendor example's bundles: one per
+/// language of each customer (2 + 1 + 3 + 2).
+const PROCESSOR_RECORD_PAGES: usize = 8;
+
 /// Builds, with the real binary, the site from `notices/` into `out/site`
 /// and the vendor example's bundles into `out/bundles`, as the README and
 /// `examples/vendor/README.md` say.
@@ -42,7 +46,30 @@ fn build_everything(out: &Path) -> (PathBuf, PathBuf) {
         ],
     );
     assert!(o.status.success(), "bundle: {}", output(&o));
+    // The record of processing activities of the same notices, a page per
+    // language, checked like every page (`records_pages`).
+    let o = seloste(
+        &root(),
+        &[
+            "records",
+            "notices",
+            "--lang",
+            "fi,sv,en",
+            "--format",
+            "html",
+            "--out",
+            out.join("records").to_str().expect("utf-8"),
+        ],
+    );
+    assert!(o.status.success(), "records: {}", output(&o));
     (site, bundles)
+}
+
+/// The controller's record pages that `build_everything` wrote.
+fn records_pages(out: &Path) -> Vec<PathBuf> {
+    let pages = support::html_files(&out.join("records"));
+    assert_eq!(pages.len(), 3, "a record page per language");
+    pages
 }
 
 /// Messages of the Nu Html Checker that are gaps in its CSS profile, not
@@ -67,8 +94,14 @@ fn the_nu_html_checker_finds_no_errors() {
     files.extend(support::html_files(&bundles));
     // The site's 6 notices in 3 languages as HTML and print HTML, 3
     // indexes and the root page; the vendor example's 4 customers' bundles,
-    // each with its root page.
-    assert_eq!(files.len(), 84, "pages to validate");
+    // each with its root page and its processor records (a page per
+    // customer language); the controller's record in 3 languages.
+    files.extend(records_pages(tmp.path()));
+    assert_eq!(
+        files.len(),
+        84 + PROCESSOR_RECORD_PAGES + 3,
+        "pages to validate"
+    );
 
     let (errors, set_aside, code) = vnu_errors(&java, &jar, &files, tmp.path());
     println!(
@@ -162,8 +195,20 @@ fn axe_finds_no_violations_and_pages_make_no_requests() {
             && std::fs::read_to_string(&j.file).is_ok_and(|s| s.contains("class=\"logo\""))),
         "a bundle page shows its customer's logo, so the allowed request is exercised"
     );
+    jobs.extend(
+        records_pages(tmp.path())
+            .into_iter()
+            .map(|file| support::Job {
+                file,
+                allow: Vec::new(),
+            }),
+    );
     let pages_built = jobs.len();
-    assert_eq!(pages_built, 84, "pages to open");
+    assert_eq!(
+        pages_built,
+        84 + PROCESSOR_RECORD_PAGES + 3,
+        "pages to open"
+    );
     // A canary with what the checks must catch: without it, a check that
     // sees nothing would pass.
     let canary = tmp.path().join("canary.html");

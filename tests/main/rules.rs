@@ -217,11 +217,19 @@ fn check_at(path: &Path) -> Result<Fixture, String> {
         });
     }
     Ok(Fixture {
-        checked: check(&copy),
+        checked: check(&copy, is_record_rule(path)),
         root: dir.path().to_path_buf(),
         shown_as: "",
         dir,
     })
+}
+
+/// Whether `path` is a fixture of a record rule (`R001/fail.toml`).
+fn is_record_rule(path: &Path) -> bool {
+    path.parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('R'))
 }
 
 /// Writes the fixture `from` (a file, or a folder and everything in it) to
@@ -618,7 +626,32 @@ fn compose_refuses_what_base_does_not_have() {
 
 /// Loads and checks a fixture. A folder holding `services/` and
 /// `customers/` is a vendor, checked as `seloste bundle` checks it.
-fn check(path: &Path) -> Checked {
+fn check(path: &Path, records: bool) -> Checked {
+    let mut checked = check_notices(path);
+    // The record rules (R) run where a record is written: `seloste
+    // records` (a notice), as here for their fixtures; `bundle` runs
+    // them itself (`project::check_bundle`).
+    if records && !path.join("customers").is_dir() {
+        let kind = seloste::lint::records::RecordKind::Controller;
+        for n in &checked.bound {
+            checked
+                .checked
+                .diagnostics
+                .extend(seloste::lint::records::check(n, &[], kind));
+        }
+        seloste::report::sort(&mut checked.checked.diagnostics);
+    }
+    checked.checked
+}
+
+struct WithBound {
+    checked: Checked,
+    /// The notices the record rules see: each notice, or each service
+    /// bound to each customer.
+    bound: Vec<seloste::model::Notice>,
+}
+
+fn check_notices(path: &Path) -> WithBound {
     if path.join("customers").is_dir() {
         let b = seloste::project::check_bundle(
             &[path.join("services")],
@@ -630,21 +663,30 @@ fn check(path: &Path) -> Checked {
         for u in b.unloadable {
             diagnostics.extend(u.diagnostics);
         }
+        let mut bound = Vec::new();
         for c in b.customers {
             diagnostics.extend(c.diagnostics);
+            bound.extend(c.notices);
         }
         seloste::report::sort(&mut diagnostics);
-        return Checked {
-            sources: b.sources,
-            config: b.config,
-            notices: Vec::new(),
-            diagnostics,
-            fatal: b.fatal,
-            config_file: b.config_file,
-            timings: b.timings,
+        return WithBound {
+            checked: Checked {
+                sources: b.sources,
+                config: b.config,
+                notices: Vec::new(),
+                diagnostics,
+                fatal: b.fatal,
+                config_file: b.config_file,
+                timings: b.timings,
+            },
+            bound,
         };
     }
-    load_and_check(&[path.to_path_buf()], Some(config()))
+    let checked = load_and_check(&[path.to_path_buf()], Some(config()));
+    WithBound {
+        bound: checked.notices.clone(),
+        checked,
+    }
 }
 
 fn codes(checked: &Checked) -> String {
@@ -859,10 +901,12 @@ fn is_kebab_case(s: &str) -> bool {
         })
 }
 
-/// `^[LGQ]\d{3}$`
+/// `^[LGRQ]\d{3}$`
 fn is_rule_code(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 4 && matches!(b[0], b'L' | b'G' | b'Q') && b[1..].iter().all(u8::is_ascii_digit)
+    b.len() == 4
+        && matches!(b[0], b'L' | b'G' | b'R' | b'Q')
+        && b[1..].iter().all(u8::is_ascii_digit)
 }
 
 #[test]
@@ -871,7 +915,7 @@ fn registry_is_consistent() {
     for (i, rule) in RULES.iter().enumerate() {
         let code = rule.code;
         if !is_rule_code(code) {
-            problems.push(format!("{code}: code does not match ^[LGQ]\\d{{3}}$"));
+            problems.push(format!("{code}: code does not match ^[LGRQ]\\d{{3}}$"));
         }
         if RULES[..i].iter().any(|r| r.code == code) {
             problems.push(format!("{code}: code used by more than one rule"));

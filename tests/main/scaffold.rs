@@ -157,7 +157,7 @@ fn init_creates_a_project_that_checks_and_builds() {
     let gitignore = std::fs::read_to_string(project.join(".gitignore")).expect("gitignore");
     assert_eq!(
         gitignore,
-        "# Output of `seloste build` and `seloste bundle`.\n/site\n/bundles\n"
+        "# Output of `seloste build`, `bundle`, `records` and `export`.\n/site\n/bundles\n/records\n/export\n"
     );
 
     let o = seloste(&project, &["check"]);

@@ -308,6 +308,10 @@ url = @U@
 [[related]]
 title = { en = @T@ }
 notice = "xss-control"
+
+[records]
+security = { en = @T@ }
+processing = { en = @T@ }
 "#;
 
 /// The service every customer uses: plain texts, the controller open.
@@ -725,6 +729,23 @@ fn build() -> Built {
             "notices",
             "--out",
             "site",
+        ],
+        &[0],
+    );
+    // The record of processing activities of the same notices: its page
+    // and Markdown are checked with the rest (the `[records]` texts show
+    // there only).
+    run_ok(
+        dir,
+        &[
+            "--config",
+            "lowered.toml",
+            "records",
+            "notices",
+            "--out",
+            "records",
+            "--format",
+            "html,md",
         ],
         &[0],
     );
