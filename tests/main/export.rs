@@ -144,7 +144,8 @@ fn build_writes_json_beside_each_page_and_bundle_binds_the_customer() {
         let Some(stem) = path.strip_suffix(".html") else {
             continue;
         };
-        if stem.ends_with("/index") {
+        // Language choosers have no notice behind them.
+        if stem == "index" || stem.ends_with("/index") {
             continue;
         }
         pages += 1;
