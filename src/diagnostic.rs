@@ -213,6 +213,26 @@ pub struct Tally {
     pub infos: usize,
 }
 
+/// The findings already reported in a run. A bundle checks each shared
+/// service once per customer, so the same finding at the same place comes
+/// back with every customer; a reader wants it once.
+#[derive(Debug, Default)]
+pub struct Reported(std::collections::HashSet<(&'static str, Span, String)>);
+
+impl Reported {
+    /// Those of `diags` not reported before, now counted as reported.
+    pub fn fresh(&mut self, diags: &[Diagnostic]) -> Vec<Diagnostic> {
+        diags
+            .iter()
+            .filter(|d| {
+                self.0
+                    .insert((d.code.code, d.span.clone(), d.message.clone()))
+            })
+            .cloned()
+            .collect()
+    }
+}
+
 impl Tally {
     pub fn of(diags: &[Diagnostic]) -> Tally {
         let mut t = Tally::default();

@@ -400,5 +400,6 @@ pub fn tally(checked: &BundleChecked) -> Tally {
         .chain(checked.unloadable.iter().flat_map(|u| u.diagnostics.iter()))
         .cloned()
         .collect();
-    Tally::of(&all)
+    // Counted as reported: a shared service's finding once, not per customer.
+    Tally::of(&crate::diagnostic::Reported::default().fresh(&all))
 }

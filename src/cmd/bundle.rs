@@ -120,7 +120,9 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
             &checked.fatal,
         )?);
     }
-    progress.suspend(|| report::print_human(&mut err, &checked.diagnostics, &checked.sources))?;
+    let mut reported = crate::diagnostic::Reported::default();
+    let shared = reported.fresh(&checked.diagnostics);
+    progress.suspend(|| report::print_human(&mut err, &shared, &checked.sources))?;
     for id in &args.only {
         if !checked.customers.iter().any(|c| c.customer.id_str() == id) {
             progress.hide();
@@ -213,13 +215,13 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
     let mut broken = Vec::new();
     let mut documents = 0;
     for u in &checked.unloadable {
-        report::print_human(&mut err, &u.diagnostics, &checked.sources)?;
+        report::print_human(&mut err, &reported.fresh(&u.diagnostics), &checked.sources)?;
         skipped.push(u.path.display().to_string());
     }
     for (i, result) in results {
         let c = &checked.customers[i];
         let name = checked.name_of(c);
-        report::print_human(&mut err, &c.diagnostics, &checked.sources)?;
+        report::print_human(&mut err, &reported.fresh(&c.diagnostics), &checked.sources)?;
         match result {
             Ok(Some(count)) => {
                 documents += count;

@@ -286,6 +286,7 @@ fn the_vendor_example_bundles() {
     };
     assert_eq!(langs("esimerkkila"), ["fi", "sv"]);
     assert_eq!(langs("exempelstad"), ["sv"]);
+    a_shared_services_findings_are_reported_once(&o);
     assert_eq!(langs("esimerkki-amk"), ["en", "fi", "sv"]);
     // The logo is copied into the bundle and shown from there.
     assert!(out.join("esimerkkila/logo.svg").is_file());
@@ -293,6 +294,28 @@ fn the_vendor_example_bundles() {
         .expect("page");
     assert!(page.contains("src=\"../logo.svg\""), "logo not shown");
     processor_records_are_in_the_folder_manifest_and_zip(&out);
+}
+
+/// Regression: every customer is checked with the shared services, and a
+/// finding in a service file was printed once per customer (three times in
+/// this example, two hundred times in a real fleet).
+fn a_shared_services_findings_are_reported_once(o: &std::process::Output) {
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for pair in lines.windows(2) {
+        let (head, place) = (pair[0], pair[1].trim_start());
+        if head.contains("]: ") && place.starts_with("--> ") {
+            assert!(
+                seen.insert((head, place)),
+                "reported twice: {head} {place}\n{stderr}"
+            );
+        }
+    }
+    assert!(
+        !seen.is_empty(),
+        "the example has findings to report:\n{stderr}"
+    );
 }
 
 /// The vendor example's bundles carry each customer's processor record
