@@ -21,8 +21,8 @@ COPY src src
 COPY templates templates
 COPY locales locales
 COPY schema schema
-RUN cargo build --release --locked \
- && install -m 0755 target/release/seloste /usr/local/bin/seloste \
+RUN cargo build --profile dist --locked \
+ && install -m 0755 target/dist/seloste /usr/local/bin/seloste \
  && seloste --version
 
 FROM debian:${DEBIAN}-slim AS base

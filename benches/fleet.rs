@@ -266,7 +266,7 @@ fn bundle(
         write_time += t2 - t1;
         counts.documents += files
             .iter()
-            .filter(|f| f.path.contains('/') && !f.path.ends_with("index.html"))
+            .filter(|f| seloste::bundle::is_notice_document(&f.path))
             .count();
         counts.files += files.len();
         counts.bytes += files.iter().map(|f| f.contents.len() as u64).sum::<u64>();

@@ -205,14 +205,13 @@ pub fn write_customer(out: &Path, id: &str, files: &[RenderedFile]) -> anyhow::R
     });
     persisted?;
     removed?;
-    Ok(files
-        .iter()
-        .filter(|f| {
-            f.path.contains('/')
-                && !f.path.ends_with("index.html")
-                && !f.path.starts_with("records/")
-        })
-        .count())
+    Ok(files.iter().filter(|f| is_notice_document(&f.path)).count())
+}
+
+/// Whether a bundle's file is a notice in one language and format (what
+/// "documents" counts), not an index, the logo, the manifest or a record.
+pub fn is_notice_document(path: &str) -> bool {
+    path.contains('/') && !path.ends_with("index.html") && !path.starts_with("records/")
 }
 
 /// The output folder of a customer.

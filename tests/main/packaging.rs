@@ -103,6 +103,41 @@ fn the_declared_rust_version_covers_every_dependency() {
     );
 }
 
+/// Regression: the binaries handed out (release archives, container image)
+/// are the optimised `dist` profile that the fleet benchmark measured, not
+/// the quicker-to-build `release` one; and each copies the binary from the
+/// folder that profile writes.
+#[test]
+fn handed_out_binaries_use_the_dist_profile() {
+    let manifest: toml::Table = std::fs::read_to_string(root().join("Cargo.toml"))
+        .expect("Cargo.toml")
+        .parse()
+        .expect("Cargo.toml parses");
+    let dist = &manifest["profile"]["dist"];
+    assert_eq!(dist["inherits"].as_str(), Some("release"));
+    assert_eq!(dist["lto"].as_str(), Some("fat"));
+    assert_eq!(dist["codegen-units"].as_integer(), Some(1));
+    for file in ["Dockerfile", ".github/workflows/release.yml"] {
+        let text = std::fs::read_to_string(root().join(file)).expect(file);
+        assert!(
+            text.contains("--profile dist"),
+            "{file} builds with --profile dist"
+        );
+        assert!(
+            !text.contains("--release"),
+            "{file} does not build with --release"
+        );
+        assert!(
+            !text.contains("/release/seloste"),
+            "{file} copies from target/**/dist/"
+        );
+        assert!(
+            text.contains("dist/seloste"),
+            "{file} copies the dist binary"
+        );
+    }
+}
+
 /// The published crate must hold everything the build embeds (templates,
 /// locales, the lint data under src/) and the licence files, and none of
 /// the tests or fixtures.
