@@ -985,8 +985,9 @@ fn sentence_end(plain: &str) -> usize {
 /// inside a word: its first sentence when that is short enough; else the
 /// phrase before a colon, semicolon or dash when that says enough on its
 /// own (a heading-like start, "Perusopetuksen järjestäminen: ..."); else
-/// as many whole words as fit, with an ellipsis. A single word longer than
-/// `max` is kept whole.
+/// as many whole words as fit, with an ellipsis, never after a word that
+/// leaves the text hanging ("och", "via", "the": `hanging_words.toml`). A
+/// single word longer than `max` is kept whole.
 pub fn shorten(plain: &str, max: usize) -> String {
     let sentence = plain[..sentence_end(plain)].trim();
     if sentence.chars().count() <= max {
@@ -1011,11 +1012,35 @@ pub fn shorten(plain: &str, max: usize) -> String {
         // One long word: keep it whole.
         _ => sentence.find(' ').unwrap_or(sentence.len()),
     };
-    let kept = sentence[..cut].trim_end_matches([',', ';', ':', ' ', '–', '—', '(']);
+    let kept = sentence[..cut].trim_end_matches(TRAILING);
     if kept.len() == sentence.len() {
         return kept.to_string();
     }
-    format!("{kept}…")
+    format!("{}…", without_hanging_words(kept))
+}
+
+/// What a cut text may not end in before its ellipsis.
+const TRAILING: [char; 8] = [',', ';', ':', ' ', '–', '—', '(', '/'];
+
+/// `kept` without the words at its end that announce something the cut
+/// left out ("och", "via", "the"; `hanging_words.toml`), keeping at least
+/// its first word.
+fn without_hanging_words(mut kept: &str) -> &str {
+    static HANGING: std::sync::LazyLock<std::collections::HashSet<String>> =
+        std::sync::LazyLock::new(|| {
+            let lists: std::collections::BTreeMap<String, Vec<String>> =
+                toml::from_str(include_str!("hanging_words.toml"))
+                    .expect("src/render/hanging_words.toml is valid (tested)");
+            lists.into_values().flatten().collect()
+        });
+    while let Some(space) = kept.rfind(' ') {
+        let last = &kept[space + 1..];
+        if !HANGING.contains(&last.to_lowercase()) {
+            break;
+        }
+        kept = kept[..space].trim_end_matches(TRAILING);
+    }
+    kept
 }
 
 /// The first sentence of a Markdown text, as plain text, shortened at a
@@ -1038,6 +1063,54 @@ mod tests {
         // Never inside a word: a single long word is kept whole.
         assert_eq!(first_sentence(&"x".repeat(500)), "x".repeat(500));
         assert!(first_sentence(&"word ".repeat(100)).ends_with("word…"));
+    }
+
+    /// Every word of `hanging_words.toml`, in each language: a text cut
+    /// right after it ends in the word before it, and the text cut there
+    /// is never left empty. Regression: "... Haka och, via…" in a first
+    /// layer.
+    #[test]
+    fn no_shortened_text_ends_in_a_hanging_word() {
+        let lists: std::collections::BTreeMap<String, Vec<String>> =
+            toml::from_str(include_str!("hanging_words.toml")).expect("valid TOML");
+        assert_eq!(
+            lists.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["en", "fi", "sv"]
+        );
+        for (lang, words) in &lists {
+            assert!(!words.is_empty(), "{lang}");
+            let distinct: std::collections::BTreeSet<&String> = words.iter().collect();
+            assert_eq!(distinct.len(), words.len(), "{lang}: a word listed twice");
+            for word in words {
+                assert_eq!(word, &word.to_lowercase(), "{lang}: lower case");
+                // The cut falls after `word` (the limit is inside the next
+                // word), and again with the word capitalised.
+                for w in [word.clone(), capitalised(word)] {
+                    let text =
+                        format!("Rekisterinpitäjä käsittelee tietoja, {w} loppuosa jatkuu pitkään");
+                    let max = text.find(" loppuosa").expect("marker") + 3;
+                    let short = shorten(&text, text[..max].chars().count());
+                    assert_eq!(
+                        short, "Rekisterinpitäjä käsittelee tietoja…",
+                        "{lang}: `{w}`"
+                    );
+                }
+            }
+        }
+        // Only hanging words: the first word stays.
+        assert_eq!(shorten("Via och the and loppu", 15), "Via…");
+        // A word that carries meaning ends the cut as before.
+        assert_eq!(
+            shorten("Oppilaan tiedot tallennetaan rekisteriin ja arkistoon", 40),
+            "Oppilaan tiedot tallennetaan…"
+        );
+    }
+
+    fn capitalised(word: &str) -> String {
+        let mut chars = word.chars();
+        chars.next().map_or_else(String::new, |c| {
+            c.to_uppercase().collect::<String>() + chars.as_str()
+        })
     }
 
     /// A small notice with one purpose per `(id, basis, extra TOML)`, in
