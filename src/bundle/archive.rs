@@ -22,6 +22,7 @@
 use std::sync::Arc;
 
 use flate2::{Compress, Compression, FlushCompress, Status};
+use memchr::memmem::find;
 
 use crate::fingerprint::TextCache;
 
@@ -145,10 +146,6 @@ fn stylesheet(text: &[u8]) -> Option<(usize, usize)> {
     let start = find(text, OPEN)?;
     let end = start + find(&text[start..], CLOSE)? + CLOSE.len();
     Some((start, end))
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Compresses `input` with a fresh state, appending to `out`: ending in a

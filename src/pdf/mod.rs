@@ -22,6 +22,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
+use memchr::memmem::find;
 
 use crate::model::{Date, Notice};
 use crate::render::RenderedFile;
@@ -265,10 +266,6 @@ pub fn normalize_node_ids(pdf: &mut [u8]) {
             pdf[start..start + len].copy_from_slice(digits.as_bytes());
         }
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@
 
 use std::collections::BTreeMap;
 
+use memchr::memmem::find;
+
 /// At most this many prints of one document.
 pub const MAX_PASSES: usize = 3;
 
@@ -129,10 +131,6 @@ pub fn sections_of(html: &[u8], pages: &BTreeMap<String, u32>) -> BTreeMap<Strin
         }
     }
     out
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
