@@ -33,7 +33,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use minijinja::value::{Rest, Value, ValueKind};
 use minijinja::{Environment, Error, ErrorKind, State};
 
-use crate::fingerprint::Fingerprinter;
+use crate::fingerprint::{ByFingerprint, FingerprintSet, Fingerprinter};
 
 /// What one macro depends on, found from the source once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,9 +47,9 @@ enum Plan {
 /// The shared outputs of one renderer (one run).
 #[derive(Default)]
 pub struct Memo {
-    plans: Mutex<HashMap<(String, String), Arc<Plan>>>,
-    outputs: RwLock<HashMap<u128, Value>>,
-    seen_once: Mutex<HashSet<u128>>,
+    plans: Mutex<ByFingerprint<Arc<Plan>>>,
+    outputs: RwLock<ByFingerprint<Value>>,
+    seen_once: Mutex<FingerprintSet>,
     hits: AtomicU64,
     misses: AtomicU64,
 }
@@ -79,7 +79,23 @@ impl PageGuard {
         let previous = PAGE.with(|p| p.borrow_mut().replace((root, HashMap::new())));
         PageGuard { previous }
     }
+
+    /// Like [`PageGuard::enter`], with the fingerprints of the root's
+    /// fields already known ([`super::context`]): `memo()` compares those
+    /// instead of hashing the fields' values.
+    pub fn with_fields(root: Value, fingerprints: Vec<(String, u128)>) -> PageGuard {
+        // Marked apart from hashed values, so the two kinds never meet.
+        let hashes = fingerprints
+            .into_iter()
+            .map(|(name, f)| (name, f ^ FIELD_FINGERPRINT))
+            .collect();
+        let previous = PAGE.with(|p| p.borrow_mut().replace((root, hashes)));
+        PageGuard { previous }
+    }
 }
+
+/// Mixed into a precomputed field fingerprint (see [`PageGuard::with_fields`]).
+const FIELD_FINGERPRINT: u128 = 0x6669_656c_645f_6670_5f73_656c_6f73_7465;
 
 impl Drop for PageGuard {
     fn drop(&mut self) {
@@ -293,7 +309,8 @@ impl Memo {
     }
 
     fn plan_for(&self, env: &Environment<'_>, page: &str, name: &str) -> Arc<Plan> {
-        let key = (page.to_string(), name.to_string());
+        // Looked up on every call: by a fingerprint, which allocates nothing.
+        let key = crate::fingerprint::of(&(page, name));
         if let Some(p) = self.plans.lock().ok().and_then(|p| p.get(&key).cloned()) {
             return p;
         }
@@ -308,18 +325,18 @@ impl Memo {
 
     /// The template function `memo(macro, args...)`.
     pub fn call(&self, state: &mut State, callee: &Value, args: &[Value]) -> Result<Value, Error> {
-        let name = callee
-            .get_attr("name")
-            .ok()
-            .and_then(|n| n.as_str().map(str::to_string))
+        let name_value = callee.get_attr("name").ok();
+        let name = name_value
+            .as_ref()
+            .and_then(|n| n.as_str())
             .ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidOperation,
                     "memo() takes a macro, e.g. memo(m.section, s)",
                 )
             })?;
-        let page = state.name().to_string();
-        let plan = self.plan_for(state.env(), &page, &name);
+        let page = state.name();
+        let plan = self.plan_for(state.env(), page, name);
         let Plan::Depends(deps) = plan.as_ref() else {
             return callee.call(state, args);
         };

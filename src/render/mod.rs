@@ -5,6 +5,7 @@
 //! Templates are parsed once and locale bundles built once per run
 //! ([`Renderer::new`]); notices are then rendered in parallel.
 
+pub mod context;
 pub mod fragment;
 pub mod locale;
 pub mod markdown;
@@ -44,6 +45,7 @@ pub struct Renderer {
     locales: Arc<Locales>,
     env: Environment<'static>,
     memo: Arc<memo::Memo>,
+    fields: context::SharedFields,
 }
 
 /// What to render.
@@ -69,7 +71,12 @@ impl Renderer {
         let locales = Arc::new(Locales::embedded()?);
         let memo = Arc::new(memo::Memo::default());
         let env = templates::environment(template_overrides, locales.clone(), memo.clone())?;
-        Ok(Renderer { locales, env, memo })
+        Ok(Renderer {
+            locales,
+            env,
+            memo,
+            fields: context::SharedFields::default(),
+        })
     }
 
     /// How much `memo()` in the templates saved so far (for `--verbose` and
@@ -108,6 +115,19 @@ impl Renderer {
             .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
     }
 
+    /// Renders a notice's page from its context, whose fields `memo()`
+    /// compares by their fingerprints.
+    fn render_context(&self, name: &str, ctx: context::PageContext) -> anyhow::Result<String> {
+        let template = self
+            .env
+            .get_template(name)
+            .with_context(|| format!("template {name}"))?;
+        let _page = memo::PageGuard::with_fields(ctx.root.clone(), ctx.fingerprints);
+        template
+            .render(ctx.root)
+            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
+    }
+
     /// The languages `n` is rendered in under `sel`.
     pub fn languages_of(n: &Notice, sel: &Selection, defaults: &[Lang]) -> Vec<Lang> {
         let own = n.language_list();
@@ -136,10 +156,7 @@ impl Renderer {
         let format = view.format.as_str();
         let template = Format::parse(format).map_or("notice.html", Format::template);
         let mut out = self
-            .render_template(
-                template,
-                minijinja::Value::from(minijinja::value::Serde(view)),
-            )
+            .render_context(template, self.fields.context(view)?)
             .with_context(|| format!("notice {} ({lang}, {format})", n.id_str()))?;
         if !out.ends_with('\n') {
             out.push('\n');

@@ -38,17 +38,30 @@ fn auto_escape(name: &str) -> AutoEscape {
 /// Escapes text for HTML content and quoted attribute values.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    // Writing to a String cannot fail.
+    let _ = write_escaped_html(&mut out, s);
     out
+}
+
+/// [`escape_html`] straight into `out`: the runs between the characters
+/// to escape are written whole (most texts have none, and are one run).
+pub fn write_escaped_html(out: &mut impl std::fmt::Write, s: &str) -> std::fmt::Result {
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // `i` is at an ASCII byte, so a character boundary.
+        out.write_str(&s[run..i])?;
+        out.write_str(entity)?;
+        run = i + 1;
+    }
+    out.write_str(&s[run..])
 }
 
 /// A value as a quoted CSS string, for `content:` in a style sheet (the
@@ -100,12 +113,14 @@ pub fn environment(
         if matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe() {
             // minijinja's HTML escaping also escapes `/`, which HTML does not
             // need and which makes every link in the output hard to read.
-            let text = if value.is_none() {
-                String::new()
-            } else {
-                value.to_string()
+            if value.is_none() {
+                return Ok(());
+            }
+            let written = match value.as_str() {
+                Some(text) => write_escaped_html(out, text),
+                None => write_escaped_html(out, &value.to_string()),
             };
-            return out.write_str(&escape_html(&text)).map_err(Error::from);
+            return written.map_err(Error::from);
         }
         minijinja::escape_formatter(out, state, value)
     });
@@ -185,6 +200,22 @@ mod tests {
             Arc::default(),
         )
         .expect("env")
+    }
+
+    #[test]
+    fn each_html_special_character_is_escaped_and_the_rest_kept() {
+        for (text, escaped) in [
+            ("&", "&amp;"),
+            ("<", "&lt;"),
+            (">", "&gt;"),
+            ("\"", "&quot;"),
+            ("'", "&#39;"),
+            ("", ""),
+            ("äö / € – plain", "äö / € – plain"),
+            ("a<b>&\"c'ä", "a&lt;b&gt;&amp;&quot;c&#39;ä"),
+        ] {
+            assert_eq!(escape_html(text), escaped, "{text}");
+        }
     }
 
     #[test]
