@@ -19,7 +19,9 @@
 //!
 //! The cache key hashes all of these (128 bits, values compared by kind,
 //! text and whether they are safe markup), so a hit returns exactly what
-//! the call would have returned. A macro the analysis cannot vouch for (it
+//! the call would have returned. A notice page's context variables come
+//! with fingerprints of their own ([`super::context`]), which stand in
+//! for hashing their values. A macro the analysis cannot vouch for (it
 //! names a variable set at the top of its template, or its source cannot
 //! be split into macros) is simply called every time. Outputs are kept once
 //! their key has been seen twice, so what is unique to one customer (its
