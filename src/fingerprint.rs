@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 
 use xxhash_rust::xxh3::Xxh3Default;
 
@@ -60,6 +60,44 @@ impl Hasher for KeyHasher {
     }
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// Values kept from the second time their key is offered: work that
+/// repeats across pages (a shared section, a shared field) is kept, what
+/// one page alone has does not fill the memory.
+pub struct SeenTwice<V> {
+    kept: RwLock<ByFingerprint<V>>,
+    seen_once: Mutex<FingerprintSet>,
+}
+
+impl<V> Default for SeenTwice<V> {
+    fn default() -> Self {
+        SeenTwice {
+            kept: RwLock::new(ByFingerprint::default()),
+            seen_once: Mutex::new(FingerprintSet::default()),
+        }
+    }
+}
+
+impl<V: Clone> SeenTwice<V> {
+    /// The value kept for `key`, if any.
+    pub fn get(&self, key: u128) -> Option<V> {
+        self.kept.read().ok().and_then(|m| m.get(&key).cloned())
+    }
+
+    /// Keeps `value` for `key` if the key was offered before.
+    pub fn offer(&self, key: u128, value: &V) {
+        let again = self.seen_once.lock().is_ok_and(|mut s| !s.insert(key));
+        if again && let Ok(mut kept) = self.kept.write() {
+            kept.insert(key, value.clone());
+        }
+    }
+
+    /// How many values are kept.
+    #[cfg(test)]
+    pub(crate) fn kept(&self) -> usize {
+        self.kept.read().map(|m| m.len()).unwrap_or(0)
     }
 }
 
@@ -156,5 +194,16 @@ mod tests {
         }
         assert_eq!(calls, 1);
         assert_eq!(cache.get_or(of("y"), || 8), 8);
+    }
+
+    #[test]
+    fn a_value_is_kept_from_its_keys_second_offer() {
+        let seen: SeenTwice<u32> = SeenTwice::default();
+        seen.offer(1, &10);
+        assert_eq!(seen.get(1), None);
+        seen.offer(1, &10);
+        assert_eq!(seen.get(1), Some(10));
+        assert_eq!(seen.get(2), None);
+        assert_eq!(seen.kept(), 1);
     }
 }

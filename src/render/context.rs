@@ -16,22 +16,21 @@
 //! equal values; unequal ones at worst cost a reuse.
 
 use std::hash::Hash;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::Arc;
 
 use minijinja::value::{Enumerator, Object, Value};
 use serde::ser::{self, Serialize};
 
 use xxhash_rust::xxh3::xxh3_128;
 
-use crate::fingerprint::{ByFingerprint, FingerprintSet};
+use crate::fingerprint::SeenTwice;
 
 /// The template values of fields seen on more than one page of a run.
 /// Kept from their second sight, so that what one page alone has does not
 /// fill the memory.
 #[derive(Default)]
 pub struct SharedFields {
-    values: RwLock<ByFingerprint<Value>>,
-    seen_once: Mutex<FingerprintSet>,
+    values: SeenTwice<Value>,
 }
 
 /// A page's context: the root value and each field's fingerprint.
@@ -78,26 +77,11 @@ impl SharedFields {
         name.hash(stream);
         field.serialize(Stream(stream))?;
         let fingerprint = xxh3_128(&stream.0);
-        if let Some(v) = self
-            .values
-            .read()
-            .ok()
-            .and_then(|m| m.get(&fingerprint).cloned())
-        {
-            return Ok(Field {
-                name: name.to_string(),
-                value: v,
-                fingerprint,
-            });
-        }
-        let value = Value::from(minijinja::value::Serde(field));
-        let again = self
-            .seen_once
-            .lock()
-            .is_ok_and(|mut s| !s.insert(fingerprint));
-        if again && let Ok(mut m) = self.values.write() {
-            m.insert(fingerprint, value.clone());
-        }
+        let value = self.values.get(fingerprint).unwrap_or_else(|| {
+            let value = Value::from(minijinja::value::Serde(field));
+            self.values.offer(fingerprint, &value);
+            value
+        });
         Ok(Field {
             name: name.to_string(),
             value,
@@ -570,44 +554,33 @@ impl ser::SerializeMap for Stream<'_> {
     }
 }
 
-impl ser::SerializeStruct for Stream<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), Error> {
-        self.named(key, v)
-    }
-    fn skip_field(&mut self, key: &'static str) -> Result<(), Error> {
-        self.tag(34);
-        key.hash(self.0);
-        Ok(())
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
+macro_rules! named_fields {
+    ($($trait:ident;)*) => {
+        $(impl ser::$trait for Stream<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                v: &T,
+            ) -> Result<(), Error> {
+                self.named(key, v)
+            }
+            fn skip_field(&mut self, key: &'static str) -> Result<(), Error> {
+                self.tag(34);
+                key.hash(self.0);
+                Ok(())
+            }
+            fn end(self) -> Result<(), Error> {
+                self.close()
+            }
+        })*
+    };
 }
 
-impl ser::SerializeStructVariant for Stream<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), Error> {
-        self.named(key, v)
-    }
-    fn skip_field(&mut self, key: &'static str) -> Result<(), Error> {
-        self.tag(34);
-        key.hash(self.0);
-        Ok(())
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
+named_fields! {
+    SerializeStruct;
+    SerializeStructVariant;
 }
 
 #[cfg(test)]
@@ -707,7 +680,7 @@ mod tests {
     #[test]
     fn a_field_is_kept_from_its_second_sight() {
         let shared = SharedFields::default();
-        let kept = || shared.values.read().map(|m| m.len()).unwrap_or(0);
+        let kept = || shared.values.kept();
         shared.context(&view("T", &["a"], None)).expect("a");
         assert_eq!(kept(), 0);
         shared.context(&view("T", &["a"], None)).expect("b");

@@ -30,12 +30,12 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
 
 use minijinja::value::{Rest, Value, ValueKind};
 use minijinja::{Environment, Error, ErrorKind, State};
 
-use crate::fingerprint::{ByFingerprint, FingerprintSet, Fingerprinter};
+use crate::fingerprint::{ByFingerprint, Fingerprinter, SeenTwice};
 
 /// What one macro depends on, found from the source once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +50,7 @@ enum Plan {
 #[derive(Default)]
 pub struct Memo {
     plans: Mutex<ByFingerprint<Arc<Plan>>>,
-    outputs: RwLock<ByFingerprint<Value>>,
-    seen_once: Mutex<FingerprintSet>,
+    outputs: SeenTwice<Value>,
     hits: AtomicU64,
     misses: AtomicU64,
 }
@@ -370,16 +369,13 @@ impl Memo {
             // Not inside a page the renderer entered: nothing to compare.
             return callee.call(state, args);
         };
-        if let Some(out) = self.outputs.read().ok().and_then(|o| o.get(&key).cloned()) {
+        if let Some(out) = self.outputs.get(key) {
             self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(out);
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
         let out = callee.call(state, args)?;
-        let again = self.seen_once.lock().is_ok_and(|mut s| !s.insert(key));
-        if again && let Ok(mut outputs) = self.outputs.write() {
-            outputs.insert(key, out.clone());
-        }
+        self.outputs.offer(key, &out);
         Ok(out)
     }
 }

@@ -105,26 +105,30 @@ impl Renderer {
     }
 
     fn render_template(&self, name: &str, ctx: minijinja::Value) -> anyhow::Result<String> {
-        let template = self
-            .env
-            .get_template(name)
-            .with_context(|| format!("template {name}"))?;
-        let _page = memo::PageGuard::enter(ctx.clone());
-        template
-            .render(ctx)
-            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
+        let page = memo::PageGuard::enter(ctx.clone());
+        self.render_page(name, ctx, page)
     }
 
     /// Renders a notice's page from its context, whose fields `memo()`
     /// compares by their fingerprints.
     fn render_context(&self, name: &str, ctx: context::PageContext) -> anyhow::Result<String> {
+        let page = memo::PageGuard::with_fields(ctx.root.clone(), ctx.fingerprints);
+        self.render_page(name, ctx.root, page)
+    }
+
+    /// Renders `name` with `ctx` while `_page` tells `memo()` what page it is.
+    fn render_page(
+        &self,
+        name: &str,
+        ctx: minijinja::Value,
+        _page: memo::PageGuard,
+    ) -> anyhow::Result<String> {
         let template = self
             .env
             .get_template(name)
             .with_context(|| format!("template {name}"))?;
-        let _page = memo::PageGuard::with_fields(ctx.root.clone(), ctx.fingerprints);
         template
-            .render(ctx.root)
+            .render(ctx)
             .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
     }
 
