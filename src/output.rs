@@ -273,8 +273,15 @@ pub(crate) fn staged_file_for(path: &Path) -> anyhow::Result<tempfile::NamedTemp
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
     remove_leftovers(&parent, &[&new_prefix(name)], false, Some(MARKER));
-    tempfile::Builder::new()
-        .prefix(&format!("{}{}-", new_prefix(name), std::process::id()))
+    let mut builder = tempfile::Builder::new();
+    let prefix = format!("{}{}-", new_prefix(name), std::process::id());
+    builder.prefix(&prefix);
+    // A temporary file is private (0600) by default, and persisting it
+    // keeps its mode: a published zip must get the mode any other written
+    // file gets, 0666 less the umask.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder
         .tempfile_in(&parent)
         .with_context(|| format!("cannot create a temporary file in {}", parent.display()))
 }
@@ -390,6 +397,21 @@ mod tests {
         for bad in ["", "../x", "fi/../../x", "/etc/passwd", "./x", "a\\..\\b"] {
             assert!(!is_contained(bad), "{bad}");
         }
+    }
+
+    /// Guards the mode of atomically written files (the bundles' zips):
+    /// a temporary file is created private, and was published so.
+    #[cfg(unix)]
+    #[test]
+    fn an_atomically_written_file_gets_the_mode_of_any_written_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.zip");
+        std::fs::write(&plain, b"x").unwrap();
+        let atomic = dir.path().join("atomic.zip");
+        write_file_atomic(&atomic, b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&atomic), mode(&plain));
     }
 
     #[test]
