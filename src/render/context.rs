@@ -54,10 +54,10 @@ impl SharedFields {
             .iter()
             .map(|f| (f.name.clone(), f.fingerprint))
             .collect();
-        // Sorted by name, as minijinja's own map of a serialized struct
-        // would be, and the last of two equal names wins, as it would.
+        // The last of two equal names wins, as in minijinja's own map of a
+        // serialized struct.
         fields.reverse();
-        fields.sort_by(|a, b| a.name.cmp(&b.name));
+        fields.sort_by(|a, b| by_length(&a.name).cmp(&by_length(&b.name)));
         fields.dedup_by(|later, earlier| later.name == earlier.name);
         let root = Value::from_object(Fields(
             fields.into_iter().map(|f| (f.name, f.value)).collect(),
@@ -96,9 +96,16 @@ struct Field {
     fingerprint: u128,
 }
 
-/// The root of a page's context: fields sorted by name.
+/// The root of a page's context: fields sorted by the length of their
+/// name, then by name. Every variable a template names is looked up here
+/// first (globals and macros too, which are not found): ordered so, most
+/// comparisons are of two lengths, not of two strings.
 #[derive(Debug)]
 struct Fields(Vec<(String, Value)>);
+
+fn by_length(name: &str) -> (usize, &str) {
+    (name.len(), name)
+}
 
 impl Object for Fields {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
@@ -107,18 +114,16 @@ impl Object for Fields {
 
     fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
         self.0
-            .binary_search_by(|(name, _)| name.as_str().cmp(key))
+            .binary_search_by(|(name, _)| by_length(name).cmp(&by_length(key)))
             .ok()
             .map(|i| self.0[i].1.clone())
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Values(
-            self.0
-                .iter()
-                .map(|(name, _)| Value::from(name.as_str()))
-                .collect(),
-        )
+        // By name, as minijinja's own map of a serialized struct.
+        let mut names: Vec<&str> = self.0.iter().map(|(name, _)| name.as_str()).collect();
+        names.sort_unstable();
+        Enumerator::Values(names.into_iter().map(Value::from).collect())
     }
 
     fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
