@@ -10,8 +10,9 @@
 //! - render: every customer's files in parallel (`bundle::customer_files`);
 //! - zip: every customer's zip, one after another (one core's work; the
 //!   zips built in parallel are timed apart, outside the total);
-//! - write: each customer's folder (`output::write_site`) and zip
-//!   (`output::write_file_atomic`) into a fresh output folder.
+//! - write: each customer's folder (`output::stage_site_among`) and zip
+//!   (`output::write_file_atomic_among`) into a fresh output folder, as
+//!   `seloste bundle` writes them.
 //!
 //! The stages are timed apart, all customers at a time. `seloste bundle`
 //! itself renders, zips and writes each customer in one parallel pass
@@ -253,14 +254,26 @@ fn bundle(
         zip_bytes: 0,
         memo: Default::default(),
     };
+    let beside = seloste::output::claim_bundle_root(out).expect("bundle root");
     for (c, files) in checked.customers.iter().zip(&rendered) {
         let id = c.customer.id_str();
         let t0 = Instant::now();
         let zip = seloste::bundle::zip(id, files).expect("zip");
         let t1 = Instant::now();
-        seloste::output::write_site(&seloste::bundle::customer_dir(out, id), files).expect("write");
-        seloste::output::write_file_atomic(&out.join(format!("{id}.zip")), &zip)
-            .expect("write zip");
+        seloste::output::stage_site_among(
+            &seloste::bundle::customer_dir(out, id),
+            files,
+            Some(&beside),
+        )
+        .and_then(|staged| staged.publish())
+        .and_then(|replaced| replaced.remove())
+        .expect("write");
+        seloste::output::write_file_atomic_among(
+            &out.join(format!("{id}.zip")),
+            &zip,
+            Some(&beside),
+        )
+        .expect("write zip");
         let t2 = Instant::now();
         zip_time += t1 - t0;
         write_time += t2 - t1;
@@ -291,6 +304,7 @@ fn bundle(
     let pipeline_out = out.with_extension("pipeline");
     let pipeline_start = Instant::now();
     let renderer = Renderer::new(None).expect("renderer");
+    let leftovers = seloste::output::claim_bundle_root(&pipeline_out).expect("bundle root");
     let documents: usize = checked
         .customers
         .par_iter()
@@ -303,7 +317,7 @@ fn bundle(
                 None,
                 false,
             )?;
-            seloste::bundle::write_customer(&pipeline_out, c.customer.id_str(), &files)
+            seloste::bundle::write_customer(&pipeline_out, c.customer.id_str(), &files, &leftovers)
         })
         .collect::<anyhow::Result<Vec<usize>>>()
         .expect("pipeline")

@@ -24,7 +24,7 @@ use crate::render::RenderedFile;
 pub use crate::staging::folder_of;
 #[cfg(test)]
 use crate::staging::leftover_pid;
-use crate::staging::{leftovers, remove_leftovers, remove_marked_dir};
+use crate::staging::{Leftovers, remove_marked_dir};
 
 /// Written into every output folder; its presence allows replacing it.
 pub const MARKER: &str = ".seloste-output";
@@ -63,6 +63,17 @@ pub struct Replaced(Option<PathBuf>);
 /// First puts back a previous output that a killed run left moved aside,
 /// checks that `out` may be replaced, and removes what killed runs left.
 pub fn stage_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<StagedSite> {
+    stage_site_among(out, files, None)
+}
+
+/// [`stage_site`], with the leftovers of the folder `out` is in read
+/// already: for many outputs published into one folder (a bundle's
+/// customers), which is then read once, not once per output.
+pub fn stage_site_among(
+    out: &Path,
+    files: &[RenderedFile],
+    beside: Option<&Leftovers>,
+) -> anyhow::Result<StagedSite> {
     for f in files {
         if !is_contained(&f.path) {
             bail!(
@@ -72,11 +83,17 @@ pub fn stage_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<StagedSi
         }
     }
     let parent = folder_of(out);
+    let scanned;
+    let beside = match beside {
+        Some(leftovers) => leftovers,
+        None => {
+            scanned = Leftovers::scan(&parent);
+            &scanned
+        }
+    };
     let name = out.file_name().and_then(|n| n.to_str());
-    if let Some(name) = name
-        && parent.is_dir()
-    {
-        restore_moved_aside(out, &parent, name)?;
+    if let Some(name) = name {
+        restore_moved_aside(out, beside, name)?;
     }
     check_target(out)?;
     let name = name
@@ -89,8 +106,7 @@ pub fn stage_site(out: &Path, files: &[RenderedFile]) -> anyhow::Result<StagedSi
         .to_string();
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
-    remove_leftovers(
-        &parent,
+    beside.remove(
         &[&new_prefix(&name), &old_prefix(&name)],
         true,
         Some(MARKER),
@@ -237,12 +253,13 @@ fn old_prefix(name: &str) -> String {
 /// When `out` is missing and a run that died between the two renames of
 /// `swap_by_renames` left the previous output moved aside (complete: it
 /// has the marker), puts it back, so that nothing published is lost.
-fn restore_moved_aside(out: &Path, parent: &Path, name: &str) -> anyhow::Result<()> {
+fn restore_moved_aside(out: &Path, beside: &Leftovers, name: &str) -> anyhow::Result<()> {
     match std::fs::symlink_metadata(out) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         _ => return Ok(()),
     }
-    let newest = leftovers(parent, &old_prefix(name))
+    let newest = beside
+        .under(&old_prefix(name))
         .into_iter()
         .filter(|(path, is_dir)| *is_dir && path.join(MARKER).is_file())
         .filter_map(|(path, _)| {
@@ -264,7 +281,12 @@ fn restore_moved_aside(out: &Path, parent: &Path, name: &str) -> anyhow::Result<
 
 /// A temporary file beside `path`, named `.<file name>.new-<pid>-*` so that
 /// a later run can remove it if this process dies before it is persisted.
-pub(crate) fn staged_file_for(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
+/// `beside`: the leftovers of the file's folder, if read already (see
+/// [`stage_site_among`]).
+pub(crate) fn staged_file_among(
+    path: &Path,
+    beside: Option<&Leftovers>,
+) -> anyhow::Result<tempfile::NamedTempFile> {
     let parent = folder_of(path);
     let name = path
         .file_name()
@@ -272,7 +294,11 @@ pub(crate) fn staged_file_for(path: &Path) -> anyhow::Result<tempfile::NamedTemp
         .with_context(|| format!("{} is not a file name seloste can write", path.display()))?;
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
-    remove_leftovers(&parent, &[&new_prefix(name)], false, Some(MARKER));
+    let prefix = new_prefix(name);
+    match beside {
+        Some(leftovers) => leftovers.remove(&[&prefix], false, Some(MARKER)),
+        None => Leftovers::scan(&parent).remove(&[&prefix], false, Some(MARKER)),
+    }
     let mut builder = tempfile::Builder::new();
     let prefix = format!("{}{}-", new_prefix(name), std::process::id());
     builder.prefix(&prefix);
@@ -289,13 +315,23 @@ pub(crate) fn staged_file_for(path: &Path) -> anyhow::Result<tempfile::NamedTemp
 /// Writes one file so that readers see the old or the new contents, never
 /// a part: into a temporary file beside it, then renamed over it.
 pub fn write_file_atomic(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+    write_file_atomic_among(path, contents, None)
+}
+
+/// [`write_file_atomic`], with the leftovers of the file's folder read
+/// already (see [`stage_site_among`]).
+pub fn write_file_atomic_among(
+    path: &Path,
+    contents: &[u8],
+    beside: Option<&Leftovers>,
+) -> anyhow::Result<()> {
     if path.is_dir() {
         bail!(
             "{} is a folder; refusing to replace it with a file",
             path.display()
         );
     }
-    let mut tmp = staged_file_for(path)?;
+    let mut tmp = staged_file_among(path, beside)?;
     std::io::Write::write_all(&mut tmp, contents)
         .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.persist(path)
@@ -313,8 +349,9 @@ pub const BUNDLES_MARKER: &str = ".seloste-bundles";
 /// (customer folders with the output marker, zips, leftovers of killed
 /// runs: the layout of bundles written before the marker existed). Then
 /// marks it. Anything else, `/` or a home folder, is refused before a
-/// single file is written.
-pub fn claim_bundle_root(out: &Path) -> anyhow::Result<()> {
+/// single file is written. Returns what killed runs left in it, read once
+/// for every customer written there.
+pub fn claim_bundle_root(out: &Path) -> anyhow::Result<Leftovers> {
     match std::fs::symlink_metadata(out) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(e).with_context(|| format!("cannot inspect {}", out.display())),
@@ -322,7 +359,7 @@ pub fn claim_bundle_root(out: &Path) -> anyhow::Result<()> {
             "{} exists and is not a folder; choose another --out",
             out.display()
         ),
-        Ok(_) if out.join(BUNDLES_MARKER).is_file() => return Ok(()),
+        Ok(_) if out.join(BUNDLES_MARKER).is_file() => return Ok(Leftovers::scan(out)),
         Ok(_) => {
             let entries =
                 std::fs::read_dir(out).with_context(|| format!("cannot read {}", out.display()))?;
@@ -352,7 +389,8 @@ pub fn claim_bundle_root(out: &Path) -> anyhow::Result<()> {
         out.join(BUNDLES_MARKER),
         "This folder holds bundles written by `seloste bundle`.\n",
     )
-    .with_context(|| format!("cannot write {}", out.join(BUNDLES_MARKER).display()))
+    .with_context(|| format!("cannot write {}", out.join(BUNDLES_MARKER).display()))?;
+    Ok(Leftovers::scan(out))
 }
 
 /// Refuses targets seloste must not replace.
@@ -578,6 +616,46 @@ mod tests {
             "new"
         );
         assert_eq!(names(dir.path()), ["site"]);
+    }
+
+    /// Guards publishing many outputs into one folder with one read of it
+    /// (a bundle's customers): each output still gets its own moved-aside
+    /// folder back and its own leftovers removed, and nothing else.
+    #[cfg(unix)]
+    #[test]
+    fn outputs_published_with_one_read_of_their_folder_clean_up_as_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        write_site(&a, &[file("fi/x.html", "a old")]).unwrap();
+        let dead = dead_pid();
+        std::fs::rename(&a, dir.path().join(format!(".a.old-{dead}-abcdef"))).unwrap();
+        std::fs::create_dir(dir.path().join(format!(".b.new-{dead}-abcdef"))).unwrap();
+        std::fs::write(dir.path().join(format!(".b.zip.new-{dead}-abcdef")), "x").unwrap();
+        std::fs::create_dir(dir.path().join(format!(".c.new-{dead}-abcdef"))).unwrap();
+        let beside = Leftovers::scan(dir.path());
+
+        // The moved-aside `a` comes back before the failed staging is dropped.
+        drop(stage_site_among(&a, &[file("fi/x.html", "a new")], Some(&beside)).unwrap());
+        assert_eq!(
+            std::fs::read_to_string(a.join("fi/x.html")).unwrap(),
+            "a old"
+        );
+        stage_site_among(&b, &[file("fi/x.html", "b")], Some(&beside))
+            .unwrap()
+            .publish()
+            .unwrap()
+            .remove()
+            .unwrap();
+        write_file_atomic_among(&dir.path().join("b.zip"), b"zip", Some(&beside)).unwrap();
+        assert_eq!(
+            names(dir.path()),
+            [
+                format!(".c.new-{dead}-abcdef"),
+                "a".into(),
+                "b".into(),
+                "b.zip".into()
+            ]
+        );
     }
 
     #[test]

@@ -30,46 +30,72 @@ pub(crate) fn remove_marked_dir(dir: &Path, marker: Option<&str>) -> std::io::Re
     std::fs::remove_dir_all(dir)
 }
 
-/// The entries of `dir` that a seloste process now gone left there: names
-/// `<prefix><pid>-<random>`, with whether each is a folder (links are
-/// never listed).
-pub(crate) fn leftovers(dir: &Path, prefix: &str) -> Vec<(PathBuf, bool)> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_name()
-                .to_str()
-                .and_then(|n| leftover_pid(n, prefix))
-                .is_some_and(process_is_gone)
-        })
-        .filter_map(|e| {
-            let ft = e.file_type().ok()?;
-            (ft.is_dir() || ft.is_file()).then(|| (e.path(), ft.is_dir()))
-        })
-        .collect()
+/// The entries of a folder that seloste processes now gone left there,
+/// read once. A bundle publishes hundreds of customers into one folder;
+/// reading the whole folder again for each of them made publishing
+/// quadratic in customers (issue: fleet performance).
+#[derive(Debug, Default)]
+pub struct Leftovers {
+    /// File name, path, and whether it is a folder (links are never listed).
+    entries: Vec<(String, PathBuf, bool)>,
 }
 
-/// Removes what dead seloste processes left in `dir` under any of
-/// `prefixes`: folders when `dirs` (each its `marker` file first), else
-/// files. Best effort: a leftover that cannot be removed now is tried again
-/// by the next run.
-pub fn remove_leftovers(dir: &Path, prefixes: &[&str], dirs: bool, marker: Option<&str>) {
-    for prefix in prefixes {
-        for (path, is_dir) in leftovers(dir, prefix) {
-            match (dirs, is_dir) {
-                (true, true) => {
-                    let _ = remove_marked_dir(&path, marker);
+impl Leftovers {
+    /// What `dir` holds now that may be a seloste temporary name (which
+    /// prefix, and whether its process is gone, is asked by [`Self::under`]).
+    pub fn scan(dir: &Path) -> Leftovers {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Leftovers::default();
+        };
+        let entries = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                // `<prefix><pid>-<random>`: the cheap test first.
+                if !name.contains('-') {
+                    return None;
                 }
-                (false, false) => {
-                    let _ = std::fs::remove_file(&path);
+                let ft = e.file_type().ok()?;
+                (ft.is_dir() || ft.is_file()).then(|| (name, e.path(), ft.is_dir()))
+            })
+            .collect();
+        Leftovers { entries }
+    }
+
+    /// Those named `<prefix><pid>-<random>` whose process is gone, with
+    /// whether each is a folder. This process's own are never listed.
+    pub fn under(&self, prefix: &str) -> Vec<(PathBuf, bool)> {
+        self.entries
+            .iter()
+            .filter(|(name, _, _)| leftover_pid(name, prefix).is_some_and(process_is_gone))
+            .map(|(_, path, is_dir)| (path.clone(), *is_dir))
+            .collect()
+    }
+
+    /// Removes those under any of `prefixes`: folders when `dirs` (each its
+    /// `marker` file first), else files. Best effort: a leftover that
+    /// cannot be removed now is tried again by the next run.
+    pub fn remove(&self, prefixes: &[&str], dirs: bool, marker: Option<&str>) {
+        for prefix in prefixes {
+            for (path, is_dir) in self.under(prefix) {
+                match (dirs, is_dir) {
+                    (true, true) => {
+                        let _ = remove_marked_dir(&path, marker);
+                    }
+                    (false, false) => {
+                        let _ = std::fs::remove_file(&path);
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
         }
     }
+}
+
+/// Removes what dead seloste processes left in `dir` under any of
+/// `prefixes` (see [`Leftovers::remove`]).
+pub fn remove_leftovers(dir: &Path, prefixes: &[&str], dirs: bool, marker: Option<&str>) {
+    Leftovers::scan(dir).remove(prefixes, dirs, marker);
 }
 
 /// The process id in `name` when it is `<prefix><pid>-<random>` as seloste

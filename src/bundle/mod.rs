@@ -160,7 +160,14 @@ pub fn zip(root: &str, files: &[RenderedFile]) -> anyhow::Result<Vec<u8>> {
 /// both. That is accepted: each is whole and describes itself (the
 /// manifest is in both), they are handed out separately, and making them
 /// one atomic unit would need them in one folder, another layout.
-pub fn write_customer(out: &Path, id: &str, files: &[RenderedFile]) -> anyhow::Result<usize> {
+/// `beside` is what killed runs left in `out`, read once for the run
+/// ([`crate::output::claim_bundle_root`]).
+pub fn write_customer(
+    out: &Path,
+    id: &str,
+    files: &[RenderedFile],
+    beside: &crate::staging::Leftovers,
+) -> anyhow::Result<usize> {
     let dir = customer_dir(out, id);
     let zip_path = out.join(format!("{id}.zip"));
     // Everything that can fail or needs space (the zip, the staged folder,
@@ -174,14 +181,14 @@ pub fn write_customer(out: &Path, id: &str, files: &[RenderedFile]) -> anyhow::R
         anyhow::anyhow!("{e:#} (nothing was replaced: the previous bundle is kept)")
     };
     let archive = zip(id, files).map_err(kept)?;
-    let site = crate::output::stage_site(&dir, files).map_err(kept)?;
+    let site = crate::output::stage_site_among(&dir, files, Some(beside)).map_err(kept)?;
     if zip_path.exists() && !dir.join(crate::output::MARKER).is_file() {
         return Err(kept(anyhow::anyhow!(
             "{} exists but was not written by seloste; refusing to replace it",
             zip_path.display()
         )));
     }
-    let mut staged_zip = crate::output::staged_file_for(&zip_path).map_err(kept)?;
+    let mut staged_zip = crate::output::staged_file_among(&zip_path, Some(beside)).map_err(kept)?;
     std::io::Write::write_all(&mut staged_zip, &archive)
         .map_err(|e| kept(anyhow::anyhow!("cannot write {}: {e}", zip_path.display())))?;
     // The two publishing steps, back to back; the previous folder is

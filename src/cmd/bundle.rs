@@ -158,9 +158,11 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
             || (args.deny_warnings && warnings)
             || !crate::model::is_valid_id(c.customer.id_str()))
     };
-    if checked.customers.iter().any(buildable) {
-        crate::output::claim_bundle_root(&out)?;
-    }
+    let leftovers = if checked.customers.iter().any(buildable) {
+        crate::output::claim_bundle_root(&out)?
+    } else {
+        crate::staging::Leftovers::default()
+    };
     let mut engine = engine;
     if let Some(engine) = &mut engine {
         engine.stage_beside(&out);
@@ -203,7 +205,9 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
                 engine.as_ref(),
                 args.render.json(),
             )
-            .and_then(|files| crate::bundle::write_customer(&out, c.customer.id_str(), &files));
+            .and_then(|files| {
+                crate::bundle::write_customer(&out, c.customer.id_str(), &files, &leftovers)
+            });
             (i, built.map(Some))
         })
         .collect();
