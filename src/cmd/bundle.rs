@@ -188,29 +188,35 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
         "customers",
     );
     let ticker = progress.ticker();
-    let results: Vec<(usize, anyhow::Result<Option<usize>>)> = checked
-        .customers
-        .par_iter()
-        .enumerate()
-        .map(|(i, c)| {
-            if !buildable(c) {
-                return (i, Ok(None));
-            }
-            let _tick = Tick(&ticker);
-            let built = crate::bundle::customer_files(
-                &renderer,
-                c,
-                &selection,
-                &checked.config.languages,
-                engine.as_ref(),
-                args.render.json(),
-            )
-            .and_then(|files| {
-                crate::bundle::write_customer(&out, c.customer.id_str(), &files, &leftovers)
-            });
-            (i, built.map(Some))
-        })
-        .collect();
+    let pass = || -> Vec<(usize, anyhow::Result<Option<usize>>)> {
+        checked
+            .customers
+            .par_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if !buildable(c) {
+                    return (i, Ok(None));
+                }
+                let _tick = Tick(&ticker);
+                let built = crate::bundle::customer_files(
+                    &renderer,
+                    c,
+                    &selection,
+                    &checked.config.languages,
+                    engine.as_ref(),
+                    args.render.json(),
+                )
+                .and_then(|files| {
+                    crate::bundle::write_customer(&out, c.customer.id_str(), &files, &leftovers)
+                });
+                (i, built.map(Some))
+            })
+            .collect()
+    };
+    let results = match customer_pool() {
+        Some(pool) => pool.install(pass),
+        None => pass(),
+    };
     progress.end();
     let mut built = 0;
     // Not built because of findings: their previous output is untouched.
@@ -290,4 +296,20 @@ impl Drop for Tick<'_> {
     fn drop(&mut self) {
         self.0.inc(1);
     }
+}
+
+/// The pool of the customers' pass: one thread more than the machine has
+/// cores, unless `RAYON_NUM_THREADS` says otherwise. rust_xlsxwriter
+/// assembles each sheet of a customer's workbooks on a thread of its own,
+/// and the worker waiting for them would leave a core idle (issue: fleet
+/// performance; 100 customers: 0.90x the wall time, 309: 0.95x).
+fn customer_pool() -> Option<rayon::ThreadPool> {
+    if std::env::var_os("RAYON_NUM_THREADS").is_some() {
+        return None;
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(cores + 1)
+        .build()
+        .ok()
 }
