@@ -213,7 +213,7 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
             })
             .collect()
     };
-    let results = match customer_pool() {
+    let results = match crate::bundle::customer_pool() {
         Some(pool) => pool.install(pass),
         None => pass(),
     };
@@ -296,20 +296,4 @@ impl Drop for Tick<'_> {
     fn drop(&mut self) {
         self.0.inc(1);
     }
-}
-
-/// The pool of the customers' pass: one thread more than the machine has
-/// cores, unless `RAYON_NUM_THREADS` says otherwise. rust_xlsxwriter
-/// assembles each sheet of a customer's workbooks on a thread of its own,
-/// and the worker waiting for them would leave a core idle (issue: fleet
-/// performance; 100 customers: 0.90x the wall time, 309: 0.95x).
-fn customer_pool() -> Option<rayon::ThreadPool> {
-    if std::env::var_os("RAYON_NUM_THREADS").is_some() {
-        return None;
-    }
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(cores + 1)
-        .build()
-        .ok()
 }
