@@ -523,6 +523,25 @@ mod tests {
             Some(123)
         );
         assert_eq!(leftover_pid(".site.old-7-q", ".site.old-"), Some(7));
+        // A folder is read once for many outputs, keeping only names of
+        // this shape: every leftover has it, a bundle's customers do not.
+        use crate::staging::has_leftover_shape;
+        for leftover in [
+            ".site.new-123-aB9xYz",
+            ".site.old-7-q",
+            "seloste-chromium-9-x",
+        ] {
+            assert!(has_leftover_shape(leftover), "{leftover}");
+        }
+        for kept in [
+            "customer-0001",
+            "customer-0001.zip",
+            "koulu-a",
+            ".seloste-bundles",
+            "fi",
+        ] {
+            assert!(!has_leftover_shape(kept), "{kept}");
+        }
         for other in [
             ".site.new-abcdef", // the names before process ids were added
             ".site.new--abcdef",

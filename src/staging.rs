@@ -51,8 +51,9 @@ impl Leftovers {
             .filter_map(Result::ok)
             .filter_map(|e| {
                 let name = e.file_name().into_string().ok()?;
-                // `<prefix><pid>-<random>`: the cheap test first.
-                if !name.contains('-') {
+                // Only names of the shape `<prefix><pid>-<random>` are kept:
+                // a bundle folder's hundreds of customers are not.
+                if !has_leftover_shape(&name) {
                     return None;
                 }
                 let ft = e.file_type().ok()?;
@@ -96,6 +97,17 @@ impl Leftovers {
 /// `prefixes` (see [`Leftovers::remove`]).
 pub fn remove_leftovers(dir: &Path, prefixes: &[&str], dirs: bool, marker: Option<&str>) {
     Leftovers::scan(dir).remove(prefixes, dirs, marker);
+}
+
+/// Whether `name` ends as seloste's temporary names do: digits (a process
+/// id), `-`, then 1 to 16 letters and digits, whatever the prefix.
+pub(crate) fn has_leftover_shape(name: &str) -> bool {
+    let Some((head, random)) = name.rsplit_once('-') else {
+        return false;
+    };
+    (1..=16).contains(&random.len())
+        && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        && head.bytes().last().is_some_and(|b| b.is_ascii_digit())
 }
 
 /// The process id in `name` when it is `<prefix><pid>-<random>` as seloste
