@@ -83,17 +83,10 @@ pub fn stage_site_among(
         }
     }
     let parent = folder_of(out);
-    let scanned;
-    let beside = match beside {
-        Some(leftovers) => leftovers,
-        None => {
-            scanned = Leftovers::scan(&parent);
-            &scanned
-        }
-    };
+    let beside = Leftovers::known_or_scan(beside, &parent);
     let name = out.file_name().and_then(|n| n.to_str());
     if let Some(name) = name {
-        restore_moved_aside(out, beside, name)?;
+        restore_moved_aside(out, &beside, name)?;
     }
     check_target(out)?;
     let name = name
@@ -295,12 +288,9 @@ pub(crate) fn staged_file_among(
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
     let prefix = new_prefix(name);
-    match beside {
-        Some(leftovers) => leftovers.remove(&[&prefix], false, Some(MARKER)),
-        None => Leftovers::scan(&parent).remove(&[&prefix], false, Some(MARKER)),
-    }
+    Leftovers::known_or_scan(beside, &parent).remove(&[&prefix], false, Some(MARKER));
     let mut builder = tempfile::Builder::new();
-    let prefix = format!("{}{}-", new_prefix(name), std::process::id());
+    let prefix = format!("{prefix}{}-", std::process::id());
     builder.prefix(&prefix);
     // A temporary file is private (0600) by default, and persisting it
     // keeps its mode: a published zip must get the mode any other written

@@ -5,6 +5,7 @@
 //! output) and when printing PDFs (the browser's profile), so it sits below
 //! both.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// The folder `path` is in: its parent, or `.` for a bare name.
@@ -34,7 +35,7 @@ pub(crate) fn remove_marked_dir(dir: &Path, marker: Option<&str>) -> std::io::Re
 /// read once. A bundle publishes hundreds of customers into one folder;
 /// reading the whole folder again for each of them made publishing
 /// quadratic in customers (issue: fleet performance).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Leftovers {
     /// File name, path, and whether it is a folder (links are never listed).
     entries: Vec<(String, PathBuf, bool)>,
@@ -61,6 +62,14 @@ impl Leftovers {
             })
             .collect();
         Leftovers { entries }
+    }
+
+    /// `known` if the caller read `dir` already, else `dir` read now.
+    pub fn known_or_scan<'a>(known: Option<&'a Leftovers>, dir: &Path) -> Cow<'a, Leftovers> {
+        match known {
+            Some(leftovers) => Cow::Borrowed(leftovers),
+            None => Cow::Owned(Leftovers::scan(dir)),
+        }
     }
 
     /// Those named `<prefix><pid>-<random>` whose process is gone, with
@@ -102,12 +111,13 @@ pub fn remove_leftovers(dir: &Path, prefixes: &[&str], dirs: bool, marker: Optio
 /// Whether `name` ends as seloste's temporary names do: digits (a process
 /// id), `-`, then 1 to 16 letters and digits, whatever the prefix.
 pub(crate) fn has_leftover_shape(name: &str) -> bool {
-    let Some((head, random)) = name.rsplit_once('-') else {
+    // The prefix is what comes before the process id: every prefix seloste
+    // uses ends in `-`, never in a digit.
+    let Some((head, _)) = name.rsplit_once('-') else {
         return false;
     };
-    (1..=16).contains(&random.len())
-        && random.bytes().all(|b| b.is_ascii_alphanumeric())
-        && head.bytes().last().is_some_and(|b| b.is_ascii_digit())
+    let prefix = head.trim_end_matches(|c: char| c.is_ascii_digit());
+    leftover_pid(name, prefix).is_some()
 }
 
 /// The process id in `name` when it is `<prefix><pid>-<random>` as seloste
