@@ -6,6 +6,7 @@
 //! -> `report` (print diagnostics). `cli` wires the stages to commands.
 #![forbid(unsafe_code)]
 
+pub mod archive;
 pub mod bind;
 pub mod bundle;
 pub mod cli;

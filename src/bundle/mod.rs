@@ -6,13 +6,12 @@
 //! `out/<customer>/<lang>/<notice>.{html,print.html,md}` with an index page
 //! per language; its folder and zip are replaced whole.
 
-mod archive;
-
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use crate::archive;
 use crate::model::{Customer, Notice};
 use crate::project::CustomerCheck;
 use crate::render::{RenderedFile, Renderer, Selection};

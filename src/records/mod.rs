@@ -18,6 +18,7 @@
 //! from the notice's `[records]` table.
 
 pub mod sheet;
+pub mod xlsx;
 
 use std::collections::BTreeSet;
 

@@ -1,5 +1,5 @@
-//! A record as a spreadsheet: an XLSX workbook (rust_xlsxwriter) and an
-//! RFC 4180 CSV file.
+//! A record as a spreadsheet: an XLSX workbook (laid out here, written by
+//! `xlsx.rs`) and an RFC 4180 CSV file.
 //!
 //! Every cell comes from a source file, so every cell is written as text
 //! and never as a formula, and a text that a spreadsheet would read as one
@@ -12,9 +12,8 @@
 
 use std::borrow::Cow;
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
-
 use super::Book;
+use super::xlsx::{self, Cell, Row, Sheet, Style, Workbook};
 
 /// `cell` as it is safe to put in a spreadsheet (see the module docs).
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
@@ -24,17 +23,26 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// Excel's limit for the text of a cell, in characters.
+/// Excel's limit for the text of a cell, in UTF-16 code units (a
+/// character outside the Basic Multilingual Plane, an emoji, takes two).
 const CELL_MAX: usize = 32_767;
 
 /// `cell` neutralised (see [`neutralise`]) and cut to what a cell holds,
 /// with an ellipsis where it was cut: a spreadsheet refuses longer texts.
 fn cell_text(cell: &str) -> Cow<'_, str> {
     let safe = neutralise(cell);
-    if safe.chars().count() <= CELL_MAX {
+    if safe.len() <= CELL_MAX || safe.encode_utf16().count() <= CELL_MAX {
         return safe;
     }
-    let mut cut: String = safe.chars().take(CELL_MAX - 1).collect();
+    let mut cut = String::new();
+    let mut units = 0;
+    for ch in safe.chars() {
+        units += ch.len_utf16();
+        if units > CELL_MAX - 1 {
+            break;
+        }
+        cut.push(ch);
+    }
     cut.push('…');
     Cow::Owned(cut)
 }
@@ -58,110 +66,93 @@ fn sheet_name(id: &str, taken: &mut Vec<String>) -> String {
     name
 }
 
-fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> anyhow::Error {
-    anyhow::anyhow!("cannot write the spreadsheet: {e}")
-}
-
 /// The record as an XLSX workbook: a summary sheet listing the notices,
 /// then one sheet per notice with a header row, frozen panes, a filter,
 /// column widths and wrapped text.
 pub fn xlsx(book: &Book) -> anyhow::Result<Vec<u8>> {
-    let mut workbook = Workbook::new();
-    // Level 1, as for the bundles' zips: a vendor writes a workbook per
-    // customer and language, and the XML compresses well even so.
-    workbook.set_zip_compression_level(1);
-    let date = book.date.map_or((2000, 1, 1), |d| (d.year, d.month, d.day));
-    let created = ExcelDateTime::from_ymd(date.0, date.1, date.2).map_err(xlsx_error)?;
-    let properties = DocProperties::new()
-        .set_title(&book.title)
-        .set_author("seloste")
-        .set_creation_datetime(&created);
-    workbook.set_properties(&properties);
-
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color("#DDE4EE")
-        .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
-    let cell = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-
-    // The summary: one row per notice.
-    let mut taken = vec![
-        book.summary
-            .chars()
-            .take(SHEET_NAME_MAX)
-            .collect::<String>(),
-    ];
-    let summary = workbook.add_worksheet();
-    summary.set_name(&taken[0]).map_err(xlsx_error)?;
+    let text = |s: &str| Cell::Text(cell_text(s).into_owned().into());
     let col = |key: &str| book.columns.iter().find(|c| c.key == key);
-    let headings: Vec<String> = ["notice", "register"]
-        .iter()
-        .filter_map(|k| col(k).map(|c| c.heading.clone()))
-        .chain([book.activities.clone()])
-        .chain(col("updated").map(|c| c.heading.clone()))
-        .collect();
-    for (i, h) in headings.iter().enumerate() {
-        summary
-            .write_string_with_format(0, i as u16, cell_text(h), &header)
-            .map_err(xlsx_error)?;
-    }
+    let heading = |key: &str| col(key).map_or(String::new(), |c| c.heading.clone());
+    // The summary names each notice by its register, or in a processor's
+    // record by its service.
+    let name_key = if col("register").is_some() {
+        "register"
+    } else {
+        "service"
+    };
+    let header = [
+        heading("notice"),
+        heading(name_key),
+        book.activities.clone(),
+        heading("updated"),
+    ];
     let updated = book.column("updated");
-    for (r, g) in book.groups.iter().enumerate() {
-        let row = r as u32 + 1;
-        summary
-            .write_string_with_format(row, 0, cell_text(&g.id), &cell)
-            .map_err(xlsx_error)?;
-        summary
-            .write_string_with_format(row, 1, cell_text(&g.title), &cell)
-            .map_err(xlsx_error)?;
-        summary
-            .write_number_with_format(row, 2, g.rows.len() as f64, &cell)
-            .map_err(xlsx_error)?;
+    let mut rows = vec![Row {
+        style: Style::Header,
+        cells: header.iter().map(|h| text(h)).collect(),
+    }];
+    rows.extend(book.groups.iter().map(|g| {
         let date = updated
             .and_then(|u| g.rows.first().map(|r| r[u].as_str()))
             .unwrap_or_default();
-        summary
-            .write_string_with_format(row, 3, cell_text(date), &cell)
-            .map_err(xlsx_error)?;
-    }
-    for (i, w) in [24.0, 40.0, 18.0, 20.0].iter().enumerate() {
-        summary.set_column_width(i as u16, *w).map_err(xlsx_error)?;
-    }
-    summary.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+        Row {
+            style: Style::Body,
+            cells: vec![
+                text(&g.id),
+                text(&g.title),
+                Cell::Number(g.rows.len() as f64),
+                text(date),
+            ],
+        }
+    }));
+    let summary_name: String = book.summary.chars().take(SHEET_NAME_MAX).collect();
+    let mut taken = vec![summary_name.clone()];
+    let mut sheets = vec![Sheet {
+        name: summary_name,
+        widths: vec![24.0, 40.0, 18.0, 20.0],
+        rows,
+        frozen_rows: 1,
+        frozen_cols: 0,
+        filter: false,
+    }];
 
+    let headings: Vec<String> = book
+        .columns
+        .iter()
+        .map(|column| match &column.article {
+            Some(a) => format!("{} ({a})", column.heading),
+            None => column.heading.clone(),
+        })
+        .collect();
     for g in &book.groups {
-        let name = sheet_name(&g.id, &mut taken);
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(&name).map_err(xlsx_error)?;
-        for (c, column) in book.columns.iter().enumerate() {
-            let heading = match &column.article {
-                Some(a) => format!("{} ({a})", column.heading),
-                None => column.heading.clone(),
-            };
-            sheet
-                .write_string_with_format(0, c as u16, cell_text(&heading), &header)
-                .map_err(xlsx_error)?;
-            sheet
-                .set_column_width(c as u16, column.width)
-                .map_err(xlsx_error)?;
-        }
-        for (r, row) in g.rows.iter().enumerate() {
-            for (c, value) in row.iter().enumerate() {
-                sheet
-                    .write_string_with_format(r as u32 + 1, c as u16, cell_text(value), &cell)
-                    .map_err(xlsx_error)?;
+        let mut rows = vec![Row {
+            style: Style::Header,
+            cells: headings.iter().map(|h| text(h)).collect(),
+        }];
+        rows.extend(g.rows.iter().map(|row| {
+            Row {
+                style: Style::Body,
+                cells: row
+                    .iter()
+                    .map(|value| Cell::Text(cell_text(value)))
+                    .collect(),
             }
-        }
-        // The notice and the activity stay in view while scrolling.
-        sheet.set_freeze_panes(1, 3).map_err(xlsx_error)?;
-        let last_col = book.columns.len().saturating_sub(1) as u16;
-        sheet
-            .autofilter(0, 0, g.rows.len() as u32, last_col)
-            .map_err(xlsx_error)?;
+        }));
+        sheets.push(Sheet {
+            name: sheet_name(&g.id, &mut taken),
+            widths: book.columns.iter().map(|c| c.width).collect(),
+            rows,
+            // The notice and the activity stay in view while scrolling.
+            frozen_rows: 1,
+            frozen_cols: 3,
+            filter: true,
+        });
     }
-    workbook.save_to_buffer().map_err(xlsx_error)
+    xlsx::write(&Workbook {
+        title: &book.title,
+        date: book.date,
+        sheets,
+    })
 }
 
 /// The record as CSV (RFC 4180: comma-separated, fields quoted when they

@@ -338,7 +338,32 @@ fn processor_records_are_in_the_folder_manifest_and_zip(out: &std::path::Path) {
             "opinsys-home-folders"
         ]
     );
+    // Regression: the summary's header lacked the service column's heading,
+    // so every heading after the first stood over the wrong column.
+    let summary = book.worksheet_range("Yhteenveto").expect("summary");
+    let header: Vec<String> = summary
+        .rows()
+        .next()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .unwrap_or_default();
+    let first_row: Vec<Data> = summary
+        .rows()
+        .nth(1)
+        .map(<[Data]>::to_vec)
+        .unwrap_or_default();
+    assert_eq!(header.len(), 4, "{header:?}");
+    assert!(header.iter().all(|h| !h.is_empty()), "{header:?}");
+    assert_eq!(first_row.len(), 4, "{first_row:?}");
+    assert!(
+        matches!(first_row[2], Data::Float(n) if n >= 1.0),
+        "{first_row:?}"
+    );
     let sheet = book.worksheet_range("opinsys-koejakaja").expect("sheet");
+    let service_heading = sheet
+        .get_value((0, 1))
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    assert_eq!(header[1], service_heading, "the summary names the services");
     let rows: Vec<Vec<String>> = sheet
         .rows()
         .map(|r| {

@@ -1,5 +1,7 @@
-//! A customer's zip, written here rather than by a zip library so that
-//! what every file repeats is compressed once per run, not once per file.
+//! Zip archives: a customer's bundle (`bundle`) and the package of a
+//! record's workbook (`records::xlsx`), written here rather than by a zip
+//! library so that what every file repeats is compressed once per run, not
+//! once per file, and so that no archive depends on the clock.
 //!
 //! Every HTML page of a bundle carries the same inline stylesheet (about
 //! 10 KB of a 30 KB page), and a fleet's zips hold thousands of pages:
