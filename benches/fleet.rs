@@ -305,7 +305,7 @@ fn bundle(
     let pipeline_start = Instant::now();
     let renderer = Renderer::new(None).expect("renderer");
     let leftovers = seloste::output::claim_bundle_root(&pipeline_out).expect("bundle root");
-    let pass = || -> usize {
+    let documents: usize = {
         checked
             .customers
             .par_iter()
@@ -329,11 +329,6 @@ fn bundle(
             .expect("pipeline")
             .into_iter()
             .sum()
-    };
-    // On the command's own pool (one thread more than the cores).
-    let documents = match seloste::bundle::customer_pool() {
-        Some(pool) => pool.install(pass),
-        None => pass(),
     };
     let pipeline = pipeline_start.elapsed();
     assert_eq!(documents, counts.documents);

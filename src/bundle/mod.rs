@@ -209,22 +209,6 @@ pub fn write_customer(
     Ok(files.iter().filter(|f| is_notice_document(&f.path)).count())
 }
 
-/// The pool of the customers' pass: one thread more than the machine has
-/// cores, unless `RAYON_NUM_THREADS` says otherwise. rust_xlsxwriter
-/// assembles each sheet of a customer's workbooks on a thread of its own,
-/// and the worker waiting for them would leave a core idle (issue: fleet
-/// performance; 100 customers: 0.92x the wall time, 309: 0.94x).
-pub fn customer_pool() -> Option<rayon::ThreadPool> {
-    if std::env::var_os("RAYON_NUM_THREADS").is_some() {
-        return None;
-    }
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(cores + 1)
-        .build()
-        .ok()
-}
-
 /// Whether a bundle's file is a notice in one language and format (what
 /// "documents" counts), not an index, the logo, the manifest or a record.
 pub fn is_notice_document(path: &str) -> bool {

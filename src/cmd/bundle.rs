@@ -188,7 +188,7 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
         "customers",
     );
     let ticker = progress.ticker();
-    let pass = || -> Vec<(usize, anyhow::Result<Option<usize>>)> {
+    let results: Vec<(usize, anyhow::Result<Option<usize>>)> = {
         checked
             .customers
             .par_iter()
@@ -212,10 +212,6 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
                 (i, built.map(Some))
             })
             .collect()
-    };
-    let results = match crate::bundle::customer_pool() {
-        Some(pool) => pool.install(pass),
-        None => pass(),
     };
     progress.end();
     let mut built = 0;
