@@ -50,6 +50,7 @@ enum Plan {
 #[derive(Default)]
 pub struct Memo {
     plans: Mutex<ByFingerprint<Arc<Plan>>>,
+    analyses: Mutex<HashMap<String, Arc<Analysis>>>,
     outputs: SeenTwice<Value>,
     hits: AtomicU64,
     misses: AtomicU64,
@@ -220,24 +221,56 @@ fn next_tag(s: &str, keyword: &str) -> Option<Tag> {
     }
 }
 
-/// The context variables a macro of `template` depends on.
-fn plan(env: &Environment<'_>, template: &str, name: &str) -> Plan {
-    let Ok(t) = env.get_template(template) else {
+/// What a template's source says about its macros, found once per run:
+/// parsing a module of fifty macros again for each of them was a fixed
+/// cost of every run.
+struct Analysis {
+    /// Each macro's name and the variables it leaves undeclared (`None`
+    /// when its text alone does not parse); `None` when the source cannot
+    /// be split into macros, or defines a name twice.
+    macros: Option<HashMap<String, Option<HashSet<String>>>>,
+    /// What the whole template leaves undeclared: a name outside this set
+    /// is assigned at the template's top level (a macro, or a `set`).
+    top_level_free: HashSet<String>,
+}
+
+impl Analysis {
+    fn of(env: &Environment<'_>, template: &str) -> Option<Analysis> {
+        let t = env.get_template(template).ok()?;
+        let macros = split_macros(t.source()).and_then(|split| {
+            let count = split.len();
+            let macros: HashMap<String, Option<HashSet<String>>> = split
+                .into_iter()
+                .map(|(name, text)| {
+                    let free = env
+                        .template_from_str(&text)
+                        .ok()
+                        .map(|alone| alone.undeclared_variables(false));
+                    (name, free)
+                })
+                .collect();
+            (macros.len() == count).then_some(macros)
+        });
+        Some(Analysis {
+            macros,
+            top_level_free: t.undeclared_variables(false),
+        })
+    }
+
+    fn defines(&self, name: &str) -> bool {
+        self.macros.as_ref().is_some_and(|m| m.contains_key(name))
+    }
+}
+
+/// The context variables the macro `name` of the template `analysis`
+/// describes depends on.
+fn plan(env: &Environment<'_>, analysis: &Analysis, name: &str) -> Plan {
+    let Some(defined) = &analysis.macros else {
         return Plan::Uncached;
     };
-    let Some(macros) = split_macros(t.source()) else {
-        return Plan::Uncached;
-    };
-    let defined: HashMap<&str, &str> = macros
-        .iter()
-        .map(|(n, text)| (n.as_str(), text.as_str()))
-        .collect();
-    if !defined.contains_key(name) || defined.len() != macros.len() {
+    if !defined.contains_key(name) {
         return Plan::Uncached;
     }
-    // What the whole template leaves undeclared: a name outside this set
-    // is assigned at the template's top level (a macro, or a `set`).
-    let top_level_free = t.undeclared_variables(false);
     let mut deps = HashSet::new();
     let mut todo = vec![name.to_string()];
     let mut done = HashSet::new();
@@ -245,19 +278,16 @@ fn plan(env: &Environment<'_>, template: &str, name: &str) -> Plan {
         if !done.insert(m.clone()) {
             continue;
         }
-        let Some(text) = defined.get(m.as_str()) else {
+        let Some(Some(free)) = defined.get(m.as_str()) else {
             return Plan::Uncached;
         };
-        let Ok(alone) = env.template_from_str(text) else {
-            return Plan::Uncached;
-        };
-        for var in alone.undeclared_variables(false) {
-            if var == m {
+        for var in free {
+            if *var == m {
                 continue;
             }
             if defined.contains_key(var.as_str()) {
-                todo.push(var);
-            } else if !top_level_free.contains(&var) {
+                todo.push(var.clone());
+            } else if !analysis.top_level_free.contains(var) {
                 // Set at the top of the template: its value may depend on
                 // anything before it.
                 return Plan::Uncached;
@@ -265,7 +295,7 @@ fn plan(env: &Environment<'_>, template: &str, name: &str) -> Plan {
                 // A function of the environment: pure, except `t()`, which
                 // reads `lang` (added below for every macro).
             } else {
-                deps.insert(var);
+                deps.insert(var.clone());
             }
         }
     }
@@ -275,12 +305,14 @@ fn plan(env: &Environment<'_>, template: &str, name: &str) -> Plan {
     Plan::Depends(deps)
 }
 
-/// The template defining the macro `name` called from `page`: the page
-/// itself or one of the templates it imports, if exactly one defines it.
-fn defining_template(env: &Environment<'_>, page: &str, name: &str) -> Option<String> {
-    let page_source = env.get_template(page).ok()?.source().to_string();
+/// The templates that may define a macro called from `page`: the page
+/// itself and the templates it imports.
+fn candidate_templates(env: &Environment<'_>, page: &str) -> Vec<String> {
     let mut candidates = vec![page.to_string()];
-    let mut rest = page_source.as_str();
+    let Ok(template) = env.get_template(page) else {
+        return candidates;
+    };
+    let mut rest = template.source();
     while let Some(tag) = next_tag(rest, "import") {
         let inner = &rest[tag.body..tag.end];
         if let Some(q) = inner.find(['"', '\'']) {
@@ -291,14 +323,7 @@ fn defining_template(env: &Environment<'_>, page: &str, name: &str) -> Option<St
         }
         rest = &rest[tag.end..];
     }
-    let mut defining = candidates.into_iter().filter(|t| {
-        env.get_template(t)
-            .ok()
-            .and_then(|t| split_macros(t.source()))
-            .is_some_and(|m| m.iter().any(|(n, _)| n == name))
-    });
-    let first = defining.next()?;
-    defining.next().is_none().then_some(first)
+    candidates
 }
 
 impl Memo {
@@ -315,13 +340,37 @@ impl Memo {
         if let Some(p) = self.plans.lock().ok().and_then(|p| p.get(&key).cloned()) {
             return p;
         }
-        let plan = Arc::new(
-            defining_template(env, page, name).map_or(Plan::Uncached, |t| plan(env, &t, name)),
-        );
+        // The macro is memoised when exactly one candidate defines it.
+        let defining: Vec<Arc<Analysis>> = candidate_templates(env, page)
+            .iter()
+            .filter_map(|t| self.analysis(env, t))
+            .filter(|a| a.defines(name))
+            .collect();
+        let plan = Arc::new(match defining.as_slice() {
+            [analysis] => plan(env, analysis, name),
+            _ => Plan::Uncached,
+        });
         if let Ok(mut plans) = self.plans.lock() {
             plans.insert(key, plan.clone());
         }
         plan
+    }
+
+    /// The analysis of `template`, made on first use.
+    fn analysis(&self, env: &Environment<'_>, template: &str) -> Option<Arc<Analysis>> {
+        if let Some(a) = self
+            .analyses
+            .lock()
+            .ok()
+            .and_then(|a| a.get(template).cloned())
+        {
+            return Some(a);
+        }
+        let analysis = Arc::new(Analysis::of(env, template)?);
+        if let Ok(mut analyses) = self.analyses.lock() {
+            analyses.insert(template.to_string(), analysis.clone());
+        }
+        Some(analysis)
     }
 
     /// The template function `memo(macro, args...)`.
@@ -443,12 +492,13 @@ mod tests {
     #[test]
     fn a_macro_depends_on_what_it_and_the_macros_it_calls_name() {
         let e = env(Arc::default());
+        let m = Analysis::of(&e, "m.html").expect("m.html");
         assert_eq!(
-            plan(&e, "m.html", "shared"),
+            plan(&e, &m, "shared"),
             Plan::Depends(vec!["format".into(), "lang".into()])
         );
         assert_eq!(
-            plan(&e, "m.html", "own"),
+            plan(&e, &m, "own"),
             Plan::Depends(vec!["controller".into(), "lang".into()])
         );
         // A variable set at the top of the template: not vouched for.
@@ -458,7 +508,16 @@ mod tests {
             "{% set k = a %}{% macro m() %}{{ k }}{% endmacro %}",
         )
         .unwrap();
-        assert_eq!(plan(&e, "x.html", "m"), Plan::Uncached);
+        let x = Analysis::of(&e, "x.html").expect("x.html");
+        assert_eq!(plan(&e, &x, "m"), Plan::Uncached);
+        // A name defined twice: not vouched for either.
+        e.add_template(
+            "y.html",
+            "{% macro m() %}a{% endmacro %}{% macro m() %}b{% endmacro %}",
+        )
+        .unwrap();
+        let y = Analysis::of(&e, "y.html").expect("y.html");
+        assert!(!y.defines("m"));
     }
 
     /// Regression guard: a shared output is reused only where every input
