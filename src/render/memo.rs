@@ -47,13 +47,40 @@ enum Plan {
 }
 
 /// The shared outputs of one renderer (one run).
-#[derive(Default)]
 pub struct Memo {
+    /// Tells this memo's outputs in [`RECENT`] from another's (a renderer
+    /// made anew with other templates, in `watch` or `serve`).
+    id: u64,
     plans: Mutex<ByFingerprint<Arc<Plan>>>,
     analyses: Mutex<HashMap<String, Arc<Analysis>>>,
     outputs: SeenTwice<Value>,
     hits: AtomicU64,
     misses: AtomicU64,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+        Memo {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            plans: Mutex::default(),
+            analyses: Mutex::default(),
+            outputs: SeenTwice::default(),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
+    }
+}
+
+/// How many outputs [`RECENT`] holds per thread.
+const RECENT_CAPACITY: usize = 256;
+
+/// The last outputs rendered on one thread, whichever memo they were
+/// rendered for: `(memo id, key)` to output, and the keys oldest first.
+#[derive(Default)]
+struct Recent {
+    outputs: HashMap<(u64, u128), Value>,
+    order: std::collections::VecDeque<(u64, u128)>,
 }
 
 /// How often a kept output was reused and how often a macro was called.
@@ -68,6 +95,14 @@ thread_local! {
     /// hashes of its variables computed so far for that page.
     static PAGE: std::cell::RefCell<Option<(Value, HashMap<String, u128>)>> =
         const { std::cell::RefCell::new(None) };
+
+    /// Outputs rendered lately on this thread, kept whether or not they
+    /// were seen before. A customer's own sections (its controller, its
+    /// DPO) say the same in each of its services, whose pages a bundle
+    /// renders one after another; kept only from their second sight, they
+    /// were rendered twice for every customer, language and format. Few
+    /// and bounded, so a fleet does not hold every customer's sections.
+    static RECENT: std::cell::RefCell<Recent> = std::cell::RefCell::new(Recent::default());
 }
 
 /// While alive, `memo()` calls on this thread read `root` as the page's
@@ -418,13 +453,29 @@ impl Memo {
             // Not inside a page the renderer entered: nothing to compare.
             return callee.call(state, args);
         };
-        if let Some(out) = self.outputs.get(key) {
+        let recent_key = (self.id, key);
+        let kept = self
+            .outputs
+            .get(key)
+            .or_else(|| RECENT.with(|r| r.borrow().outputs.get(&recent_key).cloned()));
+        if let Some(out) = kept {
             self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(out);
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
         let out = callee.call(state, args)?;
         self.outputs.offer(key, &out);
+        RECENT.with(|r| {
+            let mut r = r.borrow_mut();
+            if r.order.len() == RECENT_CAPACITY
+                && let Some(oldest) = r.order.pop_front()
+            {
+                r.outputs.remove(&oldest);
+            }
+            if r.outputs.insert(recent_key, out.clone()).is_none() {
+                r.order.push_back(recent_key);
+            }
+        });
         Ok(out)
     }
 }
@@ -520,6 +571,32 @@ mod tests {
         assert!(!y.defines("m"));
     }
 
+    /// A thread's recent outputs belong to the memo that rendered them: a
+    /// renderer made anew with changed templates (`watch`, `serve`) on the
+    /// same thread never gets the old templates' output.
+    #[test]
+    fn recent_outputs_of_one_memo_are_not_served_to_another() {
+        let page = minijinja::context! {
+            controller => "A", lang => "fi", format => "html",
+            s => minijinja::context! { title => "T" },
+        };
+        let first = Arc::new(Memo::default());
+        assert_eq!(
+            render(&env(first.clone()), page.clone()),
+            "<b>T</b> lang-fi@fi html|A: <b>T</b>"
+        );
+        let second = Arc::new(Memo::default());
+        let mut changed = env(second.clone());
+        changed
+            .add_template_owned("m.html", MODULE.replace("<b>{{ x }}</b>", "<i>{{ x }}</i>"))
+            .unwrap();
+        assert_eq!(
+            render(&changed, page),
+            "<i>T</i> lang-fi@fi html|A: <i>T</i>"
+        );
+        assert_eq!(second.stats(), MemoStats { hits: 0, misses: 2 });
+    }
+
     /// Regression guard: a shared output is reused only where every input
     /// is equal; the customer's own part is rendered for each customer.
     #[test]
@@ -538,8 +615,9 @@ mod tests {
         assert_eq!(a, "<b>T</b> lang-fi@fi html|A: <b>T</b>");
         assert_eq!(b, "<b>T</b> lang-fi@fi html|B: <b>T</b>");
         assert_eq!(c, "<b>T</b> lang-fi@fi html|C: <b>T</b>");
-        // `shared` was called twice (kept on its second sight) and reused once.
-        assert_eq!(memo.stats(), MemoStats { hits: 1, misses: 5 });
+        // `shared` was called once and reused from this thread's recent
+        // outputs; `own` was called for each customer.
+        assert_eq!(memo.stats(), MemoStats { hits: 2, misses: 4 });
         assert_eq!(
             render(&e, page("C", "sv", "T")),
             "<b>T</b> lang-fi@sv html|C: <b>T</b>"
