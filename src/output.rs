@@ -74,6 +74,14 @@ pub fn stage_site_among(
     files: &[RenderedFile],
     beside: Option<&Leftovers>,
 ) -> anyhow::Result<StagedSite> {
+    // Every path is checked before anything is written.
+    check_paths(files)?;
+    let staging = Staging::begin(out, beside)?;
+    staging.write(files)?;
+    staging.finish()
+}
+
+fn check_paths(files: &[RenderedFile]) -> anyhow::Result<()> {
     for f in files {
         if !is_contained(&f.path) {
             bail!(
@@ -82,58 +90,91 @@ pub fn stage_site_among(
             );
         }
     }
-    let parent = folder_of(out);
-    let beside = Leftovers::known_or_scan(beside, &parent);
-    let name = out.file_name().and_then(|n| n.to_str());
-    if let Some(name) = name {
-        restore_moved_aside(out, &beside, name)?;
+    Ok(())
+}
+
+/// A new output being written beside its target, a batch of files at a
+/// time (from several threads at once): a site's pages are written as they
+/// are rendered, not held until the last one is. Dropped before
+/// [`Staging::finish`], it is deleted with what was written.
+pub struct Staging {
+    site: StagedSite,
+}
+
+impl Staging {
+    /// Puts back a previous output that a killed run left moved aside,
+    /// checks that `out` may be replaced, removes what killed runs left,
+    /// and makes the new, empty folder beside `out`.
+    pub fn begin(out: &Path, beside: Option<&Leftovers>) -> anyhow::Result<Staging> {
+        let parent = folder_of(out);
+        let beside = Leftovers::known_or_scan(beside, &parent);
+        let name = out.file_name().and_then(|n| n.to_str());
+        if let Some(name) = name {
+            restore_moved_aside(out, &beside, name)?;
+        }
+        check_target(out)?;
+        let name = name
+            .with_context(|| {
+                format!(
+                    "{} is not a folder name seloste can write to",
+                    out.display()
+                )
+            })?
+            .to_string();
+        std::fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        beside.remove(
+            &[&new_prefix(&name), &old_prefix(&name)],
+            true,
+            Some(MARKER),
+        );
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("{}{}-", new_prefix(&name), std::process::id()))
+            .tempdir_in(&parent)
+            .with_context(|| format!("cannot create a temporary folder in {}", parent.display()))?;
+        Ok(Staging {
+            site: StagedSite {
+                out: out.to_path_buf(),
+                parent,
+                name,
+                dir,
+            },
+        })
     }
-    check_target(out)?;
-    let name = name
-        .with_context(|| {
-            format!(
-                "{} is not a folder name seloste can write to",
-                out.display()
-            )
-        })?
-        .to_string();
-    std::fs::create_dir_all(&parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
-    beside.remove(
-        &[&new_prefix(&name), &old_prefix(&name)],
-        true,
-        Some(MARKER),
-    );
-    let dir = tempfile::Builder::new()
-        .prefix(&format!("{}{}-", new_prefix(&name), std::process::id()))
-        .tempdir_in(&parent)
-        .with_context(|| format!("cannot create a temporary folder in {}", parent.display()))?;
-    // Folders first, once each; then the files, in parallel: creating many
-    // small files is bound by the file system's latency, not by one core.
-    let dirs: BTreeSet<&Path> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent())
-        .filter(|d| !d.as_os_str().is_empty())
-        .collect();
-    for d in dirs {
-        let d = dir.path().join(d);
-        std::fs::create_dir_all(&d).with_context(|| format!("cannot create {}", d.display()))?;
+
+    /// Writes `files` into the new folder, refusing any whose path would
+    /// leave it.
+    pub fn write(&self, files: &[RenderedFile]) -> anyhow::Result<()> {
+        check_paths(files)?;
+        let root = self.site.dir.path();
+        // Folders first, once each; then the files, in parallel: creating
+        // many small files is bound by the file system's latency, not by
+        // one core.
+        let dirs: BTreeSet<&Path> = files
+            .iter()
+            .filter_map(|f| Path::new(&f.path).parent())
+            .filter(|d| !d.as_os_str().is_empty())
+            .collect();
+        for d in dirs {
+            let d = root.join(d);
+            std::fs::create_dir_all(&d)
+                .with_context(|| format!("cannot create {}", d.display()))?;
+        }
+        files.par_iter().try_for_each(|f| {
+            let path = root.join(&f.path);
+            std::fs::write(&path, &f.contents)
+                .with_context(|| format!("cannot write {}", path.display()))
+        })
     }
-    files.par_iter().try_for_each(|f| {
-        let path = dir.path().join(&f.path);
-        std::fs::write(&path, &f.contents)
-            .with_context(|| format!("cannot write {}", path.display()))
-    })?;
-    // The marker comes last: a folder with it is complete (see
-    // `restore_moved_aside`).
-    std::fs::write(dir.path().join(MARKER), MARKER_TEXT)
-        .context("cannot write the output marker")?;
-    Ok(StagedSite {
-        out: out.to_path_buf(),
-        parent,
-        name,
-        dir,
-    })
+
+    /// The complete output, ready to be published.
+    pub fn finish(self) -> anyhow::Result<StagedSite> {
+        // The marker comes last: a folder with it is complete (see
+        // `restore_moved_aside`).
+        std::fs::write(self.site.dir.path().join(MARKER), MARKER_TEXT)
+            .context("cannot write the output marker")?;
+        Ok(self.site)
+    }
 }
 
 impl StagedSite {

@@ -277,42 +277,64 @@ pub(crate) fn run_into(
         })?;
     }
     progress.stage("render", format!("rendering {} notices", publishable.len()));
-    let mut files = renderer.site(&publishable, &selection, &checked.config.languages)?;
-    // The logo beside the language folders, where the pages link it.
+    // Beside the pages: the logo, where they link it, and with `--json`
+    // each notice's resolved data.
+    let mut extra = Vec::new();
     if let Some((name, bytes)) = checked
         .config
         .branding
         .as_ref()
         .and_then(|b| b.logo_file.as_ref())
     {
-        files.push(crate::render::RenderedFile {
+        extra.push(crate::render::RenderedFile {
             path: name.clone(),
             contents: bytes.clone(),
         });
-        files.sort_by(|a, b| a.path.cmp(&b.path));
     }
     if args.render.json() {
-        files.extend(crate::export::json::beside_pages(
+        extra.extend(crate::export::json::beside_pages(
             renderer.locales(),
             &publishable,
             &selection,
             &checked.config.languages,
         )?);
-        files.sort_by(|a, b| a.path.cmp(&b.path));
     }
-    if let Some(engine) = &engine {
-        let documents = files
-            .iter()
-            .filter(|f| f.path.ends_with(crate::pdf::SOURCE_SUFFIX))
-            .count();
-        progress.stage(
-            "pdf",
-            format!("printing {documents} PDFs with {}", engine.name()),
-        );
-        engine.convert(&mut files, &crate::pdf::Dates::of_notices(&publishable))?;
-    }
-    progress.stage("write", format!("writing {} files", files.len()));
-    crate::output::write_site(&out, &files)?;
+    let langs = &checked.config.languages;
+    let written = match &engine {
+        // Without PDFs, each notice's pages are written as soon as they
+        // are rendered, into the new folder beside `out`: a site is not
+        // held in memory whole (1,000 notices were 445 MB), and the
+        // previous output stays until the last file is written.
+        None => {
+            let staging = crate::output::Staging::begin(&out, None)?;
+            let pages = std::sync::atomic::AtomicUsize::new(0);
+            renderer.site_each(&publishable, &selection, langs, |files| {
+                pages.fetch_add(files.len(), std::sync::atomic::Ordering::Relaxed);
+                staging.write(&files)
+            })?;
+            progress.stage("write", "publishing the new output".to_string());
+            staging.write(&extra)?;
+            staging.finish()?.publish()?.remove()?;
+            pages.into_inner() + extra.len()
+        }
+        Some(engine) => {
+            let mut files = renderer.site(&publishable, &selection, langs)?;
+            files.extend(extra);
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            let documents = files
+                .iter()
+                .filter(|f| f.path.ends_with(crate::pdf::SOURCE_SUFFIX))
+                .count();
+            progress.stage(
+                "pdf",
+                format!("printing {documents} PDFs with {}", engine.name()),
+            );
+            engine.convert(&mut files, &crate::pdf::Dates::of_notices(&publishable))?;
+            progress.stage("write", format!("writing {} files", files.len()));
+            crate::output::write_site(&out, &files)?;
+            files.len()
+        }
+    };
     progress.finish(&mut err)?;
     if args.verbosity.quiet {
         return Ok(ExitCode::SUCCESS);
@@ -326,7 +348,7 @@ pub(crate) fn run_into(
         "built {count} {} into {}/ ({} files)",
         if count == 1 { "notice" } else { "notices" },
         out.display(),
-        files.len()
+        written
     )?;
     Ok(ExitCode::SUCCESS)
 }

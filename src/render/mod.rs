@@ -243,6 +243,32 @@ impl Renderer {
         sel: &Selection,
         defaults: &[Lang],
     ) -> anyhow::Result<Vec<RenderedFile>> {
+        let rendered = std::sync::Mutex::new(Vec::new());
+        self.site_each(notices, sel, defaults, |files| {
+            rendered
+                .lock()
+                .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?
+                .extend(files);
+            Ok(())
+        })?;
+        let mut files = rendered
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    /// The files of [`Renderer::site`], handed to `sink` a notice and
+    /// language at a time as they are rendered, from several threads, in
+    /// no fixed order: `build` writes them at once instead of holding the
+    /// whole site. Stops at the first error, of a notice or of `sink`.
+    pub fn site_each(
+        &self,
+        notices: &[Notice],
+        sel: &Selection,
+        defaults: &[Lang],
+        sink: impl Fn(Vec<RenderedFile>) -> anyhow::Result<()> + Sync,
+    ) -> anyhow::Result<()> {
         // Ids become file names and links. The lint stage refuses invalid
         // ones with a rule that cannot be lowered; this is the last line
         // should a caller skip it.
@@ -264,17 +290,14 @@ impl Renderer {
                     .map(move |l| (n, l, langs.clone()))
             })
             .collect();
-        let rendered = jobs
-            .par_iter()
-            .map(|(n, lang, langs)| self.notice_files(n, lang, langs, &sel.formats))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        let mut files: Vec<RenderedFile> = rendered.into_iter().flatten().collect();
-        files.extend(self.indexes(notices, sel, defaults)?);
+        jobs.par_iter().try_for_each(|(n, lang, langs)| {
+            sink(self.notice_files(n, lang, langs, &sel.formats)?)
+        })?;
+        let mut files = self.indexes(notices, sel, defaults)?;
         if sel.formats.contains(&Format::Fragment) && !notices.is_empty() {
             files.push(self.fragment_stylesheet()?);
         }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
+        sink(files)
     }
 
     fn indexes(

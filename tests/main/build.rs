@@ -344,6 +344,52 @@ fn a_template_error_fails_the_build_and_writes_nothing() {
     assert!(!dir.path().join("site").exists());
 }
 
+/// Regression guard: pages are written as they are rendered, into a new
+/// folder beside the output; a render that fails half-way must leave the
+/// previous output as it was and nothing beside it.
+#[test]
+fn a_render_failing_half_way_keeps_the_previous_output_and_leaves_nothing_beside_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::copy(
+        root().join("tests/fixtures/render/newsletter.toml"),
+        dir.path().join("n.toml"),
+    )
+    .expect("copy");
+    let o = seloste(dir.path(), &["build", "n.toml", "--out", "site"]);
+    assert_eq!(o.status.code(), Some(0), "{}", output(&o));
+    let snapshot = |dir: &std::path::Path| -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let bytes = std::fs::read(e.path()).expect("read");
+                (e.path().display().to_string(), bytes)
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let before = snapshot(&dir.path().join("site"));
+    assert!(before.len() > 3, "{before:?}");
+    // HTML renders; Markdown fails: some pages are written before the error.
+    std::fs::create_dir(dir.path().join("tpl")).expect("mkdir");
+    std::fs::write(dir.path().join("tpl/notice.md"), "{{ no_such_field }}\n").expect("tpl");
+    let o = seloste(
+        dir.path(),
+        &["build", "n.toml", "--out", "site", "--templates", "tpl"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", output(&o));
+    assert_eq!(snapshot(&dir.path().join("site")), before);
+    let mut beside: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
+    assert_eq!(beside, ["n.toml", "site", "tpl"]);
+}
+
 #[test]
 fn the_project_default_authority_applies_to_notices_without_one() {
     let dir = tempfile::tempdir().expect("temp");
