@@ -204,6 +204,17 @@ mod tests {
         assert_eq!(cut.chars().count(), CELL_MAX);
         assert!(cut.ends_with('…'));
         assert_eq!(cell_text("=x"), "'=x");
+        // Excel counts UTF-16 units: an emoji takes two, so a text of
+        // 20,000 of them (40,000 units) is cut, and within the limit.
+        let emoji = "🦀".repeat(20_000);
+        let cut = cell_text(&emoji);
+        assert!(cut.ends_with('…'));
+        assert!(
+            cut.encode_utf16().count() <= CELL_MAX,
+            "{}",
+            cut.encode_utf16().count()
+        );
+        assert!(cut.encode_utf16().count() >= CELL_MAX - 2);
         // The workbook is written, not refused.
         let book = crate::records::Book {
             kind: crate::records::Kind::Controller,
