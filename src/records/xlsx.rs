@@ -331,6 +331,12 @@ fn extent(sheet: &Sheet<'_>) -> Option<(usize, usize)> {
     Some((last_row, last_col))
 }
 
+/// The last cell of a sheet's filter: the sheet's extent, or the first
+/// row across its columns when it holds no cell.
+fn filter_end(sheet: &Sheet<'_>) -> (usize, usize) {
+    extent(sheet).unwrap_or((0, sheet.widths.len().max(1) - 1))
+}
+
 /// Excel's column width for `width` characters: the pixels of that many
 /// digits of the default font (7 px each) and the cell's padding (5 px),
 /// back in characters to 1/256.
@@ -367,12 +373,10 @@ fn sheet_xml(sheet: &Sheet<'_>, selected: bool, strings: &SharedStrings<'_>) -> 
         xml.push_str("</sheetData>");
     }
     if sheet.filter {
-        let last_col = extent.map_or(sheet.widths.len().max(1) - 1, |e| e.1);
-        let last_row = extent.map_or(0, |e| e.0);
         let _ = write!(
             xml,
             r#"<autoFilter ref="{}"/>"#,
-            range((0, 0), (last_row, last_col))
+            range((0, 0), filter_end(sheet))
         );
     }
     xml.push_str(
@@ -505,9 +509,13 @@ fn workbook_xml(workbook: &Workbook<'_>) -> String {
         .enumerate()
         .filter(|(_, s)| s.filter)
         .map(|(i, sheet)| {
-            let last = extent(sheet).unwrap_or((0, sheet.widths.len().max(1) - 1));
-            let last = (last.0 + 1, column_name(last.1));
-            let range = format!("{}!$A$1:${}${}", quoted(&sheet.name), last.1, last.0);
+            let (row, col) = filter_end(sheet);
+            let range = format!(
+                "{}!$A$1:${}${}",
+                quoted(&sheet.name),
+                column_name(col),
+                row + 1
+            );
             (range, i)
         })
         .collect();
