@@ -305,31 +305,24 @@ fn bundle(
     let pipeline_start = Instant::now();
     let renderer = Renderer::new(None).expect("renderer");
     let leftovers = seloste::output::claim_bundle_root(&pipeline_out).expect("bundle root");
-    let documents: usize = {
-        checked
-            .customers
-            .par_iter()
-            .map(|c| {
-                let files = seloste::bundle::customer_files(
-                    &renderer,
-                    c,
-                    &selection,
-                    &checked.config.languages,
-                    None,
-                    false,
-                )?;
-                seloste::bundle::write_customer(
-                    &pipeline_out,
-                    c.customer.id_str(),
-                    &files,
-                    &leftovers,
-                )
-            })
-            .collect::<anyhow::Result<Vec<usize>>>()
-            .expect("pipeline")
-            .into_iter()
-            .sum()
-    };
+    let documents: usize = checked
+        .customers
+        .par_iter()
+        .map(|c| {
+            let files = seloste::bundle::customer_files(
+                &renderer,
+                c,
+                &selection,
+                &checked.config.languages,
+                None,
+                false,
+            )?;
+            seloste::bundle::write_customer(&pipeline_out, c.customer.id_str(), &files, &leftovers)
+        })
+        .collect::<anyhow::Result<Vec<usize>>>()
+        .expect("pipeline")
+        .into_iter()
+        .sum();
     let pipeline = pipeline_start.elapsed();
     assert_eq!(documents, counts.documents);
     counts.memo = renderer.memo_stats();

@@ -74,10 +74,10 @@ pub fn stage_site_among(
     files: &[RenderedFile],
     beside: Option<&Leftovers>,
 ) -> anyhow::Result<StagedSite> {
-    // Every path is checked before anything is written.
+    // Every path is checked before anything is touched.
     check_paths(files)?;
     let staging = Staging::begin(out, beside)?;
-    staging.write(files)?;
+    staging.write_checked(files)?;
     staging.finish()
 }
 
@@ -146,6 +146,11 @@ impl Staging {
     /// leave it.
     pub fn write(&self, files: &[RenderedFile]) -> anyhow::Result<()> {
         check_paths(files)?;
+        self.write_checked(files)
+    }
+
+    /// [`Staging::write`] of files whose paths were checked already.
+    fn write_checked(&self, files: &[RenderedFile]) -> anyhow::Result<()> {
         let root = self.site.dir.path();
         // Folders first, once each; then the files, in parallel: creating
         // many small files is bound by the file system's latency, not by
