@@ -16,7 +16,7 @@ use minijinja::value::{Kwargs, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 
 use super::locale::Locales;
-use super::markdown::escape_markdown;
+use super::markdown::write_escaped_markdown;
 
 /// The default templates, as `(name, source)`.
 pub fn defaults() -> &'static [(&'static str, &'static str)] {
@@ -101,14 +101,16 @@ pub fn environment(
         if let AutoEscape::Custom(mode) = state.auto_escape()
             && mode == MARKDOWN
         {
-            let text = if value.is_none() {
-                String::new()
-            } else if value.is_safe() {
-                value.to_string()
-            } else {
-                escape_markdown(&value.to_string())
+            // Strings are written from where they are: a kept section is
+            // kilobytes, which were copied once more for nothing.
+            let written = match (value.is_none(), value.is_safe(), value.as_str()) {
+                (true, _, _) => Ok(()),
+                (false, true, Some(text)) => out.write_str(text),
+                (false, true, None) => out.write_str(&value.to_string()),
+                (false, false, Some(text)) => write_escaped_markdown(out, text),
+                (false, false, None) => write_escaped_markdown(out, &value.to_string()),
             };
-            return out.write_str(&text).map_err(Error::from);
+            return written.map_err(Error::from);
         }
         if matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe() {
             // minijinja's HTML escaping also escapes `/`, which HTML does not
