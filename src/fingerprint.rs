@@ -37,6 +37,27 @@ impl Hasher for Fingerprinter {
     }
 }
 
+/// A hasher that gathers what is written and fingerprints it at once
+/// ([`Gathered::finish128`]): for a value written as many small pieces,
+/// cheaper than [`Fingerprinter`], whose every write costs on its own.
+#[derive(Default)]
+pub struct Gathered(pub Vec<u8>);
+
+impl Gathered {
+    pub fn finish128(&self) -> u128 {
+        xxhash_rust::xxh3::xxh3_128(&self.0)
+    }
+}
+
+impl Hasher for Gathered {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+    fn finish(&self) -> u64 {
+        self.finish128() as u64
+    }
+}
+
 /// A map keyed by fingerprints. A fingerprint is already a uniform hash,
 /// so the map uses its bits as they are instead of hashing them again.
 pub type ByFingerprint<V> = HashMap<u128, V, std::hash::BuildHasherDefault<KeyHasher>>;
@@ -88,9 +109,14 @@ impl<V: Clone> SeenTwice<V> {
 
     /// Keeps `value` for `key` if the key was offered before.
     pub fn offer(&self, key: u128, value: &V) {
+        self.offer_with(key, || value.clone());
+    }
+
+    /// Like [`SeenTwice::offer`], making the value only when it is kept.
+    pub fn offer_with(&self, key: u128, make: impl FnOnce() -> V) {
         let again = self.seen_once.lock().is_ok_and(|mut s| !s.insert(key));
         if again && let Ok(mut kept) = self.kept.write() {
-            kept.insert(key, value.clone());
+            kept.insert(key, make());
         }
     }
 

@@ -23,7 +23,7 @@ use serde::ser::{self, Serialize};
 
 use xxhash_rust::xxh3::xxh3_128;
 
-use crate::fingerprint::SeenTwice;
+use crate::fingerprint::{Gathered, SeenTwice};
 
 /// The template values of fields seen on more than one page of a run.
 /// Kept from their second sight, so that what one page alone has does not
@@ -47,7 +47,7 @@ impl SharedFields {
         view.serialize(TopLevel {
             shared: self,
             fields: &mut fields,
-            stream: &mut Bytes(Vec::with_capacity(4096)),
+            stream: &mut Gathered(Vec::with_capacity(4096)),
         })
         .map_err(|e| anyhow::anyhow!("cannot convert the view for its template: {e}"))?;
         let fingerprints = fields
@@ -69,7 +69,7 @@ impl SharedFields {
         &self,
         name: &str,
         field: &T,
-        stream: &mut Bytes,
+        stream: &mut Gathered,
     ) -> Result<Field, Error> {
         // The stream is gathered and hashed at once: a field is many small
         // writes, each costly on its own in a streaming hasher.
@@ -152,7 +152,7 @@ impl ser::Error for Error {
 struct TopLevel<'a> {
     shared: &'a SharedFields,
     fields: &'a mut Vec<Field>,
-    stream: &'a mut Bytes,
+    stream: &'a mut Gathered,
 }
 
 fn not_a_view() -> Error {
@@ -344,20 +344,9 @@ impl ser::SerializeMap for TopLevelMap<'_> {
 
 /// The bytes a field's fingerprint is taken of: a `Hasher` that keeps
 /// what it is given.
-struct Bytes(Vec<u8>);
-
-impl std::hash::Hasher for Bytes {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.extend_from_slice(bytes);
-    }
-    fn finish(&self) -> u64 {
-        xxh3_128(&self.0) as u64
-    }
-}
-
 /// Writes a value's whole serde stream: each call with a tag, lengths
 /// before contents, names of types, fields and variants.
-struct Stream<'a>(&'a mut Bytes);
+struct Stream<'a>(&'a mut Gathered);
 
 impl Stream<'_> {
     fn tag(&mut self, t: u8) {

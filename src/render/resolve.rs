@@ -213,7 +213,109 @@ impl Resolver<'_> {
     /// The view of `n`. `languages` are those the notice is published in,
     /// for the links to the other versions.
     pub fn notice(&self, n: &Notice, languages: &[Lang], formats: &[Format]) -> Result<NoticeView> {
+        let view = self.shared(n)?;
+        self.finish(view, n, languages, formats)
+    }
+
+    /// Completes a view from its [`Resolver::shared`] part: the notice's own
+    /// parties, the sections present and the links.
+    pub fn finish(
+        &self,
+        mut view: NoticeView,
+        n: &Notice,
+        languages: &[Lang],
+        formats: &[Format],
+    ) -> Result<NoticeView> {
+        self.own(&mut view, n)?;
+        view.sections = self.sections(&view)?;
+        self.link(&mut view, n, languages, formats)?;
+        Ok(view)
+    }
+
+    /// What the view shows of the notice's own parties ([`OWN_KEYS`]): the
+    /// controller, representative, contact and DPO, the processor's
+    /// statement naming the controller, the summary's controller and
+    /// contact, and the customer's look.
+    fn own(&self, view: &mut NoticeView, n: &Notice) -> Result<()> {
         let controller_name = n.controller.as_ref().and_then(|c| self.text(&c.name));
+        if let Some(p) = &mut view.processor {
+            p.statement = match (p.texts.get("name"), &controller_name) {
+                (Some(pn), Some(cn)) => Some(self.t_args(
+                    "processor-statement",
+                    &[
+                        ("processor", FluentValue::from(pn.to_string())),
+                        ("controller", FluentValue::from(cn.clone())),
+                    ],
+                )?),
+                _ => None,
+            };
+        }
+        view.summary.contact = view
+            .rights_how
+            .email
+            .clone()
+            .or_else(|| {
+                n.dpo
+                    .as_ref()
+                    .and_then(|d| d.email.as_ref())
+                    .map(|e| e.value.clone())
+            })
+            .or_else(|| {
+                n.controller
+                    .as_ref()
+                    .and_then(|c| c.email.as_ref())
+                    .map(|e| e.value.clone())
+            });
+        view.summary.controller = controller_name;
+        view.brand_colour = n
+            .branding
+            .as_ref()
+            .and_then(|b| b.colour.as_ref())
+            .map(|c| c.value.clone())
+            .filter(|c| is_colour(c));
+        view.logo = n
+            .branding
+            .as_ref()
+            .and_then(|b| b.logo_file.as_ref())
+            .map(|(name, _)| format!("../{name}"));
+        view.controller = n
+            .controller
+            .as_ref()
+            .map(|c| {
+                self.party(
+                    c,
+                    c.email.as_ref(),
+                    c.phone.as_ref(),
+                    c.web.as_ref(),
+                    c.business_id.as_ref(),
+                    c.country.as_ref(),
+                )
+            })
+            .transpose()?;
+        view.representative = n
+            .representative
+            .as_ref()
+            .map(|p| {
+                self.party(
+                    p,
+                    p.email.as_ref(),
+                    p.phone.as_ref(),
+                    p.web.as_ref(),
+                    None,
+                    p.country.as_ref(),
+                )
+            })
+            .transpose()?;
+        view.contact = n.contact.as_ref().map(|c| self.contact(c));
+        view.dpo = n.dpo.as_ref().map(|c| self.contact(c));
+        Ok(())
+    }
+
+    /// Everything of the view of `n` that reads none of [`OWN_KEYS`]: a
+    /// function of the other keys alone (see [`shared_key`]). Its own
+    /// parties, sections and links are left empty for
+    /// [`Resolver::finish`].
+    pub fn shared(&self, n: &Notice) -> Result<NoticeView> {
         let automated_used = n
             .automated_decisions
             .as_ref()
@@ -411,28 +513,19 @@ impl Resolver<'_> {
             web: Some((contact.web)(self.l()).to_string()),
         };
 
+        // Its statement names the controller: see `own`.
         let processor = n
             .processor
             .as_ref()
-            .map(|p| -> Result<PartyView> {
-                let mut view = self.party(
+            .map(|p| {
+                self.party(
                     p,
                     p.email.as_ref(),
                     p.phone.as_ref(),
                     p.web.as_ref(),
                     None,
                     p.country.as_ref(),
-                )?;
-                if let (Some(pn), Some(cn)) = (view.texts.get("name"), &controller_name) {
-                    view.statement = Some(self.t_args(
-                        "processor-statement",
-                        &[
-                            ("processor", FluentValue::from(pn.to_string())),
-                            ("controller", FluentValue::from(cn.clone())),
-                        ],
-                    )?);
-                }
-                Ok(view)
+                )
             })
             .transpose()?;
 
@@ -492,7 +585,8 @@ impl Resolver<'_> {
             (lines.len(), 0)
         };
         let summary = Summary {
-            controller: controller_name.clone(),
+            // The controller and the contact are the notice's own: see `own`.
+            controller: None,
             purposes: lines.into_iter().take(shown).collect(),
             purposes_basis: common_basis,
             purposes_more: (more > 0)
@@ -513,21 +607,7 @@ impl Resolver<'_> {
                 .filter(|r| r.applies)
                 .map(|r| r.title.clone())
                 .collect(),
-            contact: rights_how
-                .email
-                .clone()
-                .or_else(|| {
-                    n.dpo
-                        .as_ref()
-                        .and_then(|d| d.email.as_ref())
-                        .map(|e| e.value.clone())
-                })
-                .or_else(|| {
-                    n.controller
-                        .as_ref()
-                        .and_then(|c| c.email.as_ref())
-                        .map(|e| e.value.clone())
-                }),
+            contact: None,
         };
 
         let collection = n
@@ -536,7 +616,7 @@ impl Resolver<'_> {
             .map(|c| self.t(c.value.statement_key()))
             .transpose()?;
 
-        let mut view = NoticeView {
+        let view = NoticeView {
             lang: self.l().to_string(),
             format: self.format.name().to_string(),
             id: n.id_str().to_string(),
@@ -548,50 +628,15 @@ impl Resolver<'_> {
             alternates: Vec::new(),
             formats: Vec::new(),
             draft: n.is_draft(),
-            brand_colour: n
-                .branding
-                .as_ref()
-                .and_then(|b| b.colour.as_ref())
-                .map(|c| c.value.clone())
-                .filter(|c| is_colour(c)),
-            logo: n
-                .branding
-                .as_ref()
-                .and_then(|b| b.logo_file.as_ref())
-                .map(|(name, _)| format!("../{name}")),
+            brand_colour: None,
+            logo: None,
             sections: Vec::new(),
             summary,
-            controller: n
-                .controller
-                .as_ref()
-                .map(|c| {
-                    self.party(
-                        c,
-                        c.email.as_ref(),
-                        c.phone.as_ref(),
-                        c.web.as_ref(),
-                        c.business_id.as_ref(),
-                        c.country.as_ref(),
-                    )
-                })
-                .transpose()?,
-            representative: n
-                .representative
-                .as_ref()
-                .map(|p| {
-                    self.party(
-                        p,
-                        p.email.as_ref(),
-                        p.phone.as_ref(),
-                        p.web.as_ref(),
-                        None,
-                        p.country.as_ref(),
-                    )
-                })
-                .transpose()?,
+            controller: None,
+            representative: None,
             processor,
-            contact: n.contact.as_ref().map(|c| self.contact(c)),
-            dpo: n.dpo.as_ref().map(|c| self.contact(c)),
+            contact: None,
+            dpo: None,
             collection,
             purposes,
             data_subjects: n
@@ -664,8 +709,6 @@ impl Resolver<'_> {
             rights_how,
             complaint,
         };
-        view.sections = self.sections(&view)?;
-        self.link(&mut view, n, languages, formats)?;
         Ok(view)
     }
 
@@ -922,6 +965,89 @@ impl Resolver<'_> {
                 })
             })
             .collect()
+    }
+}
+
+/// The keys of a notice that only [`Resolver::finish`] reads: its parties
+/// and its languages. In a vendor's fleet they are what each customer
+/// supplies; everything else of a bound notice is the service's, so the
+/// [`Resolver::shared`] part of its view is the same for every customer
+/// (issue: fleet performance).
+pub const OWN_KEYS: [&str; 5] = [
+    "controller",
+    "representative",
+    "contact",
+    "dpo",
+    "languages",
+];
+
+/// A fingerprint of every key of `n` but [`OWN_KEYS`], values only (not
+/// where they were written): equal for two notices whose
+/// [`Resolver::shared`] views are equal in every language and format.
+/// Taken from the format's own list of keys, so a key added to the format
+/// is covered without a change here.
+pub fn shared_key(n: &Notice) -> u128 {
+    let mut h = crate::fingerprint::Gathered(Vec::with_capacity(32 * 1024));
+    hash_record(n, &OWN_KEYS, &mut h);
+    h.finish128()
+}
+
+fn hash_record(record: &dyn Record, skip: &[&str], h: &mut crate::fingerprint::Gathered) {
+    use std::hash::Hash;
+    for (field, value) in record.layout().fields.iter().zip(record.values()) {
+        if skip.contains(&field.key) {
+            continue;
+        }
+        field.key.hash(h);
+        match value {
+            Value::Text(t) => {
+                0u8.hash(h);
+                if let Some(t) = t {
+                    t.neutral.as_ref().map(|n| n.value.as_str()).hash(h);
+                    t.translations.len().hash(h);
+                    for (lang, text) in &t.translations {
+                        lang.hash(h);
+                        text.value.hash(h);
+                    }
+                    t.reviewed.as_ref().map(|d| d.value).hash(h);
+                } else {
+                    None::<()>.hash(h);
+                }
+            }
+            Value::String(v) => (1u8, v.map(|v| v.value.as_str())).hash(h),
+            Value::Bool(v) => (2u8, v.map(|v| v.value)).hash(h),
+            Value::Date(v) => (3u8, v.map(|v| v.value)).hash(h),
+            Value::Duration(v) => (4u8, v.map(|v| v.value)).hash(h),
+            Value::Country(v) => (5u8, v.map(|v| v.value)).hash(h),
+            Value::Code(v) => (6u8, v.map(|v| v.code_str())).hash(h),
+            Value::Codes(v) => {
+                7u8.hash(h);
+                v.map(|v| v.iter().map(|c| c.code_str()).collect::<Vec<_>>())
+                    .hash(h);
+            }
+            Value::Ids(ids) => {
+                8u8.hash(h);
+                ids.len().hash(h);
+                for id in ids {
+                    id.value.hash(h);
+                }
+            }
+            Value::Table(t) => {
+                9u8.hash(h);
+                t.is_some().hash(h);
+                if let Some(t) = t {
+                    hash_record(t, &[], h);
+                }
+            }
+            Value::List(items) => {
+                10u8.hash(h);
+                items.as_ref().map(Vec::len).hash(h);
+                for t in items.into_iter().flatten() {
+                    hash_record(t, &[], h);
+                    0xffu8.hash(h);
+                }
+            }
+        }
     }
 }
 
