@@ -109,14 +109,9 @@ impl<V: Clone> SeenTwice<V> {
 
     /// Keeps `value` for `key` if the key was offered before.
     pub fn offer(&self, key: u128, value: &V) {
-        self.offer_with(key, || value.clone());
-    }
-
-    /// Like [`SeenTwice::offer`], making the value only when it is kept.
-    pub fn offer_with(&self, key: u128, make: impl FnOnce() -> V) {
         let again = self.seen_once.lock().is_ok_and(|mut s| !s.insert(key));
         if again && let Ok(mut kept) = self.kept.write() {
-            kept.insert(key, make());
+            kept.insert(key, value.clone());
         }
     }
 

@@ -77,7 +77,7 @@ fn processor_records(
         return Ok(files);
     }
     for lang in &languages {
-        let book = crate::records::processor_record(renderer.locales(), &check.notices, lang)?;
+        let book = crate::records::processor_record(renderer, &check.notices, lang)?;
         files.extend(crate::records::files(
             renderer,
             &book,

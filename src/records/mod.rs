@@ -324,15 +324,20 @@ pub fn controller_record(
 
 /// A processor's record (Art. 30(2)) for one controller: `notices` are a
 /// vendor's services bound to that customer, one group and row each.
+/// The notices' views come from `renderer` ([`Renderer::view`]), which has
+/// the part of each that the service's customers share.
 pub fn processor_record(
-    locales: &Locales,
+    renderer: &Renderer,
     notices: &[Notice],
     lang: &Lang,
 ) -> anyhow::Result<Book> {
+    let locales = renderer.locales();
     let mut groups = Vec::new();
     for n in notices {
         let own = language_for(n, lang);
-        let view = resolve(locales, n, &own)?;
+        let view = renderer
+            .view(n, &own, Format::Md, std::slice::from_ref(&own), &[])
+            .with_context(|| format!("notice {} ({own})", n.id_str()))?;
         let w = Words {
             locales,
             lang: &own,

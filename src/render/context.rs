@@ -39,10 +39,37 @@ pub struct PageContext {
     pub fingerprints: Vec<(String, u128)>,
 }
 
+/// The fields of a view, converted and fingerprinted once for the pages of
+/// every notice that shares them ([`SharedFields::context_parts`]).
+pub struct KnownFields(Vec<Field>);
+
 impl SharedFields {
     /// The context for `view`, which serializes as a struct or a map (a
     /// view with a flattened field).
     pub fn context<T: Serialize>(&self, view: &T) -> anyhow::Result<PageContext> {
+        Ok(page(self.fields_of(view)?))
+    }
+
+    /// Every field of `view`, for [`SharedFields::context_parts`].
+    pub fn known<T: Serialize>(&self, view: &T) -> anyhow::Result<KnownFields> {
+        Ok(KnownFields(self.fields_of(view)?))
+    }
+
+    /// The context for the view made of `known`'s fields with `own`'s set
+    /// over them: the fields of `own` are converted, the others taken as
+    /// they are.
+    pub fn context_parts<T: Serialize>(
+        &self,
+        known: &KnownFields,
+        own: &T,
+    ) -> anyhow::Result<PageContext> {
+        let mut fields = self.fields_of(own)?;
+        let set: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+        fields.extend(known.0.iter().filter(|f| !set.contains(&f.name)).cloned());
+        Ok(page(fields))
+    }
+
+    fn fields_of<T: Serialize>(&self, view: &T) -> anyhow::Result<Vec<Field>> {
         let mut fields = Vec::new();
         view.serialize(TopLevel {
             shared: self,
@@ -50,19 +77,7 @@ impl SharedFields {
             stream: &mut Gathered(Vec::with_capacity(4096)),
         })
         .map_err(|e| anyhow::anyhow!("cannot convert the view for its template: {e}"))?;
-        let fingerprints = fields
-            .iter()
-            .map(|f| (f.name.clone(), f.fingerprint))
-            .collect();
-        // The last of two equal names wins, as in minijinja's own map of a
-        // serialized struct.
-        fields.reverse();
-        fields.sort_by(|a, b| by_length(&a.name).cmp(&by_length(&b.name)));
-        fields.dedup_by(|later, earlier| later.name == earlier.name);
-        let root = Value::from_object(Fields(
-            fields.into_iter().map(|f| (f.name, f.value)).collect(),
-        ));
-        Ok(PageContext { root, fingerprints })
+        Ok(fields)
     }
 
     fn value<T: Serialize + ?Sized>(
@@ -90,6 +105,24 @@ impl SharedFields {
     }
 }
 
+/// A page's context from its fields, in the order they were serialized.
+fn page(mut fields: Vec<Field>) -> PageContext {
+    let fingerprints = fields
+        .iter()
+        .map(|f| (f.name.clone(), f.fingerprint))
+        .collect();
+    // The last of two equal names wins, as in minijinja's own map of a
+    // serialized struct.
+    fields.reverse();
+    fields.sort_by(|a, b| by_length(&a.name).cmp(&by_length(&b.name)));
+    fields.dedup_by(|later, earlier| later.name == earlier.name);
+    let root = Value::from_object(Fields(
+        fields.into_iter().map(|f| (f.name, f.value)).collect(),
+    ));
+    PageContext { root, fingerprints }
+}
+
+#[derive(Clone)]
 struct Field {
     name: String,
     value: Value,

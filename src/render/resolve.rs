@@ -226,19 +226,25 @@ impl Resolver<'_> {
         languages: &[Lang],
         formats: &[Format],
     ) -> Result<NoticeView> {
-        self.own(&mut view, n)?;
-        view.sections = self.sections(&view)?;
-        self.link(&mut view, n, languages, formats)?;
+        let own = self.own(&view, n, languages, formats)?;
+        own.apply(&mut view);
         Ok(view)
     }
 
-    /// What the view shows of the notice's own parties ([`OWN_KEYS`]): the
-    /// controller, representative, contact and DPO, the processor's
-    /// statement naming the controller, the summary's controller and
-    /// contact, and the customer's look.
-    fn own(&self, view: &mut NoticeView, n: &Notice) -> Result<()> {
+    /// What [`Resolver::finish`] sets on the shared part `part` of the view
+    /// of `n`: the notice's own parties ([`OWN_KEYS`]), the processor's
+    /// statement and the summary's controller and contact, which name
+    /// them, the customer's look, the sections present and the links.
+    pub fn own(
+        &self,
+        part: &NoticeView,
+        n: &Notice,
+        languages: &[Lang],
+        formats: &[Format],
+    ) -> Result<OwnView> {
         let controller_name = n.controller.as_ref().and_then(|c| self.text(&c.name));
-        if let Some(p) = &mut view.processor {
+        let mut processor = part.processor.clone();
+        if let Some(p) = &mut processor {
             p.statement = match (p.texts.get("name"), &controller_name) {
                 (Some(pn), Some(cn)) => Some(self.t_args(
                     "processor-statement",
@@ -250,7 +256,8 @@ impl Resolver<'_> {
                 _ => None,
             };
         }
-        view.summary.contact = view
+        let mut summary = part.summary.clone();
+        summary.contact = part
             .rights_how
             .email
             .clone()
@@ -266,49 +273,61 @@ impl Resolver<'_> {
                     .and_then(|c| c.email.as_ref())
                     .map(|e| e.value.clone())
             });
-        view.summary.controller = controller_name;
-        view.brand_colour = n
-            .branding
-            .as_ref()
-            .and_then(|b| b.colour.as_ref())
-            .map(|c| c.value.clone())
-            .filter(|c| is_colour(c));
-        view.logo = n
-            .branding
-            .as_ref()
-            .and_then(|b| b.logo_file.as_ref())
-            .map(|(name, _)| format!("../{name}"));
-        view.controller = n
-            .controller
-            .as_ref()
-            .map(|c| {
-                self.party(
-                    c,
-                    c.email.as_ref(),
-                    c.phone.as_ref(),
-                    c.web.as_ref(),
-                    c.business_id.as_ref(),
-                    c.country.as_ref(),
-                )
-            })
-            .transpose()?;
-        view.representative = n
-            .representative
-            .as_ref()
-            .map(|p| {
-                self.party(
-                    p,
-                    p.email.as_ref(),
-                    p.phone.as_ref(),
-                    p.web.as_ref(),
-                    None,
-                    p.country.as_ref(),
-                )
-            })
-            .transpose()?;
-        view.contact = n.contact.as_ref().map(|c| self.contact(c));
-        view.dpo = n.dpo.as_ref().map(|c| self.contact(c));
-        Ok(())
+        summary.controller = controller_name;
+        let (format, alternates, format_links) = self.links(n, languages, formats)?;
+        let mut own = OwnView {
+            format,
+            alternates,
+            formats: format_links,
+            brand_colour: n
+                .branding
+                .as_ref()
+                .and_then(|b| b.colour.as_ref())
+                .map(|c| c.value.clone())
+                .filter(|c| is_colour(c)),
+            logo: n
+                .branding
+                .as_ref()
+                .and_then(|b| b.logo_file.as_ref())
+                .map(|(name, _)| format!("../{name}")),
+            sections: Vec::new(),
+            summary,
+            controller: n
+                .controller
+                .as_ref()
+                .map(|c| {
+                    self.party(
+                        c,
+                        c.email.as_ref(),
+                        c.phone.as_ref(),
+                        c.web.as_ref(),
+                        c.business_id.as_ref(),
+                        c.country.as_ref(),
+                    )
+                })
+                .transpose()?,
+            representative: n
+                .representative
+                .as_ref()
+                .map(|p| {
+                    self.party(
+                        p,
+                        p.email.as_ref(),
+                        p.phone.as_ref(),
+                        p.web.as_ref(),
+                        None,
+                        p.country.as_ref(),
+                    )
+                })
+                .transpose()?,
+            processor,
+            contact: n.contact.as_ref().map(|c| self.contact(c)),
+            dpo: n.dpo.as_ref().map(|c| self.contact(c)),
+            related: part.related.clone(),
+        };
+        self.link_related(&mut own.related);
+        own.sections = self.sections(part, &own)?;
+        Ok(own)
     }
 
     /// Everything of the view of `n` that reads none of [`OWN_KEYS`]: a
@@ -723,13 +742,38 @@ impl Resolver<'_> {
         languages: &[Lang],
         formats: &[Format],
     ) -> Result<()> {
-        view.format = self.format.name().to_string();
-        view.alternates = self.alternates(
+        (view.format, view.alternates, view.formats) = self.links(n, languages, formats)?;
+        self.link_related(&mut view.related);
+        Ok(())
+    }
+
+    /// [`Resolver::link`] for the own part of a view.
+    pub fn link_own(
+        &self,
+        own: &mut OwnView,
+        n: &Notice,
+        languages: &[Lang],
+        formats: &[Format],
+    ) -> Result<()> {
+        (own.format, own.alternates, own.formats) = self.links(n, languages, formats)?;
+        self.link_related(&mut own.related);
+        Ok(())
+    }
+
+    /// The format's name, the same page in the other languages and the
+    /// same notice in the other formats.
+    fn links(
+        &self,
+        n: &Notice,
+        languages: &[Lang],
+        formats: &[Format],
+    ) -> Result<(String, Vec<Alternate>, Vec<FormatLink>)> {
+        let alternates = self.alternates(
             languages,
             &format!("{}.{}", n.id_str(), self.format.extension()),
         )?;
         // A fragment is for a CMS, not for readers: never linked.
-        view.formats = formats
+        let links = formats
             .iter()
             .filter(|f| **f != self.format && **f != Format::Fragment)
             .map(|f| {
@@ -740,14 +784,19 @@ impl Resolver<'_> {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        for r in &mut view.related {
+        Ok((self.format.name().to_string(), alternates, links))
+    }
+
+    /// Related notices named by id link to their page in this format; a
+    /// link set before (by the format the view was first linked for) stays.
+    fn link_related(&self, related: &mut [RelatedView]) {
+        for r in related {
             if r.url.is_none()
                 && let Some(id) = &r.notice
             {
                 r.url = Some(format!("{id}.{}", self.format.extension()));
             }
         }
-        Ok(())
     }
 
     fn party(
@@ -924,16 +973,17 @@ impl Resolver<'_> {
         Ok((rights, objection))
     }
 
-    /// The sections present, in the order of [`Section::ALL`], numbered.
-    fn sections(&self, v: &NoticeView) -> Result<Vec<SectionView>> {
+    /// The sections present in the view of `v` completed by `own`, in the
+    /// order of [`Section::ALL`], numbered.
+    fn sections(&self, v: &NoticeView, own: &OwnView) -> Result<Vec<SectionView>> {
         let present = |s: Section| match s {
             // The title block, not a numbered section.
             Section::Notice => false,
-            Section::Controller => v.controller.is_some(),
-            Section::Representative => v.representative.is_some(),
-            Section::Contact => v.contact.is_some(),
-            Section::Dpo => v.dpo.is_some(),
-            Section::Processor => v.processor.is_some(),
+            Section::Controller => own.controller.is_some(),
+            Section::Representative => own.representative.is_some(),
+            Section::Contact => own.contact.is_some(),
+            Section::Dpo => own.dpo.is_some(),
+            Section::Processor => own.processor.is_some(),
             Section::Register => true,
             Section::Purposes => !v.purposes.is_empty(),
             Section::Subjects => !v.data_subjects.is_empty(),
@@ -950,7 +1000,7 @@ impl Resolver<'_> {
             Section::Rights => true,
             Section::Objection => v.objection.is_some(),
             Section::Complaint => true,
-            Section::Related => !v.related.is_empty(),
+            Section::Related => !own.related.is_empty(),
         };
         Section::ALL
             .iter()

@@ -153,6 +153,47 @@ pub struct NoticeView {
     pub complaint: ComplaintView,
 }
 
+/// The fields of a [`NoticeView`] that [`super::resolve::Resolver::finish`]
+/// sets on a shared part: the notice's own parties, the summary and the
+/// processor that name them, the look, the sections present and the
+/// links. Serialized under the same names as there; a page of a bound
+/// notice is rendered from its shared part's fields and these.
+#[derive(Debug, Clone, Serialize)]
+pub struct OwnView {
+    pub format: String,
+    pub alternates: Vec<Alternate>,
+    pub formats: Vec<FormatLink>,
+    pub brand_colour: Option<String>,
+    pub logo: Option<String>,
+    pub sections: Vec<SectionView>,
+    pub summary: Summary,
+    pub controller: Option<PartyView>,
+    pub representative: Option<PartyView>,
+    pub processor: Option<PartyView>,
+    pub contact: Option<ContactView>,
+    pub dpo: Option<ContactView>,
+    pub related: Vec<RelatedView>,
+}
+
+impl OwnView {
+    /// Sets these fields on `view`.
+    pub fn apply(self, view: &mut NoticeView) {
+        view.format = self.format;
+        view.alternates = self.alternates;
+        view.formats = self.formats;
+        view.brand_colour = self.brand_colour;
+        view.logo = self.logo;
+        view.sections = self.sections;
+        view.summary = self.summary;
+        view.controller = self.controller;
+        view.representative = self.representative;
+        view.processor = self.processor;
+        view.contact = self.contact;
+        view.dpo = self.dpo;
+        view.related = self.related;
+    }
+}
+
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Alternate {
     pub lang: String,
