@@ -28,6 +28,7 @@
 //! controller, its contacts) does not fill the memory.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -46,12 +47,18 @@ enum Plan {
     Uncached,
 }
 
+/// A macro's plan, and the template that defines it.
+struct Planned {
+    plan: Plan,
+    template: String,
+}
+
 /// The shared outputs of one renderer (one run).
 pub struct Memo {
     /// Tells this memo's outputs in [`RECENT`] from another's (a renderer
     /// made anew with other templates, in `watch` or `serve`).
     id: u64,
-    plans: Mutex<ByFingerprint<Arc<Plan>>>,
+    plans: Mutex<ByFingerprint<Arc<Planned>>>,
     analyses: Mutex<HashMap<String, Arc<Analysis>>>,
     outputs: SeenTwice<Value>,
     hits: AtomicU64,
@@ -297,6 +304,16 @@ impl Analysis {
     }
 }
 
+/// Feeds what is formatted into a hasher.
+struct HashWriter<'a, H: Hasher>(&'a mut H);
+
+impl<H: Hasher> std::fmt::Write for HashWriter<'_, H> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
 /// The context variables the macro `name` of the template `analysis`
 /// describes depends on.
 fn plan(env: &Environment<'_>, analysis: &Analysis, name: &str) -> Plan {
@@ -369,21 +386,27 @@ impl Memo {
         }
     }
 
-    fn plan_for(&self, env: &Environment<'_>, page: &str, name: &str) -> Arc<Plan> {
+    fn plan_for(&self, env: &Environment<'_>, page: &str, name: &str) -> Arc<Planned> {
         // Looked up on every call: by a fingerprint, which allocates nothing.
         let key = crate::fingerprint::of(&(page, name));
         if let Some(p) = self.plans.lock().ok().and_then(|p| p.get(&key).cloned()) {
             return p;
         }
         // The macro is memoised when exactly one candidate defines it.
-        let defining: Vec<Arc<Analysis>> = candidate_templates(env, page)
-            .iter()
-            .filter_map(|t| self.analysis(env, t))
-            .filter(|a| a.defines(name))
+        let defining: Vec<(String, Arc<Analysis>)> = candidate_templates(env, page)
+            .into_iter()
+            .filter_map(|t| self.analysis(env, &t).map(|a| (t, a)))
+            .filter(|(_, a)| a.defines(name))
             .collect();
         let plan = Arc::new(match defining.as_slice() {
-            [analysis] => plan(env, analysis, name),
-            _ => Plan::Uncached,
+            [(template, analysis)] => Planned {
+                plan: plan(env, analysis, name),
+                template: template.clone(),
+            },
+            _ => Planned {
+                plan: Plan::Uncached,
+                template: page.to_string(),
+            },
         });
         if let Ok(mut plans) = self.plans.lock() {
             plans.insert(key, plan.clone());
@@ -420,17 +443,20 @@ impl Memo {
                     "memo() takes a macro, e.g. memo(m.section, s)",
                 )
             })?;
-        let page = state.name();
-        let plan = self.plan_for(state.env(), page, name);
-        let Plan::Depends(deps) = plan.as_ref() else {
+        let planned = self.plan_for(state.env(), state.name(), name);
+        let Plan::Depends(deps) = &planned.plan else {
             return callee.call(state, args);
         };
         let Some(key) = PAGE.with(|p| {
             let mut p = p.borrow_mut();
             let (root, hashes) = p.as_mut()?;
             let mut h = Fingerprinter::default();
-            page.hash(&mut h);
+            // The macro, not the page that calls it: the HTML and print
+            // pages of a notice call the same sections of one module. The
+            // escaping in force is the caller's, so it is an input too.
+            planned.template.hash(&mut h);
             name.hash(&mut h);
+            let _ = write!(HashWriter(&mut h), "{:?}", state.auto_escape());
             for a in args {
                 hash_value(a, &mut h);
             }
@@ -517,13 +543,56 @@ mod tests {
             r#"{%- import "m.html" as m %}{{ memo(m.shared, s) }}|{{ memo(m.own, s) }}"#,
         )
         .unwrap();
+        // Another page calling the same macros, and one that escapes nothing.
+        env.add_template(
+            "print.html",
+            r#"{%- import "m.html" as m %}print {{ memo(m.shared, s) }}"#,
+        )
+        .unwrap();
+        env.add_template(
+            "page.txt",
+            r#"{%- import "m.html" as m %}text {{ memo(m.shared, s) }}"#,
+        )
+        .unwrap();
         register(&mut env, memo);
         env
     }
 
     fn render(env: &Environment<'static>, root: Value) -> String {
+        render_page(env, "page.html", root)
+    }
+
+    fn render_page(env: &Environment<'static>, name: &str, root: Value) -> String {
         let _page = PageGuard::enter(root.clone());
-        env.get_template("page.html").unwrap().render(root).unwrap()
+        env.get_template(name).unwrap().render(root).unwrap()
+    }
+
+    /// An output is kept for the macro, not for the page calling it: the
+    /// HTML and print pages of a notice share their sections. A page that
+    /// escapes otherwise gets its own.
+    #[test]
+    fn pages_calling_the_same_macro_share_its_output_when_they_escape_alike() {
+        let memo = Arc::new(Memo::default());
+        let e = env(memo.clone());
+        let root = minijinja::context! {
+            controller => "A", lang => "fi", format => "html",
+            s => minijinja::context! { title => "<T>" },
+        };
+        assert_eq!(
+            render_page(&e, "page.html", root.clone()),
+            "<b>&lt;T&gt;</b> lang-fi@fi html|A: <b>&lt;T&gt;</b>"
+        );
+        assert_eq!(memo.stats(), MemoStats { hits: 0, misses: 2 });
+        assert_eq!(
+            render_page(&e, "print.html", root.clone()),
+            "print <b>&lt;T&gt;</b> lang-fi@fi html"
+        );
+        assert_eq!(memo.stats(), MemoStats { hits: 1, misses: 2 });
+        assert_eq!(
+            render_page(&e, "page.txt", root),
+            "text <b><T></b> lang-fi@fi html"
+        );
+        assert_eq!(memo.stats(), MemoStats { hits: 1, misses: 3 });
     }
 
     #[test]
