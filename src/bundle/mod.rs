@@ -76,8 +76,13 @@ fn processor_records(
     if check.notices.is_empty() {
         return Ok(files);
     }
+    let shared: Vec<Option<u128>> = check
+        .notices
+        .iter()
+        .map(crate::render::shared_key)
+        .collect();
     for lang in &languages {
-        let book = crate::records::processor_record(renderer, &check.notices, lang)?;
+        let book = crate::records::processor_record(renderer, &check.notices, &shared, lang)?;
         files.extend(crate::records::files(
             renderer,
             &book,

@@ -325,18 +325,31 @@ pub fn controller_record(
 /// A processor's record (Art. 30(2)) for one controller: `notices` are a
 /// vendor's services bound to that customer, one group and row each.
 /// The notices' views come from `renderer` ([`Renderer::view`]), which has
-/// the part of each that the service's customers share.
+/// the part of each that the service's customers share; `shared` holds the
+/// notices' [`crate::render::shared_key`]s, in the same order.
 pub fn processor_record(
     renderer: &Renderer,
     notices: &[Notice],
+    shared: &[Option<u128>],
     lang: &Lang,
 ) -> anyhow::Result<Book> {
+    anyhow::ensure!(
+        shared.len() == notices.len(),
+        "a shared key for each notice of the processor record"
+    );
     let locales = renderer.locales();
     let mut groups = Vec::new();
-    for n in notices {
+    for (n, shared) in notices.iter().zip(shared) {
         let own = language_for(n, lang);
         let view = renderer
-            .view(n, &own, Format::Md, std::slice::from_ref(&own), &[])
+            .view(
+                n,
+                *shared,
+                &own,
+                Format::Md,
+                std::slice::from_ref(&own),
+                &[],
+            )
             .with_context(|| format!("notice {} ({own})", n.id_str()))?;
         let w = Words {
             locales,

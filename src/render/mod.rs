@@ -58,6 +58,14 @@ struct SharedPart {
     fields: context::KnownFields,
 }
 
+/// The [`resolve::shared_key`] of a notice bound to a customer, by which
+/// the part of its views that its service's customers share is kept
+/// ([`Renderer::shared_part`]); `None` for a site's notices, which are
+/// each their own.
+pub fn shared_key(n: &Notice) -> Option<u128> {
+    n.customer_span.is_some().then(|| resolve::shared_key(n))
+}
+
 /// Where a notice's page in `format` goes. The PDF stage prints the HTML
 /// made for it, whose links point at the other PDFs, and then drops it.
 fn notice_path(n: &Notice, lang: &Lang, format: Format) -> String {
@@ -245,9 +253,12 @@ impl Renderer {
     /// The view of `n` in `lang` and `format`; for a notice bound to a
     /// customer, completed from the part its service's customers share
     /// ([`Renderer::shared_part`]).
+    /// `shared` is the notice's [`shared_key`], taken once for all its
+    /// views.
     pub fn view(
         &self,
         n: &Notice,
+        shared: Option<u128>,
         lang: &Lang,
         format: Format,
         languages: &[Lang],
@@ -258,10 +269,10 @@ impl Renderer {
             lang,
             format,
         };
-        if n.customer_span.is_none() {
+        let Some(shared_key) = shared else {
             return resolver.notice(n, languages, formats);
-        }
-        let part = self.shared_part(&resolver, n, resolve::shared_key(n))?;
+        };
+        let part = self.shared_part(&resolver, n, shared_key)?;
         let view = resolver.finish(part.view.clone(), n, languages, formats)?;
         // As for the pages (`notice_files`), tests check the shortcut.
         #[cfg(debug_assertions)]
@@ -432,9 +443,7 @@ impl Renderer {
             .iter()
             .flat_map(|n| {
                 let langs = Self::languages_of(n, sel, defaults);
-                // Only bound notices share a part of their views (see
-                // `resolve`): a site's notices are each their own.
-                let shared = n.customer_span.is_some().then(|| resolve::shared_key(n));
+                let shared = shared_key(n);
                 langs
                     .clone()
                     .into_iter()
