@@ -4,12 +4,14 @@
 //! read in `retention.rs`.)
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::{Annotate, Ctx, emails, texts, urls};
 use crate::bind::Q011;
 use crate::diagnostic::rule;
+use crate::fingerprint::TextCache;
 use crate::load::decode::Q010;
 use crate::model::format::{self, FieldPath, Kind};
 use crate::model::markdown::{MAX_NESTING, is_safe_link, nesting_depth};
@@ -258,16 +260,23 @@ pub fn unsafe_link(cx: &mut Ctx<'_>) {
             if !t.value.contains(['[', '<']) || !t.value.contains([':', '&']) {
                 continue;
             }
-            for dest in link_targets(&t.value) {
-                if !is_safe_link(&dest) {
-                    cx.report(
-                        Q009,
-                        t.span.clone(),
-                        format!("`{field}` links to `{dest}`, which is not a safe link"),
-                    )
-                    .label("unsafe link target")
-                    .help("use an https:, http:, mailto: or tel: link, or a relative one");
-                }
+            // Once per text in a run: a fleet's bound notices repeat their
+            // service's texts for every customer.
+            static UNSAFE: TextCache<Arc<[String]>> = TextCache::new();
+            let unsafe_targets = UNSAFE.get_or(crate::fingerprint::of(t.value.as_str()), || {
+                link_targets(&t.value)
+                    .into_iter()
+                    .filter(|dest| !is_safe_link(dest))
+                    .collect()
+            });
+            for dest in unsafe_targets.iter() {
+                cx.report(
+                    Q009,
+                    t.span.clone(),
+                    format!("`{field}` links to `{dest}`, which is not a safe link"),
+                )
+                .label("unsafe link target")
+                .help("use an https:, http:, mailto: or tel: link, or a relative one");
             }
         }
     }
@@ -300,7 +309,11 @@ pub fn markdown_nesting(cx: &mut Ctx<'_>) {
             if markers <= MAX_NESTING {
                 continue;
             }
-            let depth = nesting_depth(&t.value);
+            // Once per text in a run, as in `unsafe_link`.
+            static DEPTH: TextCache<usize> = TextCache::new();
+            let depth = DEPTH.get_or(crate::fingerprint::of(t.value.as_str()), || {
+                nesting_depth(&t.value)
+            });
             if depth > MAX_NESTING {
                 cx.report(
                     Q017,
@@ -524,13 +537,13 @@ pub fn control_characters(cx: &mut Ctx<'_>) {
             .iter()
             .chain(text.translations.iter().map(|(_, t)| t))
         {
-            if let Some(c) = t.value.chars().find(|c| is_forbidden_char(*c)) {
+            if let Some(c) = forbidden_char(&t.value) {
                 found.push((field, t, c));
             }
         }
     }
     for (field, s) in plain_strings(n) {
-        if let Some(c) = s.value.chars().find(|c| is_forbidden_char(*c)) {
+        if let Some(c) = forbidden_char(&s.value) {
             found.push((field, s, c));
         }
     }
@@ -546,6 +559,32 @@ pub fn control_characters(cx: &mut Ctx<'_>) {
         .label("invisible character in this text")
         .help("delete the character; it cannot be seen in an editor and is not allowed in HTML");
     }
+}
+
+/// The first character of `s` that [`is_forbidden_char`] refuses. Most
+/// texts have none, and a byte scan, which the compiler vectorises, clears
+/// them without decoding a character: the rule ran on every text of every
+/// bound notice of a fleet (issue: fleet performance).
+fn forbidden_char(s: &str) -> Option<char> {
+    if !may_hold_forbidden_char(s) {
+        return None;
+    }
+    s.chars().find(|c| is_forbidden_char(*c))
+}
+
+/// Whether `s` has a byte that can start a character [`is_forbidden_char`]
+/// refuses: a C0 control (but tab and line breaks) or DEL; 0xC2, which
+/// starts the C1 controls; 0xEF, which starts U+FDD0..U+FDEF, U+FFFE and
+/// U+FFFF; or a four-byte sequence, which holds the last two code points
+/// of the other planes.
+fn may_hold_forbidden_char(s: &str) -> bool {
+    s.bytes().any(|b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7F
+            || b == 0xC2
+            || b == 0xEF
+            || b >= 0xF0
+    })
 }
 
 /// Characters HTML does not allow in text, apart from the NUL that no
@@ -626,6 +665,26 @@ pub fn placeholder(cx: &mut Ctx<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Guards the byte scan before Q016: every character the rule refuses
+    /// has a byte the scan stops at, alone and inside a text.
+    #[test]
+    fn the_byte_scan_misses_no_forbidden_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            let inside = format!("Tietosuoja{c}seloste");
+            assert_eq!(
+                forbidden_char(&alone),
+                is_forbidden_char(c).then_some(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+            if is_forbidden_char(c) {
+                assert_eq!(forbidden_char(&inside), Some(c), "U+{:04X}", u32::from(c));
+            }
+        }
+        assert_eq!(forbidden_char("Äyskäri – ålänning ✓"), None);
+    }
 
     #[test]
     fn emails() {
