@@ -51,8 +51,10 @@ pub struct Renderer {
     shared_views: crate::fingerprint::SeenTwice<Arc<SharedPart>>,
 }
 
-/// The part of a view that bound notices share ([`Resolver::shared`]), and
-/// its fields converted for templates.
+/// The part of a view that does not name the notice's own parties
+/// ([`Resolver::shared`]), which a notice's HTML and print pages share, and
+/// bound notices with the other customers of their service; with its
+/// fields converted for templates.
 struct SharedPart {
     view: view::NoticeView,
     fields: context::KnownFields,
@@ -243,11 +245,16 @@ impl Renderer {
         if let Some(kept) = self.shared_views.get(key) {
             return Ok(kept);
         }
-        let view = resolver.shared(n)?;
-        let fields = self.fields.known(&view)?;
-        let part = Arc::new(SharedPart { view, fields });
+        let part = self.new_part(resolver, n)?;
         self.shared_views.offer(key, &part);
         Ok(part)
+    }
+
+    /// The [`Resolver::shared`] part of `n`'s view, made anew.
+    fn new_part(&self, resolver: &Resolver, n: &Notice) -> anyhow::Result<Arc<SharedPart>> {
+        let view = resolver.shared(n)?;
+        let fields = self.fields.known(&view)?;
+        Ok(Arc::new(SharedPart { view, fields }))
     }
 
     /// The view of `n` in `lang` and `format`; for a notice bound to a
@@ -285,73 +292,19 @@ impl Renderer {
         Ok(view)
     }
 
-    /// A notice in one language, in each of `formats`. HTML and print HTML
-    /// share one resolved view. With `shared`, the notice's
-    /// [`resolve::shared_key`], see [`Renderer::bound_notice_files`].
+    /// A notice in one language, in each of `formats`. Each page is
+    /// rendered from the part of the notice's view that does not name its
+    /// own parties ([`Resolver::shared`]), converted for templates once
+    /// and shared by the HTML and print pages, and from the rest
+    /// ([`Resolver::own`]). With `shared`, the notice's [`shared_key`], that
+    /// part is also shared with the other customers of its service
+    /// ([`Renderer::shared_part`]): in a fleet, resolving and converting
+    /// the whole view for every customer was about a sixth of the time
+    /// (issue: fleet performance).
     fn notice_files(
         &self,
         n: &Notice,
         shared: Option<u128>,
-        lang: &Lang,
-        languages: &[Lang],
-        formats: &[Format],
-    ) -> anyhow::Result<Vec<RenderedFile>> {
-        if let Some(shared_key) = shared {
-            let files = self.bound_notice_files(n, shared_key, lang, languages, formats)?;
-            // Every test that binds a notice checks the shortcut against
-            // the whole resolution, byte for byte.
-            #[cfg(debug_assertions)]
-            assert_eq!(
-                files,
-                self.notice_files(n, None, lang, languages, formats)?,
-                "{}'s pages from its shared part differ from its whole resolution",
-                n.id_str()
-            );
-            return Ok(files);
-        }
-        let mut files = Vec::new();
-        let mut html_view: Option<view::NoticeView> = None;
-        for &format in formats {
-            let resolver = Resolver {
-                locales: &self.locales,
-                lang,
-                format,
-            };
-            let view = match (format, &mut html_view) {
-                (Format::Html | Format::Print | Format::Pdf | Format::Fragment, Some(v)) => {
-                    resolver.link(v, n, languages, formats)?;
-                    v.clone()
-                }
-                _ => {
-                    let v = resolver
-                        .notice(n, languages, formats)
-                        .with_context(|| format!("notice {} ({lang})", n.id_str()))?;
-                    if format != Format::Md {
-                        html_view = Some(v.clone());
-                    }
-                    v
-                }
-            };
-            files.push(RenderedFile {
-                path: notice_path(n, lang, format),
-                contents: self.render_view(n, lang, &view)?.into_bytes(),
-            });
-        }
-        Ok(files)
-    }
-
-    /// [`Renderer::notice_files`] for a notice bound to a customer: the
-    /// part of its view that is the service's ([`Resolver::shared`]) is
-    /// resolved and converted for its templates once for every customer
-    /// of the service ([`Renderer::shared_part`]), and each page is
-    /// rendered from that part's fields and the notice's own
-    /// ([`Resolver::own`]). In a fleet, resolving and converting the whole
-    /// view for every customer was about a sixth of the time (issue: fleet
-    /// performance).
-    fn bound_notice_files(
-        &self,
-        n: &Notice,
-        shared_key: u128,
         lang: &Lang,
         languages: &[Lang],
         formats: &[Format],
@@ -371,9 +324,11 @@ impl Renderer {
                     (p.clone(), own)
                 }
                 _ => {
-                    let part = self
-                        .shared_part(&resolver, n, shared_key)
-                        .with_context(|| format!("notice {} ({lang})", n.id_str()))?;
+                    let part = match shared {
+                        Some(key) => self.shared_part(&resolver, n, key),
+                        None => self.new_part(&resolver, n),
+                    }
+                    .with_context(|| format!("notice {} ({lang})", n.id_str()))?;
                     let own = resolver
                         .own(&part.view, n, languages, formats)
                         .with_context(|| format!("notice {} ({lang})", n.id_str()))?;
@@ -389,6 +344,54 @@ impl Renderer {
                 contents: self
                     .render_notice_page(n, lang, &own.format, ctx)?
                     .into_bytes(),
+            });
+        }
+        // Every test that renders a notice checks these pages against
+        // those of its whole view, byte for byte.
+        #[cfg(debug_assertions)]
+        assert_eq!(
+            files,
+            self.whole_notice_files(n, lang, languages, formats)?,
+            "{}'s pages from the parts of its view differ from those of its whole view",
+            n.id_str()
+        );
+        Ok(files)
+    }
+
+    /// The pages of [`Renderer::notice_files`] from the notice's whole view,
+    /// resolved anew: what debug builds compare them with.
+    #[cfg(debug_assertions)]
+    fn whole_notice_files(
+        &self,
+        n: &Notice,
+        lang: &Lang,
+        languages: &[Lang],
+        formats: &[Format],
+    ) -> anyhow::Result<Vec<RenderedFile>> {
+        let mut files = Vec::new();
+        let mut html_view: Option<view::NoticeView> = None;
+        for &format in formats {
+            let resolver = Resolver {
+                locales: &self.locales,
+                lang,
+                format,
+            };
+            let view = match (format, &mut html_view) {
+                (Format::Html | Format::Print | Format::Pdf | Format::Fragment, Some(v)) => {
+                    resolver.link(v, n, languages, formats)?;
+                    v.clone()
+                }
+                _ => {
+                    let v = resolver.notice(n, languages, formats)?;
+                    if format != Format::Md {
+                        html_view = Some(v.clone());
+                    }
+                    v
+                }
+            };
+            files.push(RenderedFile {
+                path: notice_path(n, lang, format),
+                contents: self.render_view(n, lang, &view)?.into_bytes(),
             });
         }
         Ok(files)
