@@ -16,6 +16,10 @@
 //! or not: identical input gives identical bytes, whatever order the
 //! customers are zipped in.
 //!
+//! Small files that many archives hold alike (a workbook's theme and
+//! styles, in every customer's workbooks) are compressed once too, kept by
+//! their fingerprint from their second sight.
+//!
 //! Files that are compressed already (workbooks, PDFs, images) are stored
 //! as they are. Entries have fixed timestamps (1980-01-01) and permissions
 //! (0644), UTF-8 names, and no extra fields; archives of 4 GiB or more, or
@@ -26,7 +30,7 @@ use std::sync::Arc;
 use flate2::{Compress, Compression, FlushCompress, Status};
 use memchr::memmem::find;
 
-use crate::fingerprint::TextCache;
+use crate::fingerprint::{SeenTwice, TextCache};
 
 /// One file of an archive: its name inside the zip and its bytes.
 pub struct Entry<'a> {
@@ -40,6 +44,21 @@ const LEVEL: u32 = 1;
 
 /// The compressed stylesheets, shared by every thread of the run.
 static SEGMENTS: TextCache<Arc<Vec<u8>>> = TextCache::new();
+
+/// Small files that many archives hold alike (a workbook's theme, styles
+/// and relationships, in every customer's three workbooks), compressed,
+/// with their CRC, by their fingerprint: kept from their second sight.
+/// A small file's time is mostly the compressor's fresh state, not its
+/// bytes.
+static SMALL_FILES: std::sync::LazyLock<SeenTwice<Arc<KeptFile>>> =
+    std::sync::LazyLock::new(SeenTwice::default);
+
+/// A file's CRC and its compressed bytes.
+type KeptFile = (u32, Vec<u8>);
+
+/// Files up to this size are looked up in [`SMALL_FILES`]; larger ones
+/// (pages) are each a customer's own.
+const SMALL_FILE: usize = 16 * 1024;
 
 const STORED: u16 = 0;
 const DEFLATED: u16 = 8;
@@ -67,23 +86,43 @@ pub fn write(entries: &[Entry<'_>]) -> anyhow::Result<Vec<u8>> {
     let mut compressor = Compress::new(Compression::new(LEVEL), false);
     for entry in entries {
         let offset = out.len();
-        let (method, data) = if is_compressed_already(&entry.name) {
-            (STORED, std::borrow::Cow::Borrowed(entry.contents))
+        let (method, crc, data) = if is_compressed_already(&entry.name) {
+            (
+                STORED,
+                crc32fast::hash(entry.contents),
+                Compressed::Borrowed(entry.contents),
+            )
+        } else if entry.contents.len() <= SMALL_FILE {
+            let key = crate::fingerprint::of(entry.contents);
+            let kept = match SMALL_FILES.get(key) {
+                Some(kept) => kept,
+                None => {
+                    let made = Arc::new((
+                        crc32fast::hash(entry.contents),
+                        deflate(&mut compressor, entry.contents)?,
+                    ));
+                    SMALL_FILES.offer(key, &made);
+                    made
+                }
+            };
+            (DEFLATED, kept.0, Compressed::Kept(kept))
         } else {
             (
                 DEFLATED,
-                std::borrow::Cow::Owned(deflate(&mut compressor, entry.contents)?),
+                crc32fast::hash(entry.contents),
+                Compressed::Owned(deflate(&mut compressor, entry.contents)?),
             )
         };
+        let data = data.bytes();
         let header = Header {
             method,
-            crc: crc32fast::hash(entry.contents),
+            crc,
             compressed: small(data.len())?,
             uncompressed: small(entry.contents.len())?,
             name: entry.name.as_bytes(),
         };
         header.local(&mut out)?;
-        out.extend_from_slice(&data);
+        out.extend_from_slice(data);
         header.central(&mut central, small(offset)?)?;
     }
     let central_offset = small(out.len())?;
@@ -101,6 +140,23 @@ pub fn write(entries: &[Entry<'_>]) -> anyhow::Result<Vec<u8>> {
     put16(&mut out, 0);
     small(out.len())?;
     Ok(out)
+}
+
+/// An entry's bytes as the archive holds them.
+enum Compressed<'a> {
+    Borrowed(&'a [u8]),
+    Owned(Vec<u8>),
+    Kept(Arc<KeptFile>),
+}
+
+impl Compressed<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Compressed::Borrowed(b) => b,
+            Compressed::Owned(b) => b,
+            Compressed::Kept(k) => &k.1,
+        }
+    }
 }
 
 /// Formats whose bytes are compressed already: deflating them again costs
@@ -349,6 +405,37 @@ mod tests {
         }])
         .expect("zip");
         assert_eq!(one, again);
+    }
+
+    /// Item 3 of the fleet issue: a small file that archives hold alike is
+    /// compressed once, from its second sight, and an archive's bytes do
+    /// not depend on whether its files came from the cache.
+    #[test]
+    fn a_small_file_many_archives_hold_is_compressed_once_to_the_same_bytes() {
+        let theme = format!("<a:theme name=\"{}\"/>", "archive-test-theme ".repeat(40));
+        let zip = |name: &str| {
+            write(&[Entry {
+                name: name.into(),
+                contents: theme.as_bytes(),
+            }])
+            .expect("zip")
+        };
+        let first = zip("one/xl/theme/theme1.xml");
+        assert!(
+            SMALL_FILES
+                .get(crate::fingerprint::of(theme.as_bytes()))
+                .is_none()
+        );
+        let second = zip("one/xl/theme/theme1.xml");
+        assert!(
+            SMALL_FILES
+                .get(crate::fingerprint::of(theme.as_bytes()))
+                .is_some()
+        );
+        let third = zip("one/xl/theme/theme1.xml");
+        assert_eq!(first, second);
+        assert_eq!(first, third);
+        assert_eq!(read_back(&third)[0].1, theme.as_bytes());
     }
 
     #[test]
