@@ -257,7 +257,10 @@ pub fn unsafe_link(cx: &mut Ctx<'_>) {
             // with a colon, written as such or as a character reference
             // (`&#58;`). Most texts have neither, and skipping the parse
             // for them is most of this rule's cost.
-            if !t.value.contains(['[', '<']) || !t.value.contains([':', '&']) {
+            let bytes = t.value.as_bytes();
+            if memchr::memchr2(b'[', b'<', bytes).is_none()
+                || memchr::memchr2(b':', b'&', bytes).is_none()
+            {
                 continue;
             }
             // Once per text in a run: a fleet's bound notices repeat their
@@ -301,12 +304,11 @@ pub fn markdown_nesting(cx: &mut Ctx<'_>) {
         for t in text.all() {
             // Each level takes a marker of its own (`>`, `-`, `*`, `+`, or a
             // number and `.` or `)`); a text with few of them needs no parse.
-            let markers = t
+            let mut markers = t
                 .value
                 .bytes()
-                .filter(|b| matches!(b, b'>' | b'-' | b'*' | b'+' | b'.' | b')'))
-                .count();
-            if markers <= MAX_NESTING {
+                .filter(|b| matches!(b, b'>' | b'-' | b'*' | b'+' | b'.' | b')'));
+            if markers.nth(MAX_NESTING).is_none() {
                 continue;
             }
             // Once per text in a run, as in `unsafe_link`.
