@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::laws::span_in;
-use super::{Annotate, Ctx, texts};
+use super::{Annotate, Ctx};
 use crate::diagnostic::rule;
 use crate::model::{Country, Lang, Located};
 
@@ -1162,7 +1162,7 @@ pub fn facts_agree(cx: &mut Ctx<'_>) {
         .iter()
         .filter(|l| table.contains_key(l.as_str()))
         .collect();
-    for (field, text) in texts(cx.notice) {
+    for (field, text) in cx.texts() {
         let written: Vec<(&Lang, &Located<String>)> = languages
             .iter()
             .filter_map(|l| {

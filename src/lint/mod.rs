@@ -50,9 +50,34 @@ pub struct Ctx<'a> {
     /// `[readability]` of the project configuration (rules Q021, Q022).
     pub readability: &'a Readability,
     diagnostics: Vec<Diagnostic>,
+    /// Every localised text of the notice, walked once for all the rules
+    /// that read them rather than once per rule (issue: fleet
+    /// performance).
+    texts: std::cell::OnceCell<Vec<(FieldPath, &'a Text)>>,
 }
 
 impl<'a> Ctx<'a> {
+    pub fn new(
+        notice: &'a Notice,
+        languages: &'a [Lang],
+        project_languages: bool,
+        readability: &'a Readability,
+    ) -> Ctx<'a> {
+        Ctx {
+            notice,
+            languages,
+            project_languages,
+            readability,
+            diagnostics: Vec::new(),
+            texts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Every localised text of the notice, as [`texts`] lists them.
+    pub fn texts(&self) -> Vec<(FieldPath, &'a Text)> {
+        self.texts.get_or_init(|| texts(self.notice)).clone()
+    }
+
     pub fn report(
         &mut self,
         code: crate::diagnostic::Code,
@@ -151,13 +176,12 @@ pub fn check_with(
     } else {
         &own
     };
-    let mut cx = Ctx {
+    let mut cx = Ctx::new(
         notice,
         languages,
-        project_languages: !default_languages.is_empty(),
+        !default_languages.is_empty(),
         readability,
-        diagnostics: Vec::new(),
-    };
+    );
     for rule in registry::RULES {
         if let Some(check) = rule.check {
             check(&mut cx);

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use super::{Annotate, Ctx, emails, texts, urls};
+use super::{Annotate, Ctx, emails, urls};
 use crate::bind::Q011;
 use crate::diagnostic::rule;
 use crate::fingerprint::TextCache;
@@ -114,7 +114,7 @@ Swedish (Language Act 423/2003).\n\nFix: add the missing translation to the fiel
 
 pub fn missing_translation(cx: &mut Ctx<'_>) {
     let languages = cx.languages.to_vec();
-    for (field, text) in texts(cx.notice) {
+    for (field, text) in cx.texts() {
         let missing: Vec<&str> = languages
             .iter()
             .filter(|l| text.get(l).is_none_or(|s| s.trim().is_empty()))
@@ -251,7 +251,7 @@ rule! {
 }
 
 pub fn unsafe_link(cx: &mut Ctx<'_>) {
-    for (field, text) in texts(cx.notice) {
+    for (field, text) in cx.texts() {
         for t in text.all() {
             // A Markdown link needs `[` or `<`, and can only name a scheme
             // with a colon, written as such or as a character reference
@@ -300,7 +300,7 @@ paragraphs instead of deeper levels.";
 /// Q017: block quotes and lists nested deeper than the renderer keeps
 /// (see [`MAX_NESTING`]).
 pub fn markdown_nesting(cx: &mut Ctx<'_>) {
-    for (field, text) in texts(cx.notice) {
+    for (field, text) in cx.texts() {
         for t in text.all() {
             // Each level takes a marker of its own (`>`, `-`, `*`, `+`, or a
             // number and `.` or `)`); a text with few of them needs no parse.
@@ -533,7 +533,7 @@ point).";
 pub fn control_characters(cx: &mut Ctx<'_>) {
     let n = cx.notice;
     let mut found: Vec<(FieldPath, &Located<String>, char)> = Vec::new();
-    for (field, text) in texts(n) {
+    for (field, text) in cx.texts() {
         for t in text
             .neutral
             .iter()
@@ -619,7 +619,7 @@ placeholder is a warning instead, so that an unfinished notice does not stop the
 
 pub fn placeholder(cx: &mut Ctx<'_>) {
     let n = cx.notice;
-    for (field, text) in texts(n) {
+    for (field, text) in cx.texts() {
         let mut marked: Vec<(Option<&str>, &Located<String>)> = text
             .neutral
             .iter()

@@ -109,13 +109,12 @@ pub enum RecordKind {
 /// bound to a customer).
 pub fn check(notice: &Notice, default_languages: &[Lang], kind: RecordKind) -> Vec<Diagnostic> {
     let readability = Readability::new();
-    let mut cx = Ctx {
+    let mut cx = Ctx::new(
         notice,
-        languages: default_languages,
-        project_languages: !default_languages.is_empty(),
-        readability: &readability,
-        diagnostics: Vec::new(),
-    };
+        default_languages,
+        !default_languages.is_empty(),
+        &readability,
+    );
     record_security(&mut cx);
     match kind {
         RecordKind::Controller => record_data_subjects(&mut cx),
