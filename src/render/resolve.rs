@@ -309,16 +309,7 @@ impl Resolver<'_> {
             representative: n
                 .representative
                 .as_ref()
-                .map(|p| {
-                    self.party(
-                        p,
-                        p.email.as_ref(),
-                        p.phone.as_ref(),
-                        p.web.as_ref(),
-                        None,
-                        p.country.as_ref(),
-                    )
-                })
+                .map(|p| self.other_party(p))
                 .transpose()?,
             processor,
             contact: n.contact.as_ref().map(|c| self.contact(c)),
@@ -536,16 +527,7 @@ impl Resolver<'_> {
         let processor = n
             .processor
             .as_ref()
-            .map(|p| {
-                self.party(
-                    p,
-                    p.email.as_ref(),
-                    p.phone.as_ref(),
-                    p.web.as_ref(),
-                    None,
-                    p.country.as_ref(),
-                )
-            })
+            .map(|p| self.other_party(p))
             .transpose()?;
 
         let automated = n
@@ -797,6 +779,19 @@ impl Resolver<'_> {
                 r.url = Some(format!("{id}.{}", self.format.extension()));
             }
         }
+    }
+
+    /// A party other than the controller (a representative, a processor),
+    /// which has no business id of its own in the format.
+    fn other_party(&self, p: &crate::model::Party) -> Result<PartyView> {
+        self.party(
+            p,
+            p.email.as_ref(),
+            p.phone.as_ref(),
+            p.web.as_ref(),
+            None,
+            p.country.as_ref(),
+        )
     }
 
     fn party(
