@@ -34,9 +34,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use minijinja::value::{Rest, Value, ValueKind};
-use minijinja::{Environment, Error, ErrorKind, State};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, State};
 
-use crate::fingerprint::{ByFingerprint, Fingerprinter, SeenTwice};
+use crate::fingerprint::{ByFingerprint, Fingerprinter, Gathered, SeenTwice};
 
 /// What one macro depends on, found from the source once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,8 +100,14 @@ pub struct MemoStats {
 thread_local! {
     /// The context of the page being rendered on this thread, and the
     /// hashes of its variables computed so far for that page.
-    static PAGE: std::cell::RefCell<Option<(Value, HashMap<String, u128>)>> =
+    static PAGE: std::cell::RefCell<Option<(Value, ByName)>> =
         const { std::cell::RefCell::new(None) };
+
+    /// Each thread's copy of the plans it has looked up, by the memo's id,
+    /// the page and the macro: looked up on every `memo()` call, where the
+    /// shared map's lock was taken by both threads in turn.
+    static PLANS: std::cell::RefCell<ByFingerprint<Arc<Planned>>> =
+        std::cell::RefCell::new(ByFingerprint::default());
 
     /// Outputs rendered lately on this thread, kept whether or not they
     /// were seen before. A customer's own sections (its controller, its
@@ -115,12 +121,36 @@ thread_local! {
 /// While alive, `memo()` calls on this thread read `root` as the page's
 /// context. The renderer holds one around each page it renders.
 pub struct PageGuard {
-    previous: Option<(Value, HashMap<String, u128>)>,
+    previous: Option<(Value, ByName)>,
+}
+
+/// The hashes of a page's variables, by name. Names are short and few, so
+/// FNV-1a (not SipHash, which showed in the profile) hashes them.
+type ByName = HashMap<String, u128, std::hash::BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, 64 bits.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl PageGuard {
     pub fn enter(root: Value) -> PageGuard {
-        let previous = PAGE.with(|p| p.borrow_mut().replace((root, HashMap::new())));
+        let previous = PAGE.with(|p| p.borrow_mut().replace((root, ByName::default())));
         PageGuard { previous }
     }
 
@@ -389,6 +419,23 @@ impl Memo {
     fn plan_for(&self, env: &Environment<'_>, page: &str, name: &str) -> Arc<Planned> {
         // Looked up on every call: by a fingerprint, which allocates nothing.
         let key = crate::fingerprint::of(&(page, name));
+        let local = crate::fingerprint::of(&(self.id, key));
+        if let Some(p) = PLANS.with(|p| p.borrow().get(&local).cloned()) {
+            return p;
+        }
+        let planned = self.plan_shared(env, page, name, key);
+        PLANS.with(|p| p.borrow_mut().insert(local, planned.clone()));
+        planned
+    }
+
+    /// [`Memo::plan_for`] from the plans of every thread.
+    fn plan_shared(
+        &self,
+        env: &Environment<'_>,
+        page: &str,
+        name: &str,
+        key: u128,
+    ) -> Arc<Planned> {
         if let Some(p) = self.plans.lock().ok().and_then(|p| p.get(&key).cloned()) {
             return p;
         }
@@ -450,13 +497,21 @@ impl Memo {
         let Some(key) = PAGE.with(|p| {
             let mut p = p.borrow_mut();
             let (root, hashes) = p.as_mut()?;
-            let mut h = Fingerprinter::default();
+            // Many small writes: gathered and hashed at once.
+            let mut h = Gathered(Vec::with_capacity(512));
             // The macro, not the page that calls it: the HTML and print
             // pages of a notice call the same sections of one module. The
             // escaping in force is the caller's, so it is an input too.
             planned.template.hash(&mut h);
             name.hash(&mut h);
-            let _ = write!(HashWriter(&mut h), "{:?}", state.auto_escape());
+            match state.auto_escape() {
+                AutoEscape::None => 0u8.hash(&mut h),
+                AutoEscape::Html => 1u8.hash(&mut h),
+                AutoEscape::Custom(name) => (2u8, name).hash(&mut h),
+                other => {
+                    let _ = write!(HashWriter(&mut h), "{other:?}");
+                }
+            }
             for a in args {
                 hash_value(a, &mut h);
             }
