@@ -25,7 +25,12 @@ pub fn customer_files(
     pdf: Option<&crate::pdf::Engine>,
     json: bool,
 ) -> anyhow::Result<Vec<RenderedFile>> {
-    let mut files = renderer.site(&check.notices, selection, defaults)?;
+    let shared: Vec<Option<u128>> = check
+        .notices
+        .iter()
+        .map(crate::render::shared_key)
+        .collect();
+    let mut files = renderer.site_keyed(&check.notices, &shared, selection, defaults)?;
     if json {
         files.extend(crate::export::json::beside_pages(
             renderer.locales(),
@@ -34,7 +39,7 @@ pub fn customer_files(
             defaults,
         )?);
     }
-    files.extend(processor_records(renderer, check, defaults)?);
+    files.extend(processor_records(renderer, check, &shared, defaults)?);
     if let Some((name, bytes)) = check
         .customer
         .branding
@@ -62,9 +67,11 @@ pub fn customer_files(
 /// The customer's record of the processing the vendor carries out on its
 /// behalf (Art. 30(2)), in each of the customer's languages and every
 /// record format: `records/processor-record.<lang>.{xlsx,csv,html,md}`.
+/// `shared` holds the notices' [`crate::render::shared_key`]s, in order.
 fn processor_records(
     renderer: &Renderer,
     check: &CustomerCheck,
+    shared: &[Option<u128>],
     defaults: &[crate::model::Lang],
 ) -> anyhow::Result<Vec<RenderedFile>> {
     use crate::records::RecordFormat;
@@ -76,13 +83,8 @@ fn processor_records(
     if check.notices.is_empty() {
         return Ok(files);
     }
-    let shared: Vec<Option<u128>> = check
-        .notices
-        .iter()
-        .map(crate::render::shared_key)
-        .collect();
     for lang in &languages {
-        let book = crate::records::processor_record(renderer, &check.notices, &shared, lang)?;
+        let book = crate::records::processor_record(renderer, &check.notices, shared, lang)?;
         files.extend(crate::records::files(
             renderer,
             &book,

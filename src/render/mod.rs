@@ -405,8 +405,21 @@ impl Renderer {
         sel: &Selection,
         defaults: &[Lang],
     ) -> anyhow::Result<Vec<RenderedFile>> {
+        let keys: Vec<Option<u128>> = notices.iter().map(shared_key).collect();
+        self.site_keyed(notices, &keys, sel, defaults)
+    }
+
+    /// [`Renderer::site`] with the notices' [`shared_key`]s taken already,
+    /// in the same order: a bundle needs them for its processor record too.
+    pub fn site_keyed(
+        &self,
+        notices: &[Notice],
+        keys: &[Option<u128>],
+        sel: &Selection,
+        defaults: &[Lang],
+    ) -> anyhow::Result<Vec<RenderedFile>> {
         let rendered = std::sync::Mutex::new(Vec::new());
-        self.site_each(notices, sel, defaults, |files| {
+        self.site_each_keyed(notices, keys, sel, defaults, |files| {
             rendered
                 .lock()
                 .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?
@@ -431,6 +444,22 @@ impl Renderer {
         defaults: &[Lang],
         sink: impl Fn(Vec<RenderedFile>) -> anyhow::Result<()> + Sync,
     ) -> anyhow::Result<()> {
+        let keys: Vec<Option<u128>> = notices.iter().map(shared_key).collect();
+        self.site_each_keyed(notices, &keys, sel, defaults, sink)
+    }
+
+    fn site_each_keyed(
+        &self,
+        notices: &[Notice],
+        keys: &[Option<u128>],
+        sel: &Selection,
+        defaults: &[Lang],
+        sink: impl Fn(Vec<RenderedFile>) -> anyhow::Result<()> + Sync,
+    ) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            keys.len() == notices.len(),
+            "a shared key for each notice of the site"
+        );
         // Ids become file names and links. The lint stage refuses invalid
         // ones with a rule that cannot be lowered; this is the last line
         // should a caller skip it.
@@ -444,9 +473,9 @@ impl Renderer {
         }
         let jobs: Vec<(&Notice, Option<u128>, Lang, Vec<Lang>)> = notices
             .iter()
-            .flat_map(|n| {
+            .zip(keys)
+            .flat_map(|(n, &shared)| {
                 let langs = Self::languages_of(n, sel, defaults);
-                let shared = shared_key(n);
                 langs
                     .clone()
                     .into_iter()
