@@ -42,11 +42,22 @@ pub struct Entry<'a> {
 /// of the time they take at the default level.
 const LEVEL: u32 = 1;
 
+/// A compressor and the buffer it writes into.
+struct Deflater {
+    compressor: Compress,
+    scratch: Vec<u8>,
+}
+
+/// Room for a page's segment in one call; longer ones take several.
+const SCRATCH: usize = 64 * 1024;
+
 thread_local! {
-    /// Each thread's compressor, reset before every segment: making one
+    /// Each thread's deflater, reset before every segment: making one
     /// allocates and clears a few hundred kilobytes, for every zip.
-    static COMPRESSOR: std::cell::RefCell<Compress> =
-        std::cell::RefCell::new(Compress::new(Compression::new(LEVEL), false));
+    static DEFLATER: std::cell::RefCell<Deflater> = std::cell::RefCell::new(Deflater {
+        compressor: Compress::new(Compression::new(LEVEL), false),
+        scratch: vec![0; SCRATCH],
+    });
 }
 
 /// The compressed stylesheets, shared by every thread of the run.
@@ -93,7 +104,7 @@ pub fn write(entries: &[Entry<'_>]) -> anyhow::Result<Vec<u8>> {
     let total: usize = entries.iter().map(|e| e.contents.len()).sum();
     let mut out = Vec::with_capacity(total / 2 + 64 * 1024);
     let mut central = Vec::new();
-    COMPRESSOR.with_borrow_mut(|compressor| {
+    DEFLATER.with_borrow_mut(|deflater| {
         for entry in entries {
             let offset = out.len();
             let mut header = Header {
@@ -115,7 +126,7 @@ pub fn write(entries: &[Entry<'_>]) -> anyhow::Result<Vec<u8>> {
                     Some(kept) => kept,
                     None => {
                         let mut bytes = Vec::new();
-                        deflate(compressor, entry.contents, &mut bytes)?;
+                        deflate(deflater, entry.contents, &mut bytes)?;
                         let made = Arc::new((crc32fast::hash(entry.contents), bytes));
                         SMALL_FILES.offer(key, &made);
                         made
@@ -131,7 +142,7 @@ pub fn write(entries: &[Entry<'_>]) -> anyhow::Result<Vec<u8>> {
                 header.crc = crc32fast::hash(entry.contents);
                 header.local(&mut out)?;
                 let start = out.len();
-                deflate(compressor, entry.contents, &mut out)?;
+                deflate(deflater, entry.contents, &mut out)?;
                 header.compressed = small(out.len() - start)?;
                 header.patch_compressed_size(&mut out[offset..]);
             }
@@ -168,16 +179,16 @@ fn is_compressed_already(name: &str) -> bool {
 /// Appends `text` to `out` as one raw deflate stream, its inline
 /// stylesheet (if any) compressed as a segment of its own and taken from
 /// the cache.
-fn deflate(compressor: &mut Compress, text: &[u8], out: &mut Vec<u8>) -> anyhow::Result<()> {
+fn deflate(deflater: &mut Deflater, text: &[u8], out: &mut Vec<u8>) -> anyhow::Result<()> {
     match stylesheet(text) {
         Some((start, end)) => {
-            segment(compressor, &text[..start], FlushCompress::Sync, out)?;
+            segment(deflater, &text[..start], FlushCompress::Sync, out)?;
             let style = &text[start..end];
             let key = crate::fingerprint::of(style);
             let mut failed = None;
             let compressed = SEGMENTS.get_or(key, || {
                 let mut bytes = Vec::with_capacity(style.len() / 3 + 64);
-                if let Err(e) = segment(compressor, style, FlushCompress::Sync, &mut bytes) {
+                if let Err(e) = segment(deflater, style, FlushCompress::Sync, &mut bytes) {
                     failed = Some(e);
                 }
                 Arc::new(bytes)
@@ -186,9 +197,9 @@ fn deflate(compressor: &mut Compress, text: &[u8], out: &mut Vec<u8>) -> anyhow:
                 return Err(e);
             }
             out.extend_from_slice(&compressed);
-            segment(compressor, &text[end..], FlushCompress::Finish, out)?;
+            segment(deflater, &text[end..], FlushCompress::Finish, out)?;
         }
-        None => segment(compressor, text, FlushCompress::Finish, out)?,
+        None => segment(deflater, text, FlushCompress::Finish, out)?,
     }
     Ok(())
 }
@@ -206,35 +217,43 @@ fn stylesheet(text: &[u8]) -> Option<(usize, usize)> {
 /// Compresses `input` with a fresh state, appending to `out`: ending in a
 /// sync flush (the stream goes on, on a byte boundary) or in the final
 /// block.
+///
+/// The compressor writes into the deflater's scratch buffer, initialised
+/// once, and the bytes are copied on: given a vector's spare capacity
+/// instead, it zeroes all of it on every call, and a zip's buffer has
+/// hundreds of kilobytes to spare.
 fn segment(
-    compressor: &mut Compress,
+    deflater: &mut Deflater,
     input: &[u8],
     flush: FlushCompress,
     out: &mut Vec<u8>,
 ) -> anyhow::Result<()> {
+    let Deflater {
+        compressor,
+        scratch,
+    } = deflater;
     compressor.reset();
     let mut read = 0;
     loop {
-        if out.capacity() - out.len() < 1024 {
-            out.reserve(out.capacity().max(4096));
-        }
         let before_in = compressor.total_in();
         let before_out = compressor.total_out();
         let status = compressor
-            .compress_vec(&input[read..], out, flush)
+            .compress(&input[read..], scratch, flush)
             .map_err(|e| anyhow::anyhow!("cannot compress: {e}"))?;
-        read += (compressor.total_in() - before_in) as usize;
-        let wrote = compressor.total_out() - before_out;
+        let took = (compressor.total_in() - before_in) as usize;
+        let wrote = (compressor.total_out() - before_out) as usize;
+        read += took;
+        out.extend_from_slice(&scratch[..wrote]);
         let done = match flush {
             FlushCompress::Finish => status == Status::StreamEnd,
             // Flushed when all input is taken and the flush left room to
             // spare: a full buffer may hold more to come.
-            _ => read == input.len() && out.len() < out.capacity(),
+            _ => read == input.len() && wrote < scratch.len(),
         };
         if done {
             return Ok(());
         }
-        if wrote == 0 && status == Status::BufError && out.len() < out.capacity() {
+        if took == 0 && wrote == 0 {
             anyhow::bail!("cannot compress: the compressor made no progress");
         }
     }
