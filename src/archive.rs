@@ -170,10 +170,13 @@ pub fn write(entries: &[Entry<'_>]) -> anyhow::Result<Vec<u8>> {
 /// Formats whose bytes are compressed already: deflating them again costs
 /// time and saves nothing.
 fn is_compressed_already(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
+    let name = name.as_bytes();
     [".xlsx", ".pdf", ".png", ".jpg", ".jpeg", ".zip"]
         .iter()
-        .any(|ext| lower.ends_with(ext))
+        .any(|ext| {
+            name.len() >= ext.len()
+                && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
+        })
 }
 
 /// Appends `text` to `out` as one raw deflate stream, its inline
@@ -338,6 +341,16 @@ fn put32(out: &mut Vec<u8>, v: u32) {
 mod tests {
     use super::*;
     use std::io::Read;
+
+    #[test]
+    fn compressed_formats_are_told_by_their_extension_in_any_case() {
+        for name in ["a/b.xlsx", "x.PDF", "logo.Png", "p.jpg", "p.JPEG", "c.zip"] {
+            assert!(is_compressed_already(name), "{name}");
+        }
+        for name in ["a.html", "pdf", "xlsx.md", "a.zip.txt", ""] {
+            assert!(!is_compressed_already(name), "{name}");
+        }
+    }
 
     fn read_back(zip: &[u8]) -> Vec<(String, Vec<u8>, Option<u32>)> {
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip");
