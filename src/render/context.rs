@@ -36,7 +36,7 @@ pub struct SharedFields {
 /// A page's context: the root value and each field's fingerprint.
 pub struct PageContext {
     pub root: Value,
-    pub fingerprints: Vec<(String, u128)>,
+    pub fingerprints: Vec<(Arc<str>, u128)>,
 }
 
 /// The fields of a view, converted and fingerprinted once for the pages of
@@ -64,7 +64,7 @@ impl SharedFields {
         own: &T,
     ) -> anyhow::Result<PageContext> {
         let mut fields = self.fields_of(own)?;
-        let set: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+        let set: Vec<Arc<str>> = fields.iter().map(|f| f.name.clone()).collect();
         fields.extend(known.0.iter().filter(|f| !set.contains(&f.name)).cloned());
         Ok(page(fields))
     }
@@ -98,7 +98,7 @@ impl SharedFields {
             value
         });
         Ok(Field {
-            name: name.to_string(),
+            name: Arc::from(name),
             value,
             fingerprint,
         })
@@ -124,7 +124,8 @@ fn page(mut fields: Vec<Field>) -> PageContext {
 
 #[derive(Clone)]
 struct Field {
-    name: String,
+    /// Shared, not copied, by the pages whose known fields it is among.
+    name: Arc<str>,
     value: Value,
     fingerprint: u128,
 }
@@ -134,7 +135,7 @@ struct Field {
 /// first (globals and macros too, which are not found): ordered so, most
 /// comparisons are of two lengths, not of two strings.
 #[derive(Debug)]
-struct Fields(Vec<(String, Value)>);
+struct Fields(Vec<(Arc<str>, Value)>);
 
 fn by_length(name: &str) -> (usize, &str) {
     (name.len(), name)
@@ -154,7 +155,7 @@ impl Object for Fields {
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
         // By name, as minijinja's own map of a serialized struct.
-        let mut names: Vec<&str> = self.0.iter().map(|(name, _)| name.as_str()).collect();
+        let mut names: Vec<&str> = self.0.iter().map(|(name, _)| &**name).collect();
         names.sort_unstable();
         Enumerator::Values(names.into_iter().map(Value::from).collect())
     }
@@ -646,7 +647,7 @@ mod tests {
     fn fingerprint_of(ctx: &PageContext, name: &str) -> u128 {
         ctx.fingerprints
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| &**n == name)
             .map(|(_, f)| *f)
             .expect("field")
     }

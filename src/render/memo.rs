@@ -126,7 +126,7 @@ pub struct PageGuard {
 
 /// The hashes of a page's variables, by name. Names are short and few, so
 /// FNV-1a (not SipHash, which showed in the profile) hashes them.
-type ByName = HashMap<String, u128, std::hash::BuildHasherDefault<Fnv>>;
+type ByName = HashMap<Arc<str>, u128, std::hash::BuildHasherDefault<Fnv>>;
 
 /// FNV-1a, 64 bits.
 struct Fnv(u64);
@@ -157,7 +157,7 @@ impl PageGuard {
     /// Like [`PageGuard::enter`], with the fingerprints of the root's
     /// fields already known ([`super::context`]): `memo()` compares those
     /// instead of hashing the fields' values.
-    pub fn with_fields(root: Value, fingerprints: Vec<(String, u128)>) -> PageGuard {
+    pub fn with_fields(root: Value, fingerprints: Vec<(Arc<str>, u128)>) -> PageGuard {
         // Marked apart from hashed values, so the two kinds never meet.
         let hashes = fingerprints
             .into_iter()
@@ -516,13 +516,13 @@ impl Memo {
                 hash_value(a, &mut h);
             }
             for d in deps {
-                let v = match hashes.get(d) {
+                let v = match hashes.get(d.as_str()) {
                     Some(v) => *v,
                     None => {
                         let mut vh = Fingerprinter::default();
                         hash_value(&root.get_attr(d).unwrap_or_default(), &mut vh);
                         let v = vh.finish128();
-                        hashes.insert(d.clone(), v);
+                        hashes.insert(Arc::from(d.as_str()), v);
                         v
                     }
                 };
