@@ -25,11 +25,7 @@ pub fn customer_files(
     pdf: Option<&crate::pdf::Engine>,
     json: bool,
 ) -> anyhow::Result<Vec<RenderedFile>> {
-    let shared: Vec<Option<u128>> = check
-        .notices
-        .iter()
-        .map(crate::render::shared_key)
-        .collect();
+    let shared = crate::render::shared_keys(&check.notices);
     let mut files = renderer.site_keyed(&check.notices, &shared, selection, defaults)?;
     if json {
         files.extend(crate::export::json::beside_pages(

@@ -103,11 +103,13 @@ thread_local! {
     static PAGE: std::cell::RefCell<Option<(Value, ByName)>> =
         const { std::cell::RefCell::new(None) };
 
-    /// Each thread's copy of the plans it has looked up, by the memo's id,
-    /// the page and the macro: looked up on every `memo()` call, where the
-    /// shared map's lock was taken by both threads in turn.
-    static PLANS: std::cell::RefCell<ByFingerprint<Arc<Planned>>> =
-        std::cell::RefCell::new(ByFingerprint::default());
+    /// Each thread's copy of the plans of one memo (its id first), by the
+    /// page and the macro: looked up on every `memo()` call, where the
+    /// shared map's lock was taken by both threads in turn. Another memo's
+    /// call (a renderer made anew in `watch` or `serve`) starts it afresh,
+    /// so it holds one renderer's plans, not every one's.
+    static PLANS: std::cell::RefCell<(u64, ByFingerprint<Arc<Planned>>)> =
+        std::cell::RefCell::new((u64::MAX, ByFingerprint::default()));
 
     /// Outputs rendered lately on this thread, kept whether or not they
     /// were seen before. A customer's own sections (its controller, its
@@ -419,12 +421,26 @@ impl Memo {
     fn plan_for(&self, env: &Environment<'_>, page: &str, name: &str) -> Arc<Planned> {
         // Looked up on every call: by a fingerprint, which allocates nothing.
         let key = crate::fingerprint::of(&(page, name));
-        let local = crate::fingerprint::of(&(self.id, key));
-        if let Some(p) = PLANS.with(|p| p.borrow().get(&local).cloned()) {
+        let kept = PLANS.with(|p| {
+            let (id, plans) = &*p.borrow();
+            if *id == self.id {
+                plans.get(&key).cloned()
+            } else {
+                None
+            }
+        });
+        if let Some(p) = kept {
             return p;
         }
         let planned = self.plan_shared(env, page, name, key);
-        PLANS.with(|p| p.borrow_mut().insert(local, planned.clone()));
+        PLANS.with(|p| {
+            let (id, plans) = &mut *p.borrow_mut();
+            if *id != self.id {
+                *id = self.id;
+                plans.clear();
+            }
+            plans.insert(key, planned.clone());
+        });
         planned
     }
 
@@ -719,6 +735,26 @@ mod tests {
             "<i>T</i> lang-fi@fi html|A: <i>T</i>"
         );
         assert_eq!(second.stats(), MemoStats { hits: 0, misses: 2 });
+    }
+
+    /// Regression guard: each thread keeps the plans of the memo it last
+    /// served, not of every renderer a long `serve` session made.
+    #[test]
+    fn a_thread_keeps_the_plans_of_one_memo() {
+        let page = minijinja::context! {
+            controller => "A", lang => "fi", format => "html",
+            s => minijinja::context! { title => "T" },
+        };
+        let first = Arc::new(Memo::default());
+        render(&env(first.clone()), page.clone());
+        let second = Arc::new(Memo::default());
+        render(&env(second.clone()), page);
+        PLANS.with(|p| {
+            let (id, plans) = &*p.borrow();
+            assert_eq!(*id, second.id);
+            // The two macros the page calls, with one plan each.
+            assert_eq!(plans.len(), 2);
+        });
     }
 
     /// Regression guard: a shared output is reused only where every input

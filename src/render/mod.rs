@@ -68,6 +68,11 @@ pub fn shared_key(n: &Notice) -> Option<u128> {
     n.customer_span.is_some().then(|| resolve::shared_key(n))
 }
 
+/// The [`shared_key`] of each of `notices`, in order.
+pub fn shared_keys(notices: &[Notice]) -> Vec<Option<u128>> {
+    notices.iter().map(shared_key).collect()
+}
+
 /// Where a notice's page in `format` goes. The PDF stage prints the HTML
 /// made for it, whose links point at the other PDFs, and then drops it.
 fn notice_path(n: &Notice, lang: &Lang, format: Format) -> String {
@@ -405,8 +410,7 @@ impl Renderer {
         sel: &Selection,
         defaults: &[Lang],
     ) -> anyhow::Result<Vec<RenderedFile>> {
-        let keys: Vec<Option<u128>> = notices.iter().map(shared_key).collect();
-        self.site_keyed(notices, &keys, sel, defaults)
+        self.site_keyed(notices, &shared_keys(notices), sel, defaults)
     }
 
     /// [`Renderer::site`] with the notices' [`shared_key`]s taken already,
@@ -444,8 +448,7 @@ impl Renderer {
         defaults: &[Lang],
         sink: impl Fn(Vec<RenderedFile>) -> anyhow::Result<()> + Sync,
     ) -> anyhow::Result<()> {
-        let keys: Vec<Option<u128>> = notices.iter().map(shared_key).collect();
-        self.site_each_keyed(notices, &keys, sel, defaults, sink)
+        self.site_each_keyed(notices, &shared_keys(notices), sel, defaults, sink)
     }
 
     fn site_each_keyed(
