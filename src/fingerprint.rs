@@ -115,6 +115,14 @@ impl<V: Clone> SeenTwice<V> {
         }
     }
 
+    /// Like [`SeenTwice::offer`], making the value only when it is kept.
+    pub fn offer_with(&self, key: u128, make: impl FnOnce() -> V) {
+        let again = self.seen_once.lock().is_ok_and(|mut s| !s.insert(key));
+        if again && let Ok(mut kept) = self.kept.write() {
+            kept.insert(key, make());
+        }
+    }
+
     /// How many values are kept.
     #[cfg(test)]
     pub(crate) fn kept(&self) -> usize {

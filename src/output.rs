@@ -462,6 +462,7 @@ mod tests {
         RenderedFile {
             path: path.to_string(),
             contents: text.as_bytes().to_vec(),
+            shared: Vec::new(),
         }
     }
 

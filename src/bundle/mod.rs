@@ -45,6 +45,7 @@ pub fn customer_files(
         files.push(RenderedFile {
             path: name.clone(),
             contents: bytes.clone(),
+            shared: Vec::new(),
         });
     }
     if let Some(engine) = pdf {
@@ -55,6 +56,7 @@ pub fn customer_files(
     files.push(RenderedFile {
         path: "manifest.json".to_string(),
         contents: manifest,
+        shared: Vec::new(),
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
@@ -149,6 +151,7 @@ pub fn zip(root: &str, files: &[RenderedFile]) -> anyhow::Result<Vec<u8>> {
         .map(|f| archive::Entry {
             name: format!("{root}/{}", f.path),
             contents: &f.contents,
+            shared: &f.shared,
         })
         .collect();
     archive::write(&entries)

@@ -289,6 +289,7 @@ pub(crate) fn run_into(
         extra.push(crate::render::RenderedFile {
             path: name.clone(),
             contents: bytes.clone(),
+            shared: Vec::new(),
         });
     }
     if args.render.json() {

@@ -61,6 +61,7 @@ pub fn files(
                     files.push(RenderedFile {
                         path: format!("{}.json", n.id_str()),
                         contents: crate::export::json::to_bytes(&export)?,
+                        shared: Vec::new(),
                     });
                 }
                 ExportFormat::Dpv => {
@@ -71,6 +72,7 @@ pub fn files(
                     files.push(RenderedFile {
                         path: format!("{}.jsonld", n.id_str()),
                         contents,
+                        shared: Vec::new(),
                     });
                 }
                 ExportFormat::Tilt => {
@@ -82,6 +84,7 @@ pub fn files(
                         files.push(RenderedFile {
                             path: format!("{}.{lang}.tilt.json", n.id_str()),
                             contents,
+                            shared: Vec::new(),
                         });
                     }
                 }

@@ -328,6 +328,7 @@ pub fn beside_pages(
             files.push(crate::render::RenderedFile {
                 path: format!("{lang}/{}.json", n.id_str()),
                 contents: to_bytes(&export)?,
+                shared: Vec::new(),
             });
         }
     }

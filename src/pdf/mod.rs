@@ -138,6 +138,7 @@ impl Engine {
             files.push(RenderedFile {
                 path: job.output.clone(),
                 contents: pdf,
+                shared: Vec::new(),
             });
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -743,6 +743,7 @@ pub fn files(
             Ok(RenderedFile {
                 path: format!("{stem}.{}", f.extension()),
                 contents,
+                shared: Vec::new(),
             })
         })
         .collect()

@@ -131,6 +131,7 @@ pub fn write(workbook: &Workbook<'_>) -> anyhow::Result<Vec<u8>> {
         .map(|(name, xml)| archive::Entry {
             name: name.to_string(),
             contents: xml.as_bytes(),
+            shared: &[],
         })
         .collect();
     archive::write(&entries)

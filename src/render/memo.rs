@@ -100,7 +100,7 @@ pub struct MemoStats {
 thread_local! {
     /// The context of the page being rendered on this thread, and the
     /// hashes of its variables computed so far for that page.
-    static PAGE: std::cell::RefCell<Option<(Value, ByName)>> =
+    static PAGE: std::cell::RefCell<Option<Page>> =
         const { std::cell::RefCell::new(None) };
 
     /// Each thread's copy of the plans of one memo (its id first), by the
@@ -123,7 +123,50 @@ thread_local! {
 /// While alive, `memo()` calls on this thread read `root` as the page's
 /// context. The renderer holds one around each page it renders.
 pub struct PageGuard {
-    previous: Option<(Value, ByName)>,
+    previous: Option<Page>,
+}
+
+/// The page being rendered on a thread: its context, the hashes of its
+/// variables computed so far, and the `memo()` calls made by the page
+/// itself (not by a macro that a call runs).
+struct Page {
+    root: Value,
+    hashes: ByName,
+    /// How many `memo()` calls are running: a call made inside another is
+    /// part of that one's output.
+    depth: u32,
+    calls: Vec<Call>,
+}
+
+impl Page {
+    fn new(root: Value, hashes: ByName) -> Page {
+        Page {
+            root,
+            hashes,
+            depth: 0,
+            calls: Vec::new(),
+        }
+    }
+}
+
+/// A `memo()` call of a page's own template, in the order made: what it
+/// wrote and what it depends on. The same whether its output was kept or
+/// rendered, so what a page's calls say depends on the page alone.
+#[derive(Clone)]
+pub struct Call {
+    pub output: Value,
+    planned: Arc<Planned>,
+}
+
+impl Call {
+    /// The context variables the output depends on (besides the call's
+    /// arguments), or `None` when the analysis cannot tell.
+    pub fn depends(&self) -> Option<&[String]> {
+        match &self.planned.plan {
+            Plan::Depends(deps) => Some(deps),
+            Plan::Uncached => None,
+        }
+    }
 }
 
 /// The hashes of a page's variables, by name. Names are short and few, so
@@ -152,8 +195,18 @@ impl Hasher for Fnv {
 
 impl PageGuard {
     pub fn enter(root: Value) -> PageGuard {
-        let previous = PAGE.with(|p| p.borrow_mut().replace((root, ByName::default())));
+        let previous = PAGE.with(|p| p.borrow_mut().replace(Page::new(root, ByName::default())));
         PageGuard { previous }
+    }
+
+    /// The page's own `memo()` calls so far, in order, taken.
+    pub fn take_calls(&self) -> Vec<Call> {
+        PAGE.with(|p| {
+            p.borrow_mut()
+                .as_mut()
+                .map(|page| std::mem::take(&mut page.calls))
+                .unwrap_or_default()
+        })
     }
 
     /// Like [`PageGuard::enter`], with the fingerprints of the root's
@@ -165,7 +218,7 @@ impl PageGuard {
             .into_iter()
             .map(|(name, f)| (name, f ^ FIELD_FINGERPRINT))
             .collect();
-        let previous = PAGE.with(|p| p.borrow_mut().replace((root, hashes)));
+        let previous = PAGE.with(|p| p.borrow_mut().replace(Page::new(root, hashes)));
         PageGuard { previous }
     }
 }
@@ -508,11 +561,11 @@ impl Memo {
             })?;
         let planned = self.plan_for(state.env(), state.name(), name);
         let Plan::Depends(deps) = &planned.plan else {
-            return callee.call(state, args);
+            return record(&planned, nested(|| callee.call(state, args)));
         };
         let Some(key) = PAGE.with(|p| {
             let mut p = p.borrow_mut();
-            let (root, hashes) = p.as_mut()?;
+            let Page { root, hashes, .. } = p.as_mut()?;
             // Many small writes: gathered and hashed at once.
             let mut h = Gathered(Vec::with_capacity(512));
             // The macro, not the page that calls it: the HTML and print
@@ -557,10 +610,10 @@ impl Memo {
             .or_else(|| RECENT.with(|r| r.borrow().outputs.get(&recent_key).cloned()));
         if let Some(out) = kept {
             self.hits.fetch_add(1, Ordering::Relaxed);
-            return Ok(out);
+            return record(&planned, Ok(out));
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let out = callee.call(state, args)?;
+        let out = record(&planned, nested(|| callee.call(state, args)))?;
         self.outputs.offer(key, &out);
         RECENT.with(|r| {
             let mut r = r.borrow_mut();
@@ -575,6 +628,96 @@ impl Memo {
         });
         Ok(out)
     }
+}
+
+/// Where the outputs of a page's own `calls` are in `text`, the page they
+/// were made for: one span for each run of consecutive calls that `shared`
+/// accepts, from the first output's start to the last one's end (with the
+/// page's text between them). An output is looked for after the previous
+/// one; one not found, or not accepted, ends a run. Empty outputs are
+/// passed over.
+pub fn spans(
+    text: &str,
+    calls: &[Call],
+    shared: impl Fn(&Call) -> bool,
+) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut run: Option<std::ops::Range<usize>> = None;
+    let mut from = 0;
+    for call in calls {
+        let output = call.output.as_str().unwrap_or_default();
+        if output.is_empty() {
+            continue;
+        }
+        let found =
+            find_from(text.as_bytes(), from, output.as_bytes()).map(|at| at..at + output.len());
+        match found {
+            Some(span) if shared(call) => {
+                from = span.end;
+                run = Some(match run.take() {
+                    Some(r) => r.start..span.end,
+                    None => span,
+                });
+            }
+            other => {
+                if let Some(span) = other {
+                    from = span.end;
+                }
+                spans.extend(run.take());
+            }
+        }
+    }
+    spans.extend(run);
+    spans
+}
+
+/// Where `needle` is first in `text` at or after `from`. Searched for by
+/// its first bytes and compared whole where they are: a searcher made for
+/// a whole section of several kilobytes cost more than the search (a tenth
+/// of a fleet's time), and outputs are found a few bytes on.
+fn find_from(text: &[u8], mut from: usize, needle: &[u8]) -> Option<usize> {
+    let head = &needle[..needle.len().min(32)];
+    while let Some(at) = memchr::memmem::find(text.get(from..)?, head) {
+        let start = from + at;
+        if text[start..].starts_with(needle) {
+            return Some(start);
+        }
+        from = start + 1;
+    }
+    None
+}
+
+/// Runs a macro for `memo()`: the calls it makes are its own.
+fn nested(call: impl FnOnce() -> Result<Value, Error>) -> Result<Value, Error> {
+    let depth = |change: fn(u32) -> u32| {
+        PAGE.with(|p| {
+            if let Some(page) = p.borrow_mut().as_mut() {
+                page.depth = change(page.depth);
+            }
+        });
+    };
+    depth(|d| d + 1);
+    let out = call();
+    depth(|d| d.saturating_sub(1));
+    out
+}
+
+/// Notes a call's output as one of the page's own calls, unless the call
+/// was made inside another.
+fn record(planned: &Arc<Planned>, out: Result<Value, Error>) -> Result<Value, Error> {
+    if let Ok(output) = &out {
+        PAGE.with(|p| {
+            if let Some(page) = p.borrow_mut().as_mut()
+                && page.depth == 0
+            {
+                page.calls.push(Call {
+                    output: output.clone(),
+                    planned: planned.clone(),
+                });
+            }
+        });
+    }
+    out
 }
 
 /// Registers `memo()` in `env`.
@@ -810,5 +953,115 @@ mod tests {
             })
             .unwrap();
         assert_eq!(out, "<b>T</b> lang-fi@fi md|A: <b>T</b>");
+    }
+
+    /// Renders `name` and returns the page with its own calls' outputs and
+    /// whether each depends on `controller`.
+    fn calls_of(
+        env: &Environment<'static>,
+        name: &str,
+        root: Value,
+    ) -> (String, Vec<(String, bool)>) {
+        let page = PageGuard::enter(root.clone());
+        let text = env.get_template(name).unwrap().render(root).unwrap();
+        let calls = page
+            .take_calls()
+            .into_iter()
+            .map(|c| {
+                let own = c
+                    .depends()
+                    .is_some_and(|d| d.iter().any(|v| v == "controller"));
+                (c.output.as_str().unwrap_or_default().to_string(), own)
+            })
+            .collect();
+        (text, calls)
+    }
+
+    /// What a page's calls say decides how its zip is cut: it must be the
+    /// same whether the outputs were kept or rendered, so a call made
+    /// inside another (only when that one is rendered) is not the page's.
+    #[test]
+    fn a_pages_own_calls_are_the_same_whether_their_outputs_were_kept_or_rendered() {
+        let mut e = env(Arc::default());
+        e.add_template(
+            "outer.html",
+            r#"{%- macro inner(x) %}<i>{{ x }}</i>{% endmacro %}{%- macro outer(x) %}[{{ memo(inner, x) }}]{% endmacro %}"#,
+        )
+        .unwrap();
+        e.add_template(
+            "nested.html",
+            r#"{%- import "outer.html" as o %}{%- import "m.html" as m %}{{ memo(o.outer, 1) }} {{ memo(m.own, s) }}"#,
+        )
+        .unwrap();
+        let root = minijinja::context! {
+            controller => "A", lang => "fi", format => "html",
+            s => minijinja::context! { title => "T" },
+        };
+        let first = calls_of(&e, "nested.html", root.clone());
+        let again = calls_of(&e, "nested.html", root.clone());
+        let kept = calls_of(&e, "nested.html", root);
+        assert_eq!(
+            first.1,
+            [
+                ("[<i>1</i>]".to_string(), false),
+                ("A: <b>T</b>".to_string(), true)
+            ]
+        );
+        assert_eq!(first, again);
+        assert_eq!(first, kept);
+    }
+
+    /// A customer's own sections end a run of shared ones, the text
+    /// between shared outputs belongs to the run, and outputs are found in
+    /// order even where an earlier part of the page has the same text.
+    #[test]
+    fn spans_are_runs_of_accepted_outputs_found_in_order() {
+        let shared = Arc::new(Planned {
+            plan: Plan::Depends(vec!["lang".into()]),
+            template: "m.html".into(),
+        });
+        let own = Arc::new(Planned {
+            plan: Plan::Depends(vec!["controller".into()]),
+            template: "m.html".into(),
+        });
+        let call = |text: &str, planned: &Arc<Planned>| Call {
+            output: Value::from_safe_string(text.to_string()),
+            planned: planned.clone(),
+        };
+        let accept = |c: &Call| {
+            c.depends()
+                .is_some_and(|d| !d.iter().any(|v| v == "controller"))
+        };
+        let page = "head <p>x</p> | <p>x</p>\n<h2>2</h2><p>y</p> own <p>z</p> tail";
+        let x = page.rfind("<p>x</p>").unwrap();
+        let y_end = page.find("<p>y</p>").unwrap() + "<p>y</p>".len();
+        let calls = [
+            call("<p>x</p>", &shared),
+            call("<p>x</p>", &shared),
+            call("", &own),
+            call("<p>y</p>", &shared),
+            call(" own ", &own),
+            call("<p>z</p>", &shared),
+            call("missing", &shared),
+        ];
+        let z = page.find("<p>z</p>").unwrap();
+        assert_eq!(
+            spans(page, &calls, accept),
+            [
+                page.find("<p>x</p>").unwrap()..y_end,
+                z..z + "<p>z</p>".len()
+            ]
+        );
+        // The second `<p>x</p>` call is the later one on the page.
+        assert!(x > page.find("<p>x</p>").unwrap());
+        assert_eq!(find_from(page.as_bytes(), 6, b"<p>x</p>"), Some(x));
+        assert_eq!(find_from(page.as_bytes(), page.len(), b"<p>"), None);
+        assert_eq!(find_from(b"abcabd", 0, b"abd"), Some(3));
+        // An uncached call is never shared.
+        let uncached = Arc::new(Planned {
+            plan: Plan::Uncached,
+            template: "m.html".into(),
+        });
+        assert!(spans(page, &[call("<p>y</p>", &uncached)], accept).is_empty());
     }
 }

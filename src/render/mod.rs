@@ -34,11 +34,32 @@ use resolve::Resolver;
 use view::{FormatLink, IndexEntry, IndexView, LanguageChoice, LanguagesView};
 
 /// One rendered file, relative to the output folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RenderedFile {
     /// Relative path with `/` separators, e.g. `fi/opinsys-koejakaja.html`.
     pub path: String,
     pub contents: Vec<u8>,
+    /// Spans of `contents` that the pages of the service's other customers
+    /// most likely repeat word for word: the sections `memo()` rendered
+    /// from the service's texts alone. A bundle's zip compresses each such
+    /// span once for the whole fleet ([`crate::archive::Entry::shared`]).
+    pub shared: Vec<std::ops::Range<usize>>,
+}
+
+impl RenderedFile {
+    pub fn new(path: impl Into<String>, contents: Vec<u8>) -> RenderedFile {
+        RenderedFile {
+            path: path.into(),
+            contents,
+            shared: Vec::new(),
+        }
+    }
+}
+
+/// A notice's page and its spans that other customers' pages repeat.
+struct NoticePage {
+    text: String,
+    shared: Vec<std::ops::Range<usize>>,
 }
 
 pub struct Renderer {
@@ -142,14 +163,27 @@ impl Renderer {
 
     fn render_template(&self, name: &str, ctx: minijinja::Value) -> anyhow::Result<String> {
         let page = memo::PageGuard::enter(ctx.clone());
-        self.render_page(name, ctx, page)
+        self.render_page(name, ctx, &page)
     }
 
     /// Renders a notice's page from its context, whose fields `memo()`
-    /// compares by their fingerprints.
-    fn render_context(&self, name: &str, ctx: context::PageContext) -> anyhow::Result<String> {
+    /// compares by their fingerprints, with the spans of it that the
+    /// service's other customers share: the runs of its own `memo()` calls
+    /// whose output depends on none of the fields that name the customer
+    /// ([`view::CUSTOMER_FIELDS`]). Which calls those are follows from the
+    /// templates alone, so the spans of a page are the same in every run.
+    fn render_context(&self, name: &str, ctx: context::PageContext) -> anyhow::Result<NoticePage> {
         let page = memo::PageGuard::with_fields(ctx.root.clone(), ctx.fingerprints);
-        self.render_page(name, ctx.root, page)
+        let text = self.render_page(name, ctx.root, &page)?;
+        let calls = page.take_calls();
+        let shared = memo::spans(&text, &calls, |call| {
+            call.depends().is_some_and(|deps| {
+                !deps
+                    .iter()
+                    .any(|d| view::CUSTOMER_FIELDS.contains(&d.as_str()))
+            })
+        });
+        Ok(NoticePage { text, shared })
     }
 
     /// Renders `name` with `ctx` while `_page` tells `memo()` what page it is.
@@ -157,7 +191,7 @@ impl Renderer {
         &self,
         name: &str,
         ctx: minijinja::Value,
-        _page: memo::PageGuard,
+        _page: &memo::PageGuard,
     ) -> anyhow::Result<String> {
         let template = self
             .env
@@ -192,7 +226,7 @@ impl Renderer {
         n: &Notice,
         lang: &Lang,
         view: &view::NoticeView,
-    ) -> anyhow::Result<String> {
+    ) -> anyhow::Result<NoticePage> {
         self.render_notice_page(n, lang, &view.format, self.fields.context(view)?)
     }
 
@@ -203,13 +237,13 @@ impl Renderer {
         lang: &Lang,
         format: &str,
         ctx: context::PageContext,
-    ) -> anyhow::Result<String> {
+    ) -> anyhow::Result<NoticePage> {
         let template = Format::parse(format).map_or("notice.html", Format::template);
         let mut out = self
             .render_context(template, ctx)
             .with_context(|| format!("notice {} ({lang}, {format})", n.id_str()))?;
-        if !out.ends_with('\n') {
-            out.push('\n');
+        if !out.text.ends_with('\n') {
+            out.text.push('\n');
         }
         Ok(out)
     }
@@ -232,7 +266,7 @@ impl Renderer {
         let view = resolver
             .notice(n, languages, formats)
             .with_context(|| format!("notice {} ({lang})", n.id_str()))?;
-        self.render_view(n, lang, &view)
+        Ok(self.render_view(n, lang, &view)?.text)
     }
 
     /// The part of `n`'s view that every notice with its
@@ -344,11 +378,11 @@ impl Renderer {
                 }
             };
             let ctx = self.fields.context_parts(&part.fields, &own)?;
+            let page = self.render_notice_page(n, lang, &own.format, ctx)?;
             files.push(RenderedFile {
                 path: notice_path(n, lang, format),
-                contents: self
-                    .render_notice_page(n, lang, &own.format, ctx)?
-                    .into_bytes(),
+                contents: page.text.into_bytes(),
+                shared: page.shared,
             });
         }
         // Every test that renders a notice checks these pages against
@@ -394,9 +428,11 @@ impl Renderer {
                     v
                 }
             };
+            let page = self.render_view(n, lang, &view)?;
             files.push(RenderedFile {
                 path: notice_path(n, lang, format),
-                contents: self.render_view(n, lang, &view)?.into_bytes(),
+                contents: page.text.into_bytes(),
+                shared: page.shared,
             });
         }
         Ok(files)
@@ -570,6 +606,7 @@ impl Renderer {
             files.push(RenderedFile {
                 path: format!("{lang}/index.html"),
                 contents: html.into_bytes(),
+                shared: Vec::new(),
             });
         }
         if let Some(root) = self.languages_page(&all_langs)? {
@@ -586,6 +623,7 @@ impl Renderer {
         Ok(RenderedFile {
             path: FRAGMENT_STYLESHEET.to_string(),
             contents: fragment::scope_css(&css, fragment::SCOPE).into_bytes(),
+            shared: Vec::new(),
         })
     }
 
@@ -631,6 +669,7 @@ impl Renderer {
         Ok(Some(RenderedFile {
             path: "index.html".to_string(),
             contents: html.into_bytes(),
+            shared: Vec::new(),
         }))
     }
 }
@@ -705,6 +744,61 @@ mod tests {
             md.contains("Toinen tarkoitus") && !md.contains("Opetus."),
             "{md}"
         );
+    }
+
+    /// The spans a zip compresses once for the fleet: every notice page
+    /// has them, they hold the same text in two customers' pages, none of
+    /// either customer's details, and the spans of a page do not depend on
+    /// whether its sections were rendered or reused.
+    #[test]
+    fn shared_spans_hold_what_two_customers_pages_say_alike() {
+        let renderer = Renderer::new(None).expect("renderer");
+        let alpha = pages(
+            &renderer,
+            &bound("qorvola", "dpo@qorvola.example", "Opetus."),
+        );
+        let beta = pages(
+            &renderer,
+            &bound("vexmund", "dpo@vexmund.example", "Opetus."),
+        );
+        let again = pages(
+            &renderer,
+            &bound("qorvola", "dpo@qorvola.example", "Opetus."),
+        );
+        assert_eq!(alpha, again);
+        let alone = pages(
+            &Renderer::new(None).expect("renderer"),
+            &bound("qorvola", "dpo@qorvola.example", "Opetus."),
+        );
+        assert_eq!(alpha, alone);
+        let text = |f: &RenderedFile| -> Vec<String> {
+            f.shared
+                .iter()
+                .map(|r| String::from_utf8_lossy(&f.contents[r.clone()]).into_owned())
+                .collect()
+        };
+        let mut notice_pages = 0;
+        for (a, b) in alpha.iter().zip(&beta) {
+            assert_eq!(a.path, b.path);
+            if a.path.ends_with("index.html") {
+                continue;
+            }
+            notice_pages += 1;
+            let spans = text(a);
+            assert!(
+                spans.iter().map(String::len).sum::<usize>() > 500,
+                "{}: {spans:?}",
+                a.path
+            );
+            assert_eq!(spans, text(b), "{}", a.path);
+            for span in &spans {
+                assert!(
+                    !span.contains("qorvola") && !span.contains("vexmund"),
+                    "{span}"
+                );
+            }
+        }
+        assert_eq!(notice_pages, 6);
     }
 
     /// The shared key follows every key but the notice's own parties.

@@ -175,6 +175,30 @@ pub struct OwnView {
     pub related: Vec<RelatedView>,
 }
 
+/// The fields of [`OwnView`] that can differ between the customers of one
+/// service: all but `format`, which is the page's. Even the vendor's part
+/// names the customer (it processes on the controller's behalf), and the
+/// sections and links follow the customer's choices. A section that reads
+/// none of these says the same in every customer's notice of the service,
+/// as far as the templates go (local additions still change its text);
+/// the zips compress such sections once
+/// ([`crate::render::RenderedFile::shared`]). Wrong either way, this costs
+/// only compression time, never a byte of a page.
+pub const CUSTOMER_FIELDS: &[&str] = &[
+    "alternates",
+    "formats",
+    "brand_colour",
+    "logo",
+    "sections",
+    "summary",
+    "controller",
+    "representative",
+    "processor",
+    "contact",
+    "dpo",
+    "related",
+];
+
 impl OwnView {
     /// Sets these fields on `view`.
     pub fn apply(self, view: &mut NoticeView) {
