@@ -671,13 +671,14 @@ pub fn spans(
     spans
 }
 
-/// Where `needle` is first in `text` at or after `from`. Searched for by
-/// its first bytes and compared whole where they are: a searcher made for
-/// a whole section of several kilobytes cost more than the search (a tenth
-/// of a fleet's time), and outputs are found a few bytes on.
+/// Where `needle` is first in `text` at or after `from`: by its first
+/// byte, compared whole where that is. Outputs are found a few bytes on
+/// (past a section's heading), so this is a short scan; a searcher made
+/// for each output of several kilobytes cost more than the search, a
+/// tenth of a fleet's time.
 fn find_from(text: &[u8], mut from: usize, needle: &[u8]) -> Option<usize> {
-    let head = &needle[..needle.len().min(32)];
-    while let Some(at) = memchr::memmem::find(text.get(from..)?, head) {
+    let first = *needle.first()?;
+    while let Some(at) = memchr::memchr(first, text.get(from..)?) {
         let start = from + at;
         if text[start..].starts_with(needle) {
             return Some(start);
