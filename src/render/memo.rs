@@ -26,6 +26,10 @@
 //! be split into macros) is simply called every time. Outputs are kept once
 //! their key has been seen twice, so what is unique to one customer (its
 //! controller, its contacts) does not fill the memory.
+//!
+//! The calls a page's own template makes are noted, in order, with what
+//! each depends on ([`PageGuard::take_calls`]): where a page's shared
+//! sections are ([`spans`]) is what a bundle's zip compresses once.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -98,8 +102,8 @@ pub struct MemoStats {
 }
 
 thread_local! {
-    /// The context of the page being rendered on this thread, and the
-    /// hashes of its variables computed so far for that page.
+    /// The page being rendered on this thread: its context, the hashes
+    /// of its variables computed so far, and its own `memo()` calls.
     static PAGE: std::cell::RefCell<Option<Page>> =
         const { std::cell::RefCell::new(None) };
 
