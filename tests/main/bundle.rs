@@ -130,6 +130,44 @@ fn two_runs_give_byte_identical_zips() {
     }
 }
 
+/// The fleet issue's zips compress the sections customers share once per
+/// run: each zip still holds exactly its folder's files, and a customer's
+/// zip is the same bytes whether its sections' compressed form came from
+/// the other customers (the whole fleet) or not (`--only`).
+#[test]
+fn a_zip_holds_its_folder_and_does_not_depend_on_the_other_customers() {
+    let v = vendor();
+    assert_eq!(bundle(v.path(), &[]).status.code(), Some(0));
+    let out = v.path().join("out");
+    for customer in ["alpha", "beta", "gamma"] {
+        let folder = tree(&out.join(customer));
+        let zip = std::fs::read(out.join(format!("{customer}.zip"))).expect("zip");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip");
+        let mut held = 0;
+        for (path, bytes) in &folder {
+            if path.starts_with('.') {
+                continue;
+            }
+            held += 1;
+            let mut entry = archive
+                .by_name(&format!("{customer}/{path}"))
+                .unwrap_or_else(|e| panic!("{customer}/{path}: {e}"));
+            let mut read = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut read).expect("read");
+            assert!(&read == bytes, "{customer}/{path} differs in the zip");
+        }
+        assert_eq!(archive.len(), held, "{customer}: the zip holds more");
+    }
+    let fleet = std::fs::read(out.join("gamma.zip")).expect("zip");
+    std::fs::remove_dir_all(&out).expect("clean");
+    assert_eq!(
+        bundle(v.path(), &["--only", "gamma"]).status.code(),
+        Some(0)
+    );
+    let alone = std::fs::read(out.join("gamma.zip")).expect("zip");
+    assert!(fleet == alone, "gamma's zip depends on the other customers");
+}
+
 /// Guards the acceptance test: a customer without its DPO fails
 /// alone, with the diagnostic in its own file, and nothing partial is left.
 #[test]
