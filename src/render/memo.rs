@@ -30,6 +30,11 @@
 //! The calls a page's own template makes are noted, in order, with what
 //! each depends on ([`PageGuard::take_calls`]): where a page's shared
 //! sections are ([`spans`]) is what a bundle's zip compresses once.
+//!
+//! A page whose sections are all kept needs none of its macros, yet
+//! importing their module defines every one of them anew. Such a page is
+//! rendered from a twin without the import ([`without_imports`]), and
+//! again from its template only if the twin needed a macro after all.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -64,6 +69,8 @@ pub struct Memo {
     id: u64,
     plans: Mutex<ByFingerprint<Arc<Planned>>>,
     analyses: Mutex<HashMap<String, Arc<Analysis>>>,
+    /// [`ImportNames`] by module.
+    import_names: Mutex<HashMap<String, Value>>,
     outputs: SeenTwice<Value>,
     hits: AtomicU64,
     misses: AtomicU64,
@@ -76,6 +83,7 @@ impl Default for Memo {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             plans: Mutex::default(),
             analyses: Mutex::default(),
+            import_names: Mutex::default(),
             outputs: SeenTwice::default(),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
@@ -140,6 +148,12 @@ struct Page {
     /// part of that one's output.
     depth: u32,
     calls: Vec<Call>,
+    /// Set when a page rendered without its imports used one for more than
+    /// a kept output ([`ImportNames`]): it must be rendered again with them.
+    needs_imports: bool,
+    /// The kept outputs this render of the page took, to be uncounted if
+    /// it is done again.
+    hits: u64,
 }
 
 impl Page {
@@ -149,6 +163,8 @@ impl Page {
             hashes,
             depth: 0,
             calls: Vec::new(),
+            needs_imports: false,
+            hits: 0,
         }
     }
 }
@@ -198,6 +214,27 @@ impl Hasher for Fnv {
 }
 
 impl PageGuard {
+    /// Whether the page, rendered without its imports, needed them.
+    pub fn needs_imports(&self) -> bool {
+        PAGE.with(|p| p.borrow().as_ref().is_some_and(|page| page.needs_imports))
+    }
+
+    /// Forgets a render of the page that is to be done again: its calls,
+    /// whether it needed its imports and how many kept outputs it took
+    /// (returned). The hashes of its variables stay.
+    pub fn restart(&self) -> u64 {
+        PAGE.with(|p| {
+            let mut p = p.borrow_mut();
+            let Some(page) = p.as_mut() else {
+                return 0;
+            };
+            page.calls.clear();
+            page.depth = 0;
+            page.needs_imports = false;
+            std::mem::take(&mut page.hits)
+        })
+    }
+
     pub fn enter(root: Value) -> PageGuard {
         let previous = PAGE.with(|p| p.borrow_mut().replace(Page::new(root, ByName::default())));
         PageGuard { previous }
@@ -563,7 +600,7 @@ impl Memo {
                     "memo() takes a macro, e.g. memo(m.section, s)",
                 )
             })?;
-        let planned = self.plan_for(state.env(), state.name(), name);
+        let planned = self.plan_for(state.env(), original(state.name()), name);
         let Plan::Depends(deps) = &planned.plan else {
             return record(&planned, nested(|| callee.call(state, args)));
         };
@@ -614,7 +651,17 @@ impl Memo {
             .or_else(|| RECENT.with(|r| r.borrow().outputs.get(&recent_key).cloned()));
         if let Some(out) = kept {
             self.hits.fetch_add(1, Ordering::Relaxed);
+            PAGE.with(|p| {
+                if let Some(page) = p.borrow_mut().as_mut() {
+                    page.hits += 1;
+                }
+            });
             return record(&planned, Ok(out));
+        }
+        if callee.downcast_object_ref::<ImportNames>().is_some() {
+            // Rendered without its imports: no macro to call here.
+            need_imports();
+            return Err(needs_imports_error());
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
         let out = record(&planned, nested(|| callee.call(state, args)))?;
@@ -725,8 +772,254 @@ fn record(planned: &Arc<Planned>, out: Result<Value, Error>) -> Result<Value, Er
     out
 }
 
-/// Registers `memo()` in `env`.
+/// The prefix of a page template's twin without its imports
+/// ([`without_imports`]); the same extension, so the same escaping.
+pub const WITHOUT_IMPORTS: &str = "without-imports/";
+
+/// The page template a twin stands for: memo's plans are the original's.
+fn original(page: &str) -> &str {
+    page.strip_prefix(WITHOUT_IMPORTS).unwrap_or(page)
+}
+
+/// Renders the page template `name` with `ctx` while `page` is entered:
+/// from its twin without imports where there is one and it did without
+/// them, otherwise from the template itself.
+pub fn render(
+    memo: &Memo,
+    env: &Environment<'_>,
+    name: &str,
+    ctx: &Value,
+    page: &PageGuard,
+) -> Result<String, Error> {
+    let twin = format!("{WITHOUT_IMPORTS}{name}");
+    if let Ok(template) = env.get_template(&twin) {
+        if let Ok(text) = template.render(ctx)
+            && !page.needs_imports()
+        {
+            return Ok(text);
+        }
+        let uncounted = page.restart();
+        memo.hits.fetch_sub(uncounted, Ordering::Relaxed);
+    }
+    env.get_template(name)?.render(ctx)
+}
+
+/// Notes that the page being rendered needs its imports.
+fn need_imports() {
+    PAGE.with(|p| {
+        if let Some(page) = p.borrow_mut().as_mut() {
+            page.needs_imports = true;
+        }
+    });
+}
+
+fn needs_imports_error() -> Error {
+    Error::new(
+        ErrorKind::InvalidOperation,
+        "this page is rendered again with its imports",
+    )
+}
+
+/// A page's twin in which each `{% import "module" as m %}` of a module
+/// that holds nothing but macros becomes `{% set m = import_names("module") %}`,
+/// or `None` when the page imports nothing else, or uses an imported name
+/// other than as the first argument of `memo()`.
+///
+/// Importing a module defines all its macros anew for every page: fifty
+/// macros cost a page a fifth of its rendering, although in a fleet almost
+/// every `memo()` call finds its output kept and calls no macro. The twin
+/// is rendered first; [`ImportNames`] stand in for the modules and give
+/// `memo()` the names of the macros. Anything else done with them (a miss,
+/// a direct call, another attribute) marks the page, which the renderer
+/// then renders again from the original template: the twin either gives
+/// the very bytes the original would, or is not used.
+pub fn without_imports(env: &Environment<'_>, source: &str) -> Option<String> {
+    let mut out = String::with_capacity(source.len());
+    // The page but its imports: where the names are used.
+    let mut uses = String::with_capacity(source.len());
+    let mut rest = source;
+    let mut names = Vec::new();
+    while let Some(tag) = next_tag(rest, "import") {
+        let (module, name) = import_parts(&rest[tag.body..tag.end])?;
+        let module_source = env.get_template(&module).ok()?.source().to_string();
+        if !only_macros(&module_source) {
+            return None;
+        }
+        let open = &rest[tag.start..tag.body - "import".len()];
+        let close = if rest[..tag.end].ends_with("-%}") {
+            " -%}"
+        } else if rest[..tag.end].ends_with("+%}") {
+            " +%}"
+        } else {
+            " %}"
+        };
+        out.push_str(&rest[..tag.start]);
+        uses.push_str(&rest[..tag.start]);
+        uses.push(' ');
+        out.push_str(open);
+        out.push_str(&format!("set {name} = import_names({module:?}){close}"));
+        names.push(name);
+        rest = &rest[tag.end..];
+    }
+    out.push_str(rest);
+    uses.push_str(rest);
+    if names.is_empty() {
+        return None;
+    }
+    // A twin of a page that calls its macros directly would be rendered
+    // twice for every page: not made.
+    let used_only_by_memo = names.iter().all(|name| {
+        uses.match_indices(name.as_str())
+            .filter(|(at, _)| {
+                let before = uses[..*at].chars().next_back();
+                let after = uses[at + name.len()..].chars().next();
+                !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                    && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+            .all(|(at, _)| uses[..at].trim_end().ends_with("memo("))
+    });
+    used_only_by_memo.then_some(out)
+}
+
+/// `"module" as name` of an import tag's body (up to its `%}`), the only
+/// form a twin replaces.
+fn import_parts(body: &str) -> Option<(String, String)> {
+    let body = body
+        .trim_end()
+        .strip_suffix("%}")?
+        .trim_end_matches(['-', '+'])
+        .trim();
+    let quote = body.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let close = body[1..].find(quote)? + 1;
+    let module = &body[1..close];
+    let name = body[close + 1..].trim_start().strip_prefix("as")?;
+    let name = name.strip_prefix(char::is_whitespace)?.trim();
+    let is_name = !name.is_empty()
+        && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    (is_name && !module.contains(['\\', '{', '}'])).then(|| (module.to_string(), name.to_string()))
+}
+
+/// Whether a module's source is macros and nothing else but comments and
+/// whitespace: importing it then only defines its macros.
+fn only_macros(source: &str) -> bool {
+    let Some(macros) = split_macros(source) else {
+        return false;
+    };
+    let mut rest = source;
+    let mut between = String::new();
+    for (_, text) in &macros {
+        let Some(at) = rest.find(text.as_str()) else {
+            return false;
+        };
+        between.push_str(&rest[..at]);
+        rest = &rest[at + text.len()..];
+    }
+    between.push_str(rest);
+    let mut rest = between.as_str();
+    loop {
+        let text = rest.trim_start();
+        match text.strip_prefix("{#") {
+            Some(comment) => match comment.find("#}") {
+                Some(end) => rest = &comment[end + 2..],
+                None => return false,
+            },
+            None => return text.is_empty(),
+        }
+    }
+}
+
+/// What a page rendered without its imports has in place of an imported
+/// module (the names of its macros), and of each of its macros (the name):
+/// all `memo()` needs of them when an output is kept. See
+/// [`without_imports`].
+#[derive(Debug)]
+pub enum ImportNames {
+    Module(HashSet<String>),
+    Macro(Value),
+}
+
+impl minijinja::value::Object for ImportNames {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        match (&**self, key.as_str()) {
+            (ImportNames::Module(macros), Some(name)) if macros.contains(name) => {
+                Some(Value::from_object(ImportNames::Macro(Value::from(name))))
+            }
+            (ImportNames::Macro(name), Some("name")) => Some(name.clone()),
+            _ => {
+                need_imports();
+                None
+            }
+        }
+    }
+
+    fn enumerate(self: &Arc<Self>) -> minijinja::value::Enumerator {
+        need_imports();
+        minijinja::value::Enumerator::NonEnumerable
+    }
+
+    fn call(self: &Arc<Self>, _: &mut State<'_, '_>, _: &[Value]) -> Result<Value, Error> {
+        need_imports();
+        Err(needs_imports_error())
+    }
+
+    fn call_method(
+        self: &Arc<Self>,
+        _: &mut State<'_, '_>,
+        _: &str,
+        _: &[Value],
+    ) -> Result<Value, Error> {
+        need_imports();
+        Err(needs_imports_error())
+    }
+
+    fn render(self: &Arc<Self>, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        need_imports();
+        match &**self {
+            ImportNames::Module(_) => f.write_str("<module>"),
+            ImportNames::Macro(name) => write!(f, "<macro {name}>"),
+        }
+    }
+}
+
+impl Memo {
+    /// [`ImportNames`] of `module`, made once per run.
+    fn import_names(&self, env: &Environment<'_>, module: &str) -> Result<Value, Error> {
+        if let Some(v) = self
+            .import_names
+            .lock()
+            .ok()
+            .and_then(|m| m.get(module).cloned())
+        {
+            return Ok(v);
+        }
+        let macros = self
+            .analysis(env, module)
+            .and_then(|a| a.macros.as_ref().map(|m| m.keys().cloned().collect()))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("import_names(): {module} is not a module of macros"),
+                )
+            })?;
+        let v = Value::from_object(ImportNames::Module(macros));
+        if let Ok(mut m) = self.import_names.lock() {
+            m.insert(module.to_string(), v.clone());
+        }
+        Ok(v)
+    }
+}
+
+/// Registers `memo()` in `env`, and `import_names()`, which the twins of
+/// pages without their imports call ([`without_imports`]).
 pub fn register(env: &mut Environment<'static>, memo: Arc<Memo>) {
+    let names = memo.clone();
+    env.add_function(
+        "import_names",
+        move |state: &State, module: &str| -> Result<Value, Error> {
+            names.import_names(state.env(), module)
+        },
+    );
     env.add_function(
         "memo",
         move |state: &mut State, callee: Value, args: Rest<Value>| -> Result<Value, Error> {
@@ -1068,5 +1361,152 @@ mod tests {
             template: "m.html".into(),
         });
         assert!(spans(page, &[call("<p>y</p>", &uncached)], accept).is_empty());
+    }
+
+    /// `env` with the twins of its pages, as the renderer's has them.
+    fn env_with_twins(memo: Arc<Memo>) -> Environment<'static> {
+        let mut e = env(memo);
+        for name in ["page.html", "print.html", "page.txt"] {
+            let source = e.get_template(name).unwrap().source().to_string();
+            let twin = without_imports(&e, &source).expect("a twin");
+            e.add_template_owned(format!("{WITHOUT_IMPORTS}{name}"), twin)
+                .unwrap();
+        }
+        e
+    }
+
+    #[test]
+    fn a_twin_sets_names_for_the_imports_of_modules_of_macros_used_by_memo() {
+        let e = env(Arc::default());
+        assert_eq!(
+            without_imports(
+                &e,
+                "{%- import \"m.html\" as m -%}\n{{ memo(m.shared, s) }} {{ memo( m[\"own\"]) }}"
+            )
+            .as_deref(),
+            Some(
+                "{%- set m = import_names(\"m.html\") -%}\n{{ memo(m.shared, s) }} {{ memo( m[\"own\"]) }}"
+            )
+        );
+        // Line numbers stay the same.
+        let page = "{% import 'm.html' as mm %}\n{{ memo(mm.own) }}";
+        let twin = without_imports(&e, page).unwrap();
+        assert_eq!(twin.lines().count(), page.lines().count());
+        assert!(twin.starts_with("{% set mm = import_names(\"m.html\") %}"));
+    }
+
+    #[test]
+    fn no_twin_for_a_page_that_uses_its_imports_otherwise_or_imports_anything_else() {
+        let mut e = env(Arc::default());
+        e.add_template(
+            "setter.html",
+            "{% set x = 1 %}{% macro a() %}{% endmacro %}",
+        )
+        .unwrap();
+        for page in [
+            // A macro called directly, or handed around.
+            "{% import 'm.html' as m %}{{ m.label('x') }}",
+            "{% import 'm.html' as m %}{% set f = m.own %}{{ memo(f) }}",
+            // A module that does more than define macros.
+            "{% import 'setter.html' as m %}{{ memo(m.a) }}",
+            // Forms the twin does not rewrite.
+            "{% from 'm.html' import own %}{{ memo(own) }}",
+            "{% import 'm.html' as m %}{% import 'nope.html' as n %}{{ memo(m.own) }}",
+            // Nothing imported.
+            "{{ memo(x) }}",
+        ] {
+            assert_eq!(without_imports(&e, page), None, "{page}");
+        }
+        assert!(only_macros(
+            "{# a #}\n{%- macro a() %}x{% endmacro %}\n{# b #}\n"
+        ));
+        assert!(!only_macros("{% macro a() %}x{% endmacro %}text"));
+    }
+
+    /// The twin is tried first and gives way to the template whenever it
+    /// would need a macro: a page's bytes, its calls and the memo's counts
+    /// are the same either way.
+    #[test]
+    fn a_page_renders_the_same_from_its_twin_or_from_the_template() {
+        let with = Arc::new(Memo::default());
+        let without = Arc::new(Memo::default());
+        let (plain, twins) = (env(without.clone()), env_with_twins(with.clone()));
+        let root = |controller: &str, title: &str| {
+            minijinja::context! {
+                controller => controller, lang => "fi", format => "html",
+                s => minijinja::context! { title => title },
+            }
+        };
+        let pages = [
+            ("page.html", root("A", "<T>")),
+            ("page.html", root("A", "<T>")),
+            ("print.html", root("B", "<T>")),
+            ("page.html", root("B", "<T>")),
+            ("page.txt", root("A", "<U>")),
+            ("page.txt", root("A", "<U>")),
+        ];
+        for (name, root) in pages {
+            let render = |e: &Environment<'static>, memo: &Memo| {
+                let page = PageGuard::enter(root.clone());
+                let text = super::render(memo, e, name, &root, &page).unwrap();
+                let calls: Vec<(String, Option<Vec<String>>)> = page
+                    .take_calls()
+                    .into_iter()
+                    .map(|c| (c.output.to_string(), c.depends().map(<[String]>::to_vec)))
+                    .collect();
+                (text, calls)
+            };
+            assert_eq!(render(&twins, &with), render(&plain, &without), "{name}");
+        }
+        assert_eq!(with.stats(), without.stats());
+        assert_eq!(with.stats(), MemoStats { hits: 5, misses: 4 });
+    }
+
+    #[test]
+    fn a_page_whose_twin_needs_a_macro_is_rendered_from_the_template() {
+        let memo = Arc::new(Memo::default());
+        let e = env_with_twins(memo.clone());
+        let root = minijinja::context! {
+            controller => "A", lang => "fi", format => "html",
+            s => minijinja::context! { title => "T" },
+        };
+        // A miss: the twin has no macro to call.
+        let page = PageGuard::enter(root.clone());
+        let twin = e
+            .get_template(&format!("{WITHOUT_IMPORTS}page.html"))
+            .unwrap();
+        assert!(twin.render(&root).is_err());
+        assert!(page.needs_imports());
+        assert_eq!(page.restart(), 0);
+        assert!(!page.needs_imports());
+        assert_eq!(
+            super::render(&memo, &e, "page.html", &root, &page).unwrap(),
+            "<b>T</b> lang-fi@fi html|A: <b>T</b>"
+        );
+        assert_eq!(page.take_calls().len(), 2);
+        // Every hit now: the twin does without the macros.
+        let page = PageGuard::enter(root.clone());
+        assert_eq!(
+            twin.render(&root).unwrap(),
+            "<b>T</b> lang-fi@fi html|A: <b>T</b>"
+        );
+        assert!(!page.needs_imports());
+        // Anything but a kept output's name marks the page.
+        for used in [
+            "{{ m.shared() }}",
+            "{{ m.nope }}",
+            "{{ m.own.arguments }}",
+            "{{ m }}",
+        ] {
+            let mut e = env(Arc::default());
+            e.add_template_owned(
+                "used.html",
+                format!("{{% set m = import_names('m.html') %}}{used}"),
+            )
+            .unwrap();
+            let page = PageGuard::enter(root.clone());
+            let _ = e.get_template("used.html").unwrap().render(&root);
+            assert!(page.needs_imports(), "{used}");
+        }
     }
 }

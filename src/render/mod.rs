@@ -186,19 +186,14 @@ impl Renderer {
         Ok(NoticePage { text, shared })
     }
 
-    /// Renders `name` with `ctx` while `_page` tells `memo()` what page it is.
+    /// Renders `name` with `ctx` while `page` tells `memo()` what page it is.
     fn render_page(
         &self,
         name: &str,
         ctx: minijinja::Value,
-        _page: &memo::PageGuard,
+        page: &memo::PageGuard,
     ) -> anyhow::Result<String> {
-        let template = self
-            .env
-            .get_template(name)
-            .with_context(|| format!("template {name}"))?;
-        template
-            .render(ctx)
+        memo::render(&self.memo, &self.env, name, &ctx, page)
             .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
     }
 

@@ -179,7 +179,26 @@ pub fn environment(
                 .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))
         },
     );
+    add_twins_without_imports(&mut env)?;
     Ok(env)
+}
+
+/// Adds, for each template that imports modules of macros only to call
+/// them through `memo()`, its twin without the imports (see
+/// [`super::memo::without_imports`]), which the renderer tries first.
+fn add_twins_without_imports(env: &mut Environment<'static>) -> anyhow::Result<()> {
+    let twins: Vec<(String, String)> = env
+        .templates()
+        .filter_map(|(name, template)| {
+            let twin = super::memo::without_imports(env, template.source())?;
+            Some((format!("{}{name}", super::memo::WITHOUT_IMPORTS), twin))
+        })
+        .collect();
+    for (name, source) in twins {
+        env.add_template_owned(name.clone(), source)
+            .with_context(|| format!("template {name}"))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
