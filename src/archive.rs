@@ -23,7 +23,10 @@
 //! every customer; the zips are about 7 % larger for it, each segment
 //! starting without the text before it to refer to. The spans follow
 //! from the page and its templates alone, so a zip's bytes still depend
-//! only on its files.
+//! only on its files. The text between the spans is kept the same way
+//! from its second sight: the markup around a customer's own sections
+//! and many a footer repeat, and for a segment of a few hundred bytes the
+//! compressor's fresh state costs more than its text.
 //!
 //! Small files that many archives hold alike (a workbook's theme and
 //! styles, in every customer's workbooks) are compressed once too, kept by
@@ -77,9 +80,12 @@ thread_local! {
 /// The compressed stylesheets, shared by every thread of the run.
 static SEGMENTS: TextCache<Arc<Vec<u8>>> = TextCache::new();
 
-/// The compressed shared spans of pages ([`Entry::shared`]), kept from
-/// their second sight: what one customer's page alone has is not kept.
-static SHARED_SPANS: std::sync::LazyLock<SeenTwice<Arc<Vec<u8>>>> =
+/// The compressed segments of pages, by [`segment_key`], kept from their
+/// second sight: what one customer's page alone has is not kept. Most are
+/// the shared spans ([`Entry::shared`]); the text between them repeats
+/// too (the markup around a section, a footer), and a segment of a few
+/// hundred bytes costs mostly the compressor's fresh state.
+static KEPT_SEGMENTS: std::sync::LazyLock<SeenTwice<Arc<Vec<u8>>>> =
     std::sync::LazyLock::new(SeenTwice::default);
 
 /// Shared spans shorter than this are compressed with the text around
@@ -217,7 +223,7 @@ fn deflate(
 ) -> anyhow::Result<()> {
     let mut at = 0;
     if let Some((start, end)) = stylesheet(text) {
-        segment(deflater, &text[..start], FlushCompress::Sync, out)?;
+        kept_segment(deflater, &text[..start], FlushCompress::Sync, out)?;
         let style = &text[start..end];
         let key = crate::fingerprint::of(style);
         let mut failed = None;
@@ -239,21 +245,36 @@ fn deflate(
             continue;
         }
         if span.start > at {
-            segment(deflater, &text[at..span.start], FlushCompress::Sync, out)?;
+            kept_segment(deflater, &text[at..span.start], FlushCompress::Sync, out)?;
         }
-        let bytes = &text[span.clone()];
-        let key = crate::fingerprint::of(bytes);
-        match SHARED_SPANS.get(key) {
-            Some(compressed) => out.extend_from_slice(&compressed),
-            None => {
-                let start = out.len();
-                segment(deflater, bytes, FlushCompress::Sync, out)?;
-                SHARED_SPANS.offer_with(key, || Arc::new(out[start..].to_vec()));
-            }
-        }
+        kept_segment(deflater, &text[span.clone()], FlushCompress::Sync, out)?;
         at = span.end;
     }
-    segment(deflater, &text[at..], FlushCompress::Finish, out)
+    kept_segment(deflater, &text[at..], FlushCompress::Finish, out)
+}
+
+/// The key of a segment in [`KEPT_SEGMENTS`]: its text, and whether it
+/// ends the stream.
+fn segment_key(input: &[u8], flush: FlushCompress) -> u128 {
+    crate::fingerprint::of(&(matches!(flush, FlushCompress::Finish), input))
+}
+
+/// [`segment`], from [`KEPT_SEGMENTS`] when its text was compressed before.
+fn kept_segment(
+    deflater: &mut Deflater,
+    input: &[u8],
+    flush: FlushCompress,
+    out: &mut Vec<u8>,
+) -> anyhow::Result<()> {
+    let key = segment_key(input, flush);
+    if let Some(compressed) = KEPT_SEGMENTS.get(key) {
+        out.extend_from_slice(&compressed);
+        return Ok(());
+    }
+    let start = out.len();
+    segment(deflater, input, flush, out)?;
+    KEPT_SEGMENTS.offer_with(key, || Arc::new(out[start..].to_vec()));
+    Ok(())
 }
 
 /// Where the first `<style>...</style>` of a page is, from `<style` to
@@ -606,11 +627,11 @@ mod tests {
             assert_eq!(read_back(&zip)[0].1, text.as_bytes());
             zip
         };
-        let key = crate::fingerprint::of(sections.as_bytes());
+        let key = segment_key(sections.as_bytes(), FlushCompress::Sync);
         let first = zip("Lumilahti");
-        assert!(SHARED_SPANS.get(key).is_none());
+        assert!(KEPT_SEGMENTS.get(key).is_none());
         let _second = zip("Kivijärvi");
-        assert!(SHARED_SPANS.get(key).is_some());
+        assert!(KEPT_SEGMENTS.get(key).is_some());
         assert_eq!(zip("Lumilahti"), first);
     }
 
@@ -636,5 +657,33 @@ mod tests {
         }])
         .expect("zip");
         assert_eq!(read_back(&zip)[0].1, text.as_bytes());
+    }
+
+    /// The text between a page's spans is kept like the spans: a footer
+    /// that two pages end with alike is compressed once, and the zip's
+    /// bytes are the same whether it came from the cache or not.
+    #[test]
+    fn the_text_between_spans_is_compressed_once_when_pages_repeat_it() {
+        let footer = "</main><footer>Koulusofta Oy · versio 3 · päivitetty 1.8.2026</footer>";
+        let section = "<section>Oikeus vastustaa käsittelyä.</section>".repeat(20);
+        let text = page("p { margin: 0 }", &format!("<main>{section}{footer}"));
+        let start = text.find(&section).expect("section");
+        let shared = [start..start + section.len()];
+        let tail = &text[shared[0].end..];
+        let key = segment_key(tail.as_bytes(), FlushCompress::Finish);
+        let zip = || {
+            write(&[Entry {
+                name: "a.html".into(),
+                contents: text.as_bytes(),
+                shared: &shared,
+            }])
+            .expect("zip")
+        };
+        let first = zip();
+        assert!(KEPT_SEGMENTS.get(key).is_none());
+        assert_eq!(zip(), first);
+        assert!(KEPT_SEGMENTS.get(key).is_some());
+        assert_eq!(zip(), first);
+        assert_eq!(read_back(&first)[0].1, text.as_bytes());
     }
 }
