@@ -668,7 +668,7 @@ mod tests {
         let section = "<section>Oikeus vastustaa käsittelyä.</section>".repeat(20);
         let text = page("p { margin: 0 }", &format!("<main>{section}{footer}"));
         let start = text.find(&section).expect("section");
-        let shared = vec![start..start + section.len()];
+        let shared: Vec<_> = std::iter::once(start..start + section.len()).collect();
         let tail = &text[start + section.len()..];
         let key = segment_key(tail.as_bytes(), FlushCompress::Finish);
         let zip = || {
