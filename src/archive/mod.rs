@@ -37,6 +37,8 @@
 //! (0644), UTF-8 names, and no extra fields; archives of 4 GiB or more, or
 //! of more than 65,535 files, are refused (no bundle comes near either).
 
+mod quick;
+
 use std::sync::Arc;
 
 use flate2::{Compress, Compression, FlushCompress, Status};
@@ -259,7 +261,8 @@ fn segment_key(input: &[u8], flush: FlushCompress) -> u128 {
     crate::fingerprint::of(&(matches!(flush, FlushCompress::Finish), input))
 }
 
-/// [`segment`], from [`KEPT_SEGMENTS`] when its text was compressed before.
+/// [`segment`], from [`KEPT_SEGMENTS`] when its text was compressed before;
+/// a short one by [`quick`], which has no large state to clear.
 fn kept_segment(
     deflater: &mut Deflater,
     input: &[u8],
@@ -272,7 +275,11 @@ fn kept_segment(
         return Ok(());
     }
     let start = out.len();
-    segment(deflater, input, flush, out)?;
+    if input.len() <= quick::MAX_INPUT {
+        quick::compress(input, matches!(flush, FlushCompress::Finish), out);
+    } else {
+        segment(deflater, input, flush, out)?;
+    }
     KEPT_SEGMENTS.offer_with(key, || Arc::new(out[start..].to_vec()));
     Ok(())
 }
