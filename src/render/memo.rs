@@ -71,6 +71,8 @@ pub struct Memo {
     analyses: Mutex<HashMap<String, Arc<Analysis>>>,
     /// [`ImportNames`] by module.
     import_names: Mutex<HashMap<String, Value>>,
+    /// How each page template's twin has fared, by the template's name.
+    twins: Mutex<ByFingerprint<TwinTally>>,
     outputs: SeenTwice<Value>,
     hits: AtomicU64,
     misses: AtomicU64,
@@ -84,6 +86,7 @@ impl Default for Memo {
             plans: Mutex::default(),
             analyses: Mutex::default(),
             import_names: Mutex::default(),
+            twins: Mutex::default(),
             outputs: SeenTwice::default(),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
@@ -792,16 +795,64 @@ pub fn render(
     page: &PageGuard,
 ) -> Result<String, Error> {
     let twin = format!("{WITHOUT_IMPORTS}{name}");
-    if let Ok(template) = env.get_template(&twin) {
-        if let Ok(text) = template.render(ctx)
-            && !page.needs_imports()
-        {
+    if let Ok(template) = env.get_template(&twin)
+        && memo.twin_worth_trying(name)
+    {
+        let rendered = template.render(ctx);
+        let sufficed = rendered.is_ok() && !page.needs_imports();
+        memo.twin_tried(name, sufficed);
+        if let (true, Ok(text)) = (sufficed, rendered) {
             return Ok(text);
         }
         let uncounted = page.restart();
         memo.hits.fetch_sub(uncounted, Ordering::Relaxed);
     }
     env.get_template(name)?.render(ctx)
+}
+
+/// How a page template's twin has fared: pages whose sections are seldom
+/// kept (`build` of notices that share little) would pay for a twin
+/// rendered in vain on every page.
+#[derive(Debug, Default, Clone, Copy)]
+struct TwinTally {
+    tried: u32,
+    sufficed: u32,
+    passed_over: u32,
+}
+
+/// Twins are tried at least this often, and whenever at least a quarter
+/// of the tries sufficed.
+const TWIN_TRIALS: u32 = 16;
+
+/// A twin that seldom suffices is still tried every so many pages, in case
+/// the pages to come share more.
+const TWIN_PROBE: u32 = 32;
+
+impl Memo {
+    fn twin_worth_trying(&self, page: &str) -> bool {
+        let Ok(mut tallies) = self.twins.lock() else {
+            return true;
+        };
+        let t = tallies.entry(crate::fingerprint::of(page)).or_default();
+        if t.tried < TWIN_TRIALS || t.sufficed * 4 >= t.tried {
+            return true;
+        }
+        t.passed_over += 1;
+        t.passed_over.is_multiple_of(TWIN_PROBE)
+    }
+
+    fn twin_tried(&self, page: &str, sufficed: bool) {
+        if let Ok(mut tallies) = self.twins.lock() {
+            let t = tallies.entry(crate::fingerprint::of(page)).or_default();
+            t.tried += 1;
+            t.sufficed += u32::from(sufficed);
+            // Recent pages count most.
+            if t.tried == 1024 {
+                t.tried /= 2;
+                t.sufficed /= 2;
+            }
+        }
+    }
 }
 
 /// Notes that the page being rendered needs its imports.
@@ -1508,5 +1559,32 @@ mod tests {
             let _ = e.get_template("used.html").unwrap().render(&root);
             assert!(page.needs_imports(), "{used}");
         }
+    }
+
+    /// Pages that share nothing (`build` of unrelated notices) miss on
+    /// every twin: after a few tries, the twin is tried only now and then,
+    /// and the pages are the same.
+    #[test]
+    fn a_twin_that_seldom_suffices_is_tried_only_now_and_then() {
+        let with = Arc::new(Memo::default());
+        let without = Arc::new(Memo::default());
+        let (plain, twins) = (env(without.clone()), env_with_twins(with.clone()));
+        for i in 0..200 {
+            let root = minijinja::context! {
+                controller => format!("C{i}"), lang => "fi", format => "html",
+                s => minijinja::context! { title => format!("T{i}") },
+            };
+            let render = |e: &Environment<'static>, memo: &Memo| {
+                let page = PageGuard::enter(root.clone());
+                super::render(memo, e, "page.html", &root, &page).unwrap()
+            };
+            assert_eq!(render(&twins, &with), render(&plain, &without));
+        }
+        let tallies = with.twins.lock().unwrap();
+        let t = tallies[&crate::fingerprint::of("page.html")];
+        assert_eq!(t.sufficed, 0);
+        assert_eq!(t.tried, TWIN_TRIALS + t.passed_over / TWIN_PROBE);
+        assert_eq!(t.tried + t.passed_over - t.passed_over / TWIN_PROBE, 200);
+        assert_eq!(with.stats(), without.stats());
     }
 }
