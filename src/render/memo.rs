@@ -877,7 +877,7 @@ fn needs_imports_error() -> Error {
 /// other than as the first argument of `memo()`.
 ///
 /// Importing a module defines all its macros anew for every page: fifty
-/// macros cost a page a fifth of its rendering, although in a fleet almost
+/// macros cost a page a quarter of its rendering, although in a fleet almost
 /// every `memo()` call finds its output kept and calls no macro. The twin
 /// is rendered first; [`ImportNames`] stand in for the modules and give
 /// `memo()` the names of the macros. Anything else done with them (a miss,
