@@ -777,7 +777,12 @@ fn record(planned: &Arc<Planned>, out: Result<Value, Error>) -> Result<Value, Er
 
 /// The prefix of a page template's twin without its imports
 /// ([`without_imports`]); the same extension, so the same escaping.
-pub const WITHOUT_IMPORTS: &str = "without-imports/";
+const WITHOUT_IMPORTS: &str = "without-imports/";
+
+/// The name of the twin of the page template `page`.
+pub fn twin_name(page: &str) -> String {
+    format!("{WITHOUT_IMPORTS}{page}")
+}
 
 /// The page template a twin stands for: memo's plans are the original's.
 fn original(page: &str) -> &str {
@@ -794,13 +799,13 @@ pub fn render(
     ctx: &Value,
     page: &PageGuard,
 ) -> Result<String, Error> {
-    let twin = format!("{WITHOUT_IMPORTS}{name}");
-    if let Ok(template) = env.get_template(&twin)
-        && memo.twin_worth_trying(name)
+    let tally = crate::fingerprint::of(name);
+    if let Ok(template) = env.get_template(&twin_name(name))
+        && memo.twin_worth_trying(tally)
     {
         let rendered = template.render(ctx);
         let sufficed = rendered.is_ok() && !page.needs_imports();
-        memo.twin_tried(name, sufficed);
+        memo.twin_tried(tally, sufficed);
         if let (true, Ok(text)) = (sufficed, rendered) {
             return Ok(text);
         }
@@ -829,11 +834,13 @@ const TWIN_TRIALS: u32 = 16;
 const TWIN_PROBE: u32 = 32;
 
 impl Memo {
-    fn twin_worth_trying(&self, page: &str) -> bool {
+    /// Whether the twin of the page template whose name's fingerprint is
+    /// `page` is to be tried this time.
+    fn twin_worth_trying(&self, page: u128) -> bool {
         let Ok(mut tallies) = self.twins.lock() else {
             return true;
         };
-        let t = tallies.entry(crate::fingerprint::of(page)).or_default();
+        let t = tallies.entry(page).or_default();
         if t.tried < TWIN_TRIALS || t.sufficed * 4 >= t.tried {
             return true;
         }
@@ -841,9 +848,9 @@ impl Memo {
         t.passed_over.is_multiple_of(TWIN_PROBE)
     }
 
-    fn twin_tried(&self, page: &str, sufficed: bool) {
+    fn twin_tried(&self, page: u128, sufficed: bool) {
         if let Ok(mut tallies) = self.twins.lock() {
-            let t = tallies.entry(crate::fingerprint::of(page)).or_default();
+            let t = tallies.entry(page).or_default();
             t.tried += 1;
             t.sufficed += u32::from(sufficed);
             // Recent pages count most.
@@ -892,8 +899,7 @@ pub fn without_imports(env: &Environment<'_>, source: &str) -> Option<String> {
     let mut names = Vec::new();
     while let Some(tag) = next_tag(rest, "import") {
         let (module, name) = import_parts(&rest[tag.body..tag.end])?;
-        let module_source = env.get_template(&module).ok()?.source().to_string();
-        if !only_macros(&module_source) {
+        if !only_macros(env.get_template(&module).ok()?.source()) {
             return None;
         }
         let open = &rest[tag.start..tag.body - "import".len()];
@@ -1420,8 +1426,7 @@ mod tests {
         for name in ["page.html", "print.html", "page.txt"] {
             let source = e.get_template(name).unwrap().source().to_string();
             let twin = without_imports(&e, &source).expect("a twin");
-            e.add_template_owned(format!("{WITHOUT_IMPORTS}{name}"), twin)
-                .unwrap();
+            e.add_template_owned(twin_name(name), twin).unwrap();
         }
         e
     }
@@ -1523,9 +1528,7 @@ mod tests {
         };
         // A miss: the twin has no macro to call.
         let page = PageGuard::enter(root.clone());
-        let twin = e
-            .get_template(&format!("{WITHOUT_IMPORTS}page.html"))
-            .unwrap();
+        let twin = e.get_template(&twin_name("page.html")).unwrap();
         assert!(twin.render(&root).is_err());
         assert!(page.needs_imports());
         assert_eq!(page.restart(), 0);

@@ -191,7 +191,7 @@ fn add_twins_without_imports(env: &mut Environment<'static>) -> anyhow::Result<(
         .templates()
         .filter_map(|(name, template)| {
             let twin = super::memo::without_imports(env, template.source())?;
-            Some((format!("{}{name}", super::memo::WITHOUT_IMPORTS), twin))
+            Some((super::memo::twin_name(name), twin))
         })
         .collect();
     for (name, source) in twins {
