@@ -151,8 +151,11 @@ pub fn compose(notices: Vec<Notice>) -> (Vec<Notice>, Vec<Diagnostic>) {
         .filter(|n| n.is_fragment())
         .filter_map(|n| n.id.as_ref().map(|i| i.value.as_str()))
         .collect();
-    let mut composed = Vec::new();
-    for n in &notices {
+    // Each notice (not fragment) with the chain it takes sections from;
+    // `None` when the chain is broken. The notices are moved into the
+    // result at the end: cloning each was a tenth of a build's serial time.
+    let mut plans: Vec<(usize, Option<Vec<usize>>)> = Vec::new();
+    for (at, n) in notices.iter().enumerate() {
         if n.is_fragment() {
             continue;
         }
@@ -213,13 +216,7 @@ pub fn compose(notices: Vec<Notice>) -> (Vec<Notice>, Vec<Diagnostic>) {
                 }
             }
         }
-        let mut notice = n.clone();
-        if !broken {
-            for &base in &chain {
-                inherit(&mut notice, &notices[base]);
-            }
-        }
-        composed.push(notice);
+        plans.push((at, (!broken).then_some(chain)));
     }
     // Fragments are checked even when no notice extends them: circles, and
     // chains too long from a fragment that no other fragment extends.
@@ -308,6 +305,23 @@ pub fn compose(notices: Vec<Notice>) -> (Vec<Notice>, Vec<Diagnostic>) {
     }
     diagnostics.sort_by_key(|d| d.span.start);
     diagnostics.dedup_by(|a, b| a.span == b.span && a.code == b.code);
+    drop(by_id);
+    drop(fragment_ids);
+    // Only notices are taken out, and chains hold only fragments: every
+    // fragment a chain names is still in its slot.
+    let mut slots: Vec<Option<Notice>> = notices.into_iter().map(Some).collect();
+    let mut composed = Vec::with_capacity(plans.len());
+    for (at, chain) in plans {
+        let Some(mut notice) = slots[at].take() else {
+            continue;
+        };
+        for &base in chain.iter().flatten() {
+            if let Some(base) = &slots[base] {
+                inherit(&mut notice, base);
+            }
+        }
+        composed.push(notice);
+    }
     (composed, diagnostics)
 }
 

@@ -214,7 +214,7 @@ pub(crate) fn run_into(
     let engine = args.render.pdf_engine()?;
     let mut progress = crate::progress::Progress::new(args.verbosity);
     progress.message("checking");
-    let checked = project::check(&args.paths, config_path);
+    let mut checked = project::check(&args.paths, config_path);
     for (stage, took) in &checked.timings {
         progress.record(stage, *took);
     }
@@ -252,10 +252,10 @@ pub(crate) fn run_into(
     }
     // Service notices whose controller comes from each customer are
     // published per customer by `bundle`, never on their own.
-    let (publishable, services): (Vec<_>, Vec<_>) = checked
-        .notices
-        .iter()
-        .cloned()
+    // Moved, not cloned: the report below needs only their count.
+    let count = checked.notices.len();
+    let (publishable, services): (Vec<_>, Vec<_>) = std::mem::take(&mut checked.notices)
+        .into_iter()
         .partition(|n| n.open_controller.is_none());
     let (mut publishable, drafts) = args.render.split_drafts(publishable);
     // The organisation's look from seloste.toml, on every page.
@@ -337,13 +337,16 @@ pub(crate) fn run_into(
         }
     };
     progress.finish(&mut err)?;
+    // Freeing a thousand notices and the renderer's caches one allocation
+    // at a time kept the last moments of a build on one core; the process
+    // exits without waiting for it (`serve` lets the thread finish).
+    std::thread::spawn(move || drop((renderer, publishable, checked)));
     if args.verbosity.quiet {
         return Ok(ExitCode::SUCCESS);
     }
     if tally.warnings > 0 {
-        writeln!(err, "{}", report::summary(tally, checked.notices.len()))?;
+        writeln!(err, "{}", report::summary(tally, count))?;
     }
-    let count = checked.notices.len();
     writeln!(
         err,
         "built {count} {} into {}/ ({} files)",

@@ -516,10 +516,18 @@ impl Renderer {
                     .map(move |l| (n, shared, l, langs.clone()))
             })
             .collect();
-        jobs.par_iter().try_for_each(|(n, shared, lang, langs)| {
-            sink(self.notice_files(n, *shared, lang, langs, &sel.formats)?)
-        })?;
-        let mut files = self.indexes(notices, sel, defaults)?;
+        // The index pages beside the notices, not after them: alone at the
+        // end they kept one core idle (a twentieth of a 1,000-notice build).
+        let (pages, indexes) = rayon::join(
+            || {
+                jobs.par_iter().try_for_each(|(n, shared, lang, langs)| {
+                    sink(self.notice_files(n, *shared, lang, langs, &sel.formats)?)
+                })
+            },
+            || self.indexes(notices, sel, defaults),
+        );
+        pages?;
+        let mut files = indexes?;
         if sel.formats.contains(&Format::Fragment) && !notices.is_empty() {
             files.push(self.fragment_stylesheet()?);
         }
