@@ -20,15 +20,39 @@ pub fn folder_of(path: &Path) -> PathBuf {
 /// deleted when the process died has no marker, so it is never taken for
 /// a complete one.
 pub(crate) fn remove_marked_dir(dir: &Path, marker: Option<&str>) -> std::io::Result<()> {
-    let Some(marker) = marker else {
-        return std::fs::remove_dir_all(dir);
-    };
-    match std::fs::remove_file(dir.join(marker)) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
+    if let Some(marker) = marker {
+        match std::fs::remove_file(dir.join(marker)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
     }
-    std::fs::remove_dir_all(dir)
+    remove_dir_all_parallel(dir)
+}
+
+/// `std::fs::remove_dir_all`, each entry of `dir` on a thread of its own:
+/// a site's language folders hold thousands of pages each, and deleting
+/// them one after the other kept a core idle at the end of a build. Links
+/// are removed, never followed (`DirEntry::file_type` does not follow
+/// them, and `remove_dir_all` does not either).
+fn remove_dir_all_parallel(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    // A link to a folder is removed itself, as `remove_dir_all` does:
+    // `read_dir` would follow it to the folder's contents.
+    let is_real_dir = std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_dir());
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) if is_real_dir => entries.collect::<std::io::Result<Vec<_>>>()?,
+        // A link, not a folder, or gone: as `remove_dir_all` treats it.
+        _ => return std::fs::remove_dir_all(dir),
+    };
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() {
+            std::fs::remove_dir_all(e.path())
+        } else {
+            std::fs::remove_file(e.path())
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// The entries of a folder that seloste processes now gone left there,
@@ -155,5 +179,38 @@ fn process_is_gone(pid: u32) -> bool {
     #[cfg(not(unix))]
     {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Guards the parallel removal: the whole tree goes, and a link inside
+    /// it, or the folder given being itself a link, never takes what the
+    /// link points to.
+    #[cfg(unix)]
+    #[test]
+    fn removing_a_folder_removes_links_never_their_targets() -> std::io::Result<()> {
+        let root = tempfile::tempdir()?;
+        let keep = root.path().join("keep");
+        std::fs::create_dir(&keep)?;
+        std::fs::write(keep.join("precious.txt"), "x")?;
+
+        let out = root.path().join("out");
+        std::fs::create_dir_all(out.join("fi/deep"))?;
+        std::fs::write(out.join("fi/deep/a.html"), "a")?;
+        std::fs::write(out.join("index.html"), "i")?;
+        std::fs::write(out.join(".marker"), "m")?;
+        std::os::unix::fs::symlink(&keep, out.join("link"))?;
+        remove_marked_dir(&out, Some(".marker"))?;
+        assert!(!out.exists());
+        assert!(keep.join("precious.txt").exists());
+
+        let link = root.path().join("link-to-keep");
+        std::os::unix::fs::symlink(&keep, &link)?;
+        let _ = remove_marked_dir(&link, None);
+        assert!(keep.join("precious.txt").exists());
+        Ok(())
     }
 }

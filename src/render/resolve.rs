@@ -571,7 +571,7 @@ impl Resolver<'_> {
             .filter_map(|(p, v)| {
                 let short = match self.text(&p.summary) {
                     Some(s) if !s.trim().is_empty() => s.trim().to_string(),
-                    _ => shorten(&plain_text(&self.text(&p.description)?), SUMMARY_CHARS),
+                    _ => shortened_plain_text(&self.text(&p.description)?, SUMMARY_CHARS),
                 };
                 let short = short.trim_end_matches('.');
                 Some(match (&v.basis, &common_basis) {
@@ -1218,7 +1218,19 @@ fn without_hanging_words(mut kept: &str) -> &str {
 /// word boundary: how a purpose is named where a text refers to it (the
 /// storage periods' "applies to").
 pub fn first_sentence(markdown: &str) -> String {
-    shorten(&plain_text(markdown), 160)
+    shortened_plain_text(markdown, 160)
+}
+
+/// [`plain_text`] [`shorten`]ed to `max` characters, once per text and
+/// length in a process: each notice's view is resolved for HTML and for
+/// Markdown, a storage period names its purposes again, and a vendor's
+/// customers share the service's texts. Parsing the Markdown anew each
+/// time was a twentieth of a build.
+fn shortened_plain_text(markdown: &str, max: usize) -> String {
+    static SHORTENED: crate::fingerprint::TextCache<String> = crate::fingerprint::TextCache::new();
+    SHORTENED.get_or(crate::fingerprint::of(&(max, markdown)), || {
+        shorten(&plain_text(markdown), max)
+    })
 }
 
 #[cfg(test)]
