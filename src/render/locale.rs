@@ -17,6 +17,8 @@ pub struct Locales {
     plain: HashMap<String, HashMap<String, String>>,
     /// Message keys per language, sorted.
     keys: BTreeMap<String, Vec<String>>,
+    /// Dates and periods as worded ([`Locales::remembered`]).
+    worded: crate::fingerprint::TextCache<Result<String, String>>,
 }
 
 impl Locales {
@@ -75,6 +77,7 @@ impl Locales {
             bundles,
             plain: HashMap::new(),
             keys,
+            worded: crate::fingerprint::TextCache::new(),
         };
         // A language per thread: formatting every message took a core
         // 15 ms before any notice could be rendered.
@@ -96,6 +99,19 @@ impl Locales {
 
     pub fn languages(&self) -> impl Iterator<Item = &str> {
         self.bundles.keys().map(String::as_str)
+    }
+
+    /// What `word()` makes of a value of which `key` is the fingerprint
+    /// (with its language), made once: every notice words the same few
+    /// dates and storage periods, each through several Fluent messages.
+    pub fn remembered(
+        &self,
+        key: u128,
+        word: impl FnOnce() -> anyhow::Result<String>,
+    ) -> anyhow::Result<String> {
+        self.worded
+            .get_or(key, || word().map_err(|e| format!("{e:#}")))
+            .map_err(|e| anyhow!(e))
     }
 
     /// The message `key` in `lang`, with arguments.

@@ -179,6 +179,11 @@ impl Resolver<'_> {
     }
 
     pub fn date(&self, d: Date) -> Result<String> {
+        let key = crate::fingerprint::of(&("date", self.l(), d));
+        self.locales.remembered(key, || self.word_date(d))
+    }
+
+    fn word_date(&self, d: Date) -> Result<String> {
         let monthname = self.t(&format!("month-{}", d.month))?;
         self.t_args(
             "date",
@@ -192,6 +197,11 @@ impl Resolver<'_> {
     }
 
     pub fn duration(&self, d: Duration) -> Result<String> {
+        let key = crate::fingerprint::of(&("duration", self.l(), d));
+        self.locales.remembered(key, || self.word_duration(d))
+    }
+
+    fn word_duration(&self, d: Duration) -> Result<String> {
         let mut parts = Vec::new();
         for (n, key) in [
             (d.years, "duration-years"),
