@@ -27,32 +27,10 @@ pub(crate) fn remove_marked_dir(dir: &Path, marker: Option<&str>) -> std::io::Re
             Err(e) => return Err(e),
         }
     }
-    remove_dir_all_parallel(dir)
-}
-
-/// `std::fs::remove_dir_all`, each entry of `dir` on a thread of its own:
-/// a site's language folders hold thousands of pages each, and deleting
-/// them one after the other kept a core idle at the end of a build. Links
-/// are removed, never followed (`DirEntry::file_type` does not follow
-/// them, and `remove_dir_all` does not either).
-fn remove_dir_all_parallel(dir: &Path) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    // A link to a folder is removed itself, as `remove_dir_all` does:
-    // `read_dir` would follow it to the folder's contents.
-    let is_real_dir = std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_dir());
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) if is_real_dir => entries.collect::<std::io::Result<Vec<_>>>()?,
-        // A link, not a folder, or gone: as `remove_dir_all` treats it.
-        _ => return std::fs::remove_dir_all(dir),
-    };
-    entries.par_iter().try_for_each(|e| {
-        if e.file_type()?.is_dir() {
-            std::fs::remove_dir_all(e.path())
-        } else {
-            std::fs::remove_file(e.path())
-        }
-    })?;
-    std::fs::remove_dir(dir)
+    // Not in parallel: `remove_dir_all` holds the folder open as it
+    // deletes, so a folder swapped for a link meanwhile cannot lead it
+    // outside; deleting by path from several threads could.
+    std::fs::remove_dir_all(dir)
 }
 
 /// The entries of a folder that seloste processes now gone left there,
@@ -186,9 +164,8 @@ fn process_is_gone(pid: u32) -> bool {
 mod tests {
     use super::*;
 
-    /// Guards the parallel removal: the whole tree goes, and a link inside
-    /// it, or the folder given being itself a link, never takes what the
-    /// link points to.
+    /// The whole tree goes, and a link inside it, or the folder given
+    /// being itself a link, never takes what the link points to.
     #[cfg(unix)]
     #[test]
     fn removing_a_folder_removes_links_never_their_targets() -> std::io::Result<()> {

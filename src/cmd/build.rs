@@ -337,10 +337,7 @@ pub(crate) fn run_into(
         }
     };
     progress.finish(&mut err)?;
-    // Freeing a thousand notices and the renderer's caches one allocation
-    // at a time kept the last moments of a build on one core; the process
-    // exits without waiting for it (`serve` lets the thread finish).
-    std::thread::spawn(move || drop((renderer, publishable, checked)));
+    super::free_in_background((renderer, publishable, checked));
     if args.verbosity.quiet {
         return Ok(ExitCode::SUCCESS);
     }

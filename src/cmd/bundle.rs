@@ -220,9 +220,8 @@ pub fn run(args: &BundleArgs, config_path: Option<PathBuf>) -> anyhow::Result<Ex
         })
         .collect();
     progress.end();
-    // As in `build`: the renderer's caches are freed beside the report, not
-    // before it.
-    std::thread::spawn(move || drop(renderer));
+    // Beside the report, not before it.
+    super::free_in_background(renderer);
     let mut built = 0;
     // Not built because of findings: their previous output is untouched.
     let mut skipped = Vec::new();

@@ -65,3 +65,15 @@ pub(crate) fn exit_code(fatal: &[String], tally: Tally, deny_warnings: bool) -> 
         ExitCode::SUCCESS
     }
 }
+
+/// Frees `value` on a thread of its own: a run's notices and the
+/// renderer's caches are many small allocations, and freeing them one at a
+/// time kept the end of a run on one core. The process exits without
+/// waiting for the thread (`serve` lets it finish). Where no thread can be
+/// started, `value` is freed here.
+pub(crate) fn free_in_background<T: Send + 'static>(value: T) {
+    // On failure the closure, and `value` with it, is dropped in `spawn`.
+    let _ = std::thread::Builder::new()
+        .name("free".to_string())
+        .spawn(move || drop(value));
+}
