@@ -27,10 +27,104 @@ pub(crate) fn remove_marked_dir(dir: &Path, marker: Option<&str>) -> std::io::Re
             Err(e) => return Err(e),
         }
     }
-    // Not in parallel: `remove_dir_all` holds the folder open as it
-    // deletes, so a folder swapped for a link meanwhile cannot lead it
-    // outside; deleting by path from several threads could.
+    remove_tree(dir)
+}
+
+/// `std::fs::remove_dir_all`, the folder's entries on several threads: a
+/// site's language folders hold thousands of pages each, and deleting them
+/// one after the other kept a core idle at the end of a build. Like std's,
+/// every step goes through a folder held open (`openat` with `O_NOFOLLOW`,
+/// `unlinkat`), never through a path again, so a folder swapped for a link
+/// meanwhile cannot lead it outside: a link is removed, never followed.
+#[cfg(unix)]
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let Ok(fd) = open_folder(rustix::fs::CWD, dir) else {
+        // A link, a file, or gone: as std treats them.
+        return std::fs::remove_dir_all(dir);
+    };
+    folder_entries(&fd)?
+        .par_iter()
+        .try_for_each(|(name, is_folder)| remove_entry(&fd, name, *is_folder))?;
+    drop(fd);
+    // `rmdir` refuses a link: nothing outside is touched here either.
+    std::fs::remove_dir(dir)
+}
+
+#[cfg(not(unix))]
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
     std::fs::remove_dir_all(dir)
+}
+
+/// Removes `name` in the open folder `parent`, a folder with everything in
+/// it. An entry already gone is not an error (as in std).
+#[cfg(unix)]
+fn remove_entry(
+    parent: &rustix::fd::OwnedFd,
+    name: &std::ffi::CStr,
+    is_folder: bool,
+) -> std::io::Result<()> {
+    use rustix::fs::{AtFlags, unlinkat};
+    let gone = |e: rustix::io::Errno| {
+        if e == rustix::io::Errno::NOENT {
+            Ok(())
+        } else {
+            Err(std::io::Error::from(e))
+        }
+    };
+    if is_folder {
+        let fd = match open_folder(parent, name) {
+            Ok(fd) => fd,
+            Err(e) => return gone(e),
+        };
+        for (child, child_is_folder) in folder_entries(&fd)? {
+            remove_entry(&fd, &child, child_is_folder)?;
+        }
+        unlinkat(parent, name, AtFlags::REMOVEDIR).or_else(gone)
+    } else {
+        unlinkat(parent, name, AtFlags::empty()).or_else(gone)
+    }
+}
+
+/// `path` opened as a folder, refused if it is a link or not a folder.
+#[cfg(unix)]
+fn open_folder<Fd: rustix::fd::AsFd, P: rustix::path::Arg>(
+    at: Fd,
+    path: P,
+) -> rustix::io::Result<rustix::fd::OwnedFd> {
+    use rustix::fs::{Mode, OFlags};
+    rustix::fs::openat(
+        at,
+        path,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+}
+
+/// The entries of the open folder `fd` (not `.` and `..`), each with
+/// whether it is a folder itself (a link to one is not).
+#[cfg(unix)]
+fn folder_entries(fd: &rustix::fd::OwnedFd) -> std::io::Result<Vec<(std::ffi::CString, bool)>> {
+    use rustix::fs::{AtFlags, FileType};
+    let mut entries = Vec::new();
+    for entry in rustix::fs::Dir::read_from(fd)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name == c"." || name == c".." {
+            continue;
+        }
+        let is_folder = match entry.file_type() {
+            FileType::Directory => true,
+            // Some file systems do not say: asked without following links.
+            FileType::Unknown => {
+                let stat = rustix::fs::statat(fd, name, AtFlags::SYMLINK_NOFOLLOW)?;
+                FileType::from_raw_mode(stat.st_mode) == FileType::Directory
+            }
+            _ => false,
+        };
+        entries.push((name.to_owned(), is_folder));
+    }
+    Ok(entries)
 }
 
 /// The entries of a folder that seloste processes now gone left there,
@@ -180,6 +274,14 @@ mod tests {
         std::fs::write(out.join("index.html"), "i")?;
         std::fs::write(out.join(".marker"), "m")?;
         std::os::unix::fs::symlink(&keep, out.join("link"))?;
+        // Deeper links, to a folder and to a file, are removed too and
+        // their targets stay.
+        std::os::unix::fs::symlink(&keep, out.join("fi/deep/link"))?;
+        std::os::unix::fs::symlink(keep.join("precious.txt"), out.join("fi/file-link"))?;
+        for i in 0..50 {
+            std::fs::create_dir_all(out.join(format!("sv/{i}/x")))?;
+            std::fs::write(out.join(format!("sv/{i}/x/p.html")), "p")?;
+        }
         remove_marked_dir(&out, Some(".marker"))?;
         assert!(!out.exists());
         assert!(keep.join("precious.txt").exists());
