@@ -45,7 +45,7 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
     };
     folder_entries(&fd)?
         .par_iter()
-        .try_for_each(|(name, is_folder)| remove_entry(&fd, name, *is_folder))?;
+        .try_for_each(|(name, may_be_folder)| remove_entry(&fd, name, *may_be_folder))?;
     drop(fd);
     // `rmdir` refuses a link: nothing outside is touched here either.
     std::fs::remove_dir(dir)
@@ -62,7 +62,7 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 fn remove_entry(
     parent: &rustix::fd::OwnedFd,
     name: &std::ffi::CStr,
-    is_folder: bool,
+    may_be_folder: bool,
 ) -> std::io::Result<()> {
     use rustix::fs::{AtFlags, unlinkat};
     let gone = |e: rustix::io::Errno| {
@@ -72,18 +72,22 @@ fn remove_entry(
             Err(std::io::Error::from(e))
         }
     };
-    if is_folder {
-        let fd = match open_folder(parent, name) {
-            Ok(fd) => fd,
+    if may_be_folder {
+        match open_folder(parent, name) {
+            Ok(fd) => {
+                for (child, child_may_be_folder) in folder_entries(&fd)? {
+                    remove_entry(&fd, &child, child_may_be_folder)?;
+                }
+                return unlinkat(parent, name, AtFlags::REMOVEDIR).or_else(gone);
+            }
+            // Not a folder after all (a file system that does not say, or
+            // a link put in its place since): removed as std does, as an
+            // entry, never followed.
+            Err(rustix::io::Errno::NOTDIR | rustix::io::Errno::LOOP) => {}
             Err(e) => return gone(e),
-        };
-        for (child, child_is_folder) in folder_entries(&fd)? {
-            remove_entry(&fd, &child, child_is_folder)?;
         }
-        unlinkat(parent, name, AtFlags::REMOVEDIR).or_else(gone)
-    } else {
-        unlinkat(parent, name, AtFlags::empty()).or_else(gone)
     }
+    unlinkat(parent, name, AtFlags::empty()).or_else(gone)
 }
 
 /// `path` opened as a folder, refused if it is a link or not a folder.
@@ -102,10 +106,11 @@ fn open_folder<Fd: rustix::fd::AsFd, P: rustix::path::Arg>(
 }
 
 /// The entries of the open folder `fd` (not `.` and `..`), each with
-/// whether it is a folder itself (a link to one is not).
+/// whether it may be a folder: it is one, or the file system does not say
+/// (a link to a folder is not one).
 #[cfg(unix)]
 fn folder_entries(fd: &rustix::fd::OwnedFd) -> std::io::Result<Vec<(std::ffi::CString, bool)>> {
-    use rustix::fs::{AtFlags, FileType};
+    use rustix::fs::FileType;
     let mut entries = Vec::new();
     for entry in rustix::fs::Dir::read_from(fd)? {
         let entry = entry?;
@@ -113,16 +118,8 @@ fn folder_entries(fd: &rustix::fd::OwnedFd) -> std::io::Result<Vec<(std::ffi::CS
         if name == c"." || name == c".." {
             continue;
         }
-        let is_folder = match entry.file_type() {
-            FileType::Directory => true,
-            // Some file systems do not say: asked without following links.
-            FileType::Unknown => {
-                let stat = rustix::fs::statat(fd, name, AtFlags::SYMLINK_NOFOLLOW)?;
-                FileType::from_raw_mode(stat.st_mode) == FileType::Directory
-            }
-            _ => false,
-        };
-        entries.push((name.to_owned(), is_folder));
+        let may_be_folder = matches!(entry.file_type(), FileType::Directory | FileType::Unknown);
+        entries.push((name.to_owned(), may_be_folder));
     }
     Ok(entries)
 }
@@ -289,6 +286,31 @@ mod tests {
         let link = root.path().join("link-to-keep");
         std::os::unix::fs::symlink(&keep, &link)?;
         let _ = remove_marked_dir(&link, None);
+        assert!(keep.join("precious.txt").exists());
+        Ok(())
+    }
+
+    /// An entry taken for a folder (a file system that gives no types, or
+    /// a link put in a folder's place after the listing) is removed as an
+    /// entry when it is not one: a link is never followed.
+    #[cfg(unix)]
+    #[test]
+    fn an_entry_taken_for_a_folder_that_is_not_one_is_removed_not_followed() -> std::io::Result<()>
+    {
+        let root = tempfile::tempdir()?;
+        let keep = root.path().join("keep");
+        std::fs::create_dir(&keep)?;
+        std::fs::write(keep.join("precious.txt"), "x")?;
+        let out = root.path().join("out");
+        std::fs::create_dir(&out)?;
+        std::fs::write(out.join("file"), "f")?;
+        std::os::unix::fs::symlink(&keep, out.join("link"))?;
+
+        let fd = open_folder(rustix::fs::CWD, &out)?;
+        remove_entry(&fd, c"file", true)?;
+        remove_entry(&fd, c"link", true)?;
+        remove_entry(&fd, c"already-gone", true)?;
+        assert_eq!(std::fs::read_dir(&out)?.count(), 0);
         assert!(keep.join("precious.txt").exists());
         Ok(())
     }
