@@ -243,6 +243,19 @@ impl PageGuard {
         PageGuard { previous }
     }
 
+    /// Puts `calls` in place of the page's calls so far, which are
+    /// returned: debug builds render a page twice and keep the first
+    /// render's calls.
+    #[cfg(debug_assertions)]
+    pub fn replace_calls(&self, calls: Vec<Call>) -> Vec<Call> {
+        PAGE.with(|p| {
+            p.borrow_mut()
+                .as_mut()
+                .map(|page| std::mem::replace(&mut page.calls, calls))
+                .unwrap_or_default()
+        })
+    }
+
     /// The page's own `memo()` calls so far, in order, taken.
     pub fn take_calls(&self) -> Vec<Call> {
         PAGE.with(|p| {
@@ -607,58 +620,11 @@ impl Memo {
         let Plan::Depends(deps) = &planned.plan else {
             return record(&planned, nested(|| callee.call(state, args)));
         };
-        let Some(key) = PAGE.with(|p| {
-            let mut p = p.borrow_mut();
-            let Page { root, hashes, .. } = p.as_mut()?;
-            // Many small writes: gathered and hashed at once.
-            let mut h = Gathered(Vec::with_capacity(512));
-            // The macro, not the page that calls it: the HTML and print
-            // pages of a notice call the same sections of one module. The
-            // escaping in force is the caller's, so it is an input too.
-            planned.template.hash(&mut h);
-            name.hash(&mut h);
-            match state.auto_escape() {
-                AutoEscape::None => 0u8.hash(&mut h),
-                AutoEscape::Html => 1u8.hash(&mut h),
-                AutoEscape::Custom(name) => (2u8, name).hash(&mut h),
-                other => {
-                    let _ = write!(HashWriter(&mut h), "{other:?}");
-                }
-            }
-            for a in args {
-                hash_value(a, &mut h);
-            }
-            for d in deps {
-                let v = match hashes.get(d.as_str()) {
-                    Some(v) => *v,
-                    None => {
-                        let mut vh = Fingerprinter::default();
-                        hash_value(&root.get_attr(d).unwrap_or_default(), &mut vh);
-                        let v = vh.finish128();
-                        hashes.insert(Arc::from(d.as_str()), v);
-                        v
-                    }
-                };
-                d.hash(&mut h);
-                v.hash(&mut h);
-            }
-            Some(h.finish128())
-        }) else {
+        let Some(key) = page_key(state, &planned, deps, name, args) else {
             // Not inside a page the renderer entered: nothing to compare.
             return callee.call(state, args);
         };
-        let recent_key = (self.id, key);
-        let kept = self
-            .outputs
-            .get(key)
-            .or_else(|| RECENT.with(|r| r.borrow().outputs.get(&recent_key).cloned()));
-        if let Some(out) = kept {
-            self.hits.fetch_add(1, Ordering::Relaxed);
-            PAGE.with(|p| {
-                if let Some(page) = p.borrow_mut().as_mut() {
-                    page.hits += 1;
-                }
-            });
+        if let Some(out) = self.take_kept(key) {
             return record(&planned, Ok(out));
         }
         if callee.downcast_object_ref::<ImportNames>().is_some() {
@@ -667,6 +633,7 @@ impl Memo {
             return Err(needs_imports_error());
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
+        let recent_key = (self.id, key);
         let out = record(&planned, nested(|| callee.call(state, args)))?;
         self.outputs.offer(key, &out);
         RECENT.with(|r| {
@@ -682,6 +649,94 @@ impl Memo {
         });
         Ok(out)
     }
+}
+
+impl Memo {
+    /// Forgets a render of `page` that is to be done again, with the kept
+    /// outputs it took ([`PageGuard::restart`]).
+    pub fn restart(&self, page: &PageGuard) {
+        let uncounted = page.restart();
+        self.hits.fetch_sub(uncounted, Ordering::Relaxed);
+    }
+
+    /// The output kept for `memo(<macro name>, args...)` called from the
+    /// page template whose state is `state`, noted as one of the page's
+    /// calls as a call would be; `None` when none is kept. For a page
+    /// written in Rust ([`super::frame`]), which calls no macro when its
+    /// outputs are kept.
+    pub fn kept(&self, state: &State, name: &str, args: &[Value]) -> Option<Value> {
+        let planned = self.plan_for(state.env(), original(state.name()), name);
+        let Plan::Depends(deps) = &planned.plan else {
+            return None;
+        };
+        let out = self.take_kept(page_key(state, &planned, deps, name, args)?)?;
+        record(&planned, Ok(out)).ok()
+    }
+
+    /// The output kept under `key`, counted as a hit for the memo and the
+    /// page.
+    fn take_kept(&self, key: u128) -> Option<Value> {
+        let out = self
+            .outputs
+            .get(key)
+            .or_else(|| RECENT.with(|r| r.borrow().outputs.get(&(self.id, key)).cloned()))?;
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        PAGE.with(|p| {
+            if let Some(page) = p.borrow_mut().as_mut() {
+                page.hits += 1;
+            }
+        });
+        Some(out)
+    }
+}
+
+/// The key of the output of the macro `name` of `planned`, which depends
+/// on the context variables `deps`, called with `args` from the page
+/// being rendered (`None` outside one).
+fn page_key(
+    state: &State,
+    planned: &Planned,
+    deps: &[String],
+    name: &str,
+    args: &[Value],
+) -> Option<u128> {
+    PAGE.with(|p| {
+        let mut p = p.borrow_mut();
+        let Page { root, hashes, .. } = p.as_mut()?;
+        // Many small writes: gathered and hashed at once.
+        let mut h = Gathered(Vec::with_capacity(512));
+        // The macro, not the page that calls it: the HTML and print
+        // pages of a notice call the same sections of one module. The
+        // escaping in force is the caller's, so it is an input too.
+        planned.template.hash(&mut h);
+        name.hash(&mut h);
+        match state.auto_escape() {
+            AutoEscape::None => 0u8.hash(&mut h),
+            AutoEscape::Html => 1u8.hash(&mut h),
+            AutoEscape::Custom(name) => (2u8, name).hash(&mut h),
+            other => {
+                let _ = write!(HashWriter(&mut h), "{other:?}");
+            }
+        }
+        for a in args {
+            hash_value(a, &mut h);
+        }
+        for d in deps {
+            let v = match hashes.get(d.as_str()) {
+                Some(v) => *v,
+                None => {
+                    let mut vh = Fingerprinter::default();
+                    hash_value(&root.get_attr(d).unwrap_or_default(), &mut vh);
+                    let v = vh.finish128();
+                    hashes.insert(Arc::from(d.as_str()), v);
+                    v
+                }
+            };
+            d.hash(&mut h);
+            v.hash(&mut h);
+        }
+        Some(h.finish128())
+    })
 }
 
 /// Where the outputs of a page's own `calls` are in `text`, the page they

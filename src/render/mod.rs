@@ -7,6 +7,7 @@
 
 pub mod context;
 pub mod fragment;
+pub mod frame;
 pub mod locale;
 pub mod markdown;
 pub mod memo;
@@ -65,6 +66,10 @@ struct NoticePage {
 pub struct Renderer {
     locales: Arc<Locales>,
     env: Environment<'static>,
+    /// The page templates rendered by code ([`frame`]) in this run.
+    frames: frame::Frames,
+    /// How many pages a frame wrote, and how many it left to the template.
+    frame_pages: [std::sync::atomic::AtomicU64; 2],
     memo: Arc<memo::Memo>,
     fields: context::SharedFields,
     /// The shared parts of bound notices' views, by [`resolve::shared_key`],
@@ -129,6 +134,8 @@ impl Renderer {
         let env = templates::environment(template_overrides, locales.clone(), memo.clone())?;
         Ok(Renderer {
             locales,
+            frames: frame::Frames::of(&env),
+            frame_pages: Default::default(),
             env,
             memo,
             fields: context::SharedFields::default(),
@@ -140,6 +147,15 @@ impl Renderer {
     /// the benchmarks).
     pub fn memo_stats(&self) -> memo::MemoStats {
         self.memo.stats()
+    }
+
+    /// How many notice pages were written by their frame in code
+    /// ([`frame`]), and how many were left to their template although a
+    /// frame was there (for the benchmarks and the tests).
+    pub fn frame_stats(&self) -> (u64, u64) {
+        let [written, left] = &self.frame_pages;
+        let load = |n: &std::sync::atomic::AtomicU64| n.load(std::sync::atomic::Ordering::Relaxed);
+        (load(written), load(left))
     }
 
     /// The locales of this run, for stages that word their own documents
@@ -193,8 +209,55 @@ impl Renderer {
         ctx: minijinja::Value,
         page: &memo::PageGuard,
     ) -> anyhow::Result<String> {
+        if let Some(frame) = self.frames.get(name) {
+            match frame::render(frame, &self.env, &self.memo, &self.locales, &ctx) {
+                Ok(Some(text)) => {
+                    self.frame_pages[0].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    #[cfg(debug_assertions)]
+                    self.assert_frame_as_template(name, &ctx, page, &text);
+                    return Ok(text);
+                }
+                // The template renders the page, or says what is wrong
+                // with it in its own words.
+                Ok(None) | Err(_) => {
+                    self.frame_pages[1].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    self.memo.restart(page);
+                }
+            }
+        }
         memo::render(&self.memo, &self.env, name, &ctx, page)
             .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
+    }
+
+    /// Every test that renders a notice checks its frame's page against
+    /// the template's, byte for byte, and the sections each noted.
+    #[cfg(debug_assertions)]
+    fn assert_frame_as_template(
+        &self,
+        name: &str,
+        ctx: &minijinja::Value,
+        page: &memo::PageGuard,
+        text: &str,
+    ) {
+        let frame_calls = page.take_calls();
+        let expected = self
+            .env
+            .get_template(name)
+            .and_then(|t| t.render(ctx))
+            .unwrap_or_else(|e| panic!("template {name} fails where its frame did not: {e:#}"));
+        assert_eq!(
+            text, expected,
+            "the frame of {name} differs from the template"
+        );
+        let template_calls = page.replace_calls(frame_calls.clone());
+        let outputs = |calls: &[memo::Call]| -> Vec<String> {
+            calls.iter().map(|c| c.output.to_string()).collect()
+        };
+        assert_eq!(
+            outputs(&frame_calls),
+            outputs(&template_calls),
+            "the frame of {name} calls memo() otherwise than the template"
+        );
     }
 
     /// The languages `n` is rendered in under `sel`.

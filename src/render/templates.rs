@@ -88,6 +88,49 @@ pub fn css_string(value: &str) -> Value {
     Value::from_safe_string(out)
 }
 
+/// How a template's values are escaped where they are written: the
+/// escaping of its auto-escape mode, by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    Html,
+    Markdown,
+}
+
+/// Writes `value` as `{{ value }}` writes it in a template escaping for
+/// `escape`: nothing for none, a safe string as it is, anything else
+/// escaped. Also what the page frames written in Rust write values with
+/// ([`super::frame`]), so both write the same bytes.
+pub fn write_value(
+    out: &mut impl std::fmt::Write,
+    escape: Escape,
+    value: &Value,
+) -> std::fmt::Result {
+    if value.is_none() {
+        return Ok(());
+    }
+    match (escape, value.is_safe(), value.as_str()) {
+        // Strings are written from where they are: a kept section is
+        // kilobytes, which were copied once more for nothing.
+        (_, true, Some(text)) => out.write_str(text),
+        (_, true, None) => out.write_str(&value.to_string()),
+        // minijinja's HTML escaping also escapes `/`, which HTML does not
+        // need and which makes every link in the output hard to read.
+        (Escape::Html, false, Some(text)) => write_escaped_html(out, text),
+        (Escape::Html, false, None) => write_escaped_html(out, &value.to_string()),
+        (Escape::Markdown, false, Some(text)) => write_escaped_markdown(out, text),
+        (Escape::Markdown, false, None) => write_escaped_markdown(out, &value.to_string()),
+    }
+}
+
+/// A keyword argument of `t()` as Fluent takes it: integers as numbers
+/// (for plural forms), anything else as its text.
+pub fn fluent_argument(value: &Value) -> fluent::FluentValue<'static> {
+    match value.as_i64() {
+        Some(n) => fluent::FluentValue::from(n),
+        None => fluent::FluentValue::from(value.to_string()),
+    }
+}
+
 /// Builds the template environment: defaults, then overrides from `dir`.
 pub fn environment(
     overrides: Option<&Path>,
@@ -98,33 +141,15 @@ pub fn environment(
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(auto_escape);
     env.set_formatter(|out, state, value| {
-        if let AutoEscape::Custom(mode) = state.auto_escape()
-            && mode == MARKDOWN
-        {
-            // Strings are written from where they are: a kept section is
-            // kilobytes, which were copied once more for nothing.
-            let written = match (value.is_none(), value.is_safe(), value.as_str()) {
-                (true, _, _) => Ok(()),
-                (false, true, Some(text)) => out.write_str(text),
-                (false, true, None) => out.write_str(&value.to_string()),
-                (false, false, Some(text)) => write_escaped_markdown(out, text),
-                (false, false, None) => write_escaped_markdown(out, &value.to_string()),
-            };
-            return written.map_err(Error::from);
+        let escape = match state.auto_escape() {
+            AutoEscape::Custom(mode) if mode == MARKDOWN => Some(Escape::Markdown),
+            AutoEscape::Html if !value.is_safe() => Some(Escape::Html),
+            _ => None,
+        };
+        match escape {
+            Some(escape) => write_value(out, escape, value).map_err(Error::from),
+            None => minijinja::escape_formatter(out, state, value),
         }
-        if matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe() {
-            // minijinja's HTML escaping also escapes `/`, which HTML does not
-            // need and which makes every link in the output hard to read.
-            if value.is_none() {
-                return Ok(());
-            }
-            let written = match value.as_str() {
-                Some(text) => write_escaped_html(out, text),
-                None => write_escaped_html(out, &value.to_string()),
-            };
-            return written.map_err(Error::from);
-        }
-        minijinja::escape_formatter(out, state, value)
     });
     for (name, source) in defaults() {
         env.add_template_owned(name.to_string(), source.to_string())
@@ -167,11 +192,7 @@ pub fn environment(
             let names: Vec<String> = args.args().map(str::to_string).collect();
             for name in &names {
                 let v: Value = args.get(name)?;
-                let fv = match v.as_i64() {
-                    Some(n) => fluent::FluentValue::from(n),
-                    None => fluent::FluentValue::from(v.to_string()),
-                };
-                fargs.push((name.as_str(), fv));
+                fargs.push((name.as_str(), fluent_argument(&v)));
             }
             args.assert_all_used()?;
             locales
