@@ -7,7 +7,7 @@
 //! with their headings and articles, and groups of rows (one per notice),
 //! each cell plain text. The writers lay a book out as a spreadsheet
 //! (`sheet.rs`: XLSX and CSV, with formula injection neutralised) or as a
-//! page through the `records.html` and `records.md` templates.
+//! page (`page.rs`, the `records.html` and `records.md` templates).
 //!
 //! Nothing legal is derived here: the wording of the legal bases, the
 //! transfer mechanisms, countries, periods and names of what a period
@@ -17,6 +17,7 @@
 //! security measures, the categories of processing of a processor) comes
 //! from the notice's `[records]` table.
 
+mod page;
 pub mod sheet;
 pub mod xlsx;
 
@@ -737,8 +738,8 @@ pub fn files(
             let contents = match f {
                 RecordFormat::Xlsx => sheet::xlsx(book)?,
                 RecordFormat::Csv => sheet::csv(book, options.bom)?,
-                RecordFormat::Html => renderer.page("records.html", &page(book))?.into_bytes(),
-                RecordFormat::Md => renderer.page("records.md", &page(book))?.into_bytes(),
+                RecordFormat::Html => page::render(renderer, "records.html", book)?.into_bytes(),
+                RecordFormat::Md => page::render(renderer, "records.md", book)?.into_bytes(),
             };
             Ok(RenderedFile {
                 path: format!("{stem}.{}", f.extension()),
@@ -747,48 +748,6 @@ pub fn files(
             })
         })
         .collect()
-}
-
-/// What the page templates see: the book, with each cell's lines apart so
-/// that a template can break them without trusting any markup.
-#[derive(Serialize)]
-struct Page<'a> {
-    /// Everything but the rows, which are in `groups` below.
-    book: &'a Book,
-    lang: &'a str,
-    groups: Vec<PageGroup<'a>>,
-}
-
-#[derive(Serialize)]
-struct PageGroup<'a> {
-    id: &'a str,
-    title: &'a str,
-    lang: &'a str,
-    /// Per row, per column: the cell's lines.
-    rows: Vec<Vec<Vec<&'a str>>>,
-    labels: &'a [String],
-}
-
-fn page(book: &Book) -> Page<'_> {
-    Page {
-        book,
-        lang: &book.lang,
-        groups: book
-            .groups
-            .iter()
-            .map(|g| PageGroup {
-                id: &g.id,
-                title: &g.title,
-                lang: &g.lang,
-                labels: &g.labels,
-                rows: g
-                    .rows
-                    .iter()
-                    .map(|r| r.iter().map(|c| c.lines().collect()).collect())
-                    .collect(),
-            })
-            .collect(),
-    }
 }
 
 #[cfg(test)]

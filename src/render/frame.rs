@@ -77,34 +77,39 @@ impl Frame {
     }
 }
 
-/// The frames an environment may use: those whose page template and
-/// style sheet are the built-in ones.
+/// The templates of an environment that are the built-in ones (not a
+/// project's own): where a page written in code may stand for its
+/// template.
 #[derive(Debug, Clone, Default)]
-pub struct Frames(Vec<Frame>);
+pub struct BuiltIn(Vec<&'static str>);
 
-impl Frames {
-    pub fn of(env: &Environment<'_>) -> Frames {
-        let built_in = |name: &str| {
-            let default = super::templates::defaults()
+impl BuiltIn {
+    pub fn of(env: &Environment<'_>) -> BuiltIn {
+        BuiltIn(
+            super::templates::defaults()
                 .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, source)| *source);
-            default.is_some_and(|default| {
-                env.get_template(name)
-                    .is_ok_and(|in_effect| in_effect.source() == default)
-            })
-        };
-        Frames(
-            Frame::ALL
-                .into_iter()
-                .filter(|f| built_in(f.template()) && f.style().is_none_or(built_in))
+                .filter(|(name, default)| {
+                    env.get_template(name)
+                        .is_ok_and(|in_effect| in_effect.source() == *default)
+                })
+                .map(|(name, _)| *name)
                 .collect(),
         )
     }
 
-    /// The frame of the page template `name`, if it may be used.
-    pub fn get(&self, name: &str) -> Option<Frame> {
-        self.0.iter().copied().find(|f| f.template() == name)
+    /// Whether each of `names` is the built-in template.
+    pub fn all(&self, names: &[&str]) -> bool {
+        names.iter().all(|n| self.0.contains(n))
+    }
+
+    /// The frame of the page template `name`, where it and the style
+    /// sheet it includes are the built-in ones.
+    pub fn frame(&self, name: &str) -> Option<Frame> {
+        Frame::ALL.into_iter().find(|f| {
+            f.template() == name
+                && self.all(&[f.template()])
+                && f.style().is_none_or(|s| self.all(&[s]))
+        })
     }
 }
 
@@ -796,9 +801,9 @@ mod tests {
         let renderer = Renderer::new(Some(&dir));
         std::fs::remove_dir_all(&dir).expect("clean up");
         let renderer = renderer.expect("renderer");
-        assert_eq!(renderer.frames.get("notice.html"), Some(Frame::Html));
-        assert_eq!(renderer.frames.get("notice.md"), None);
-        assert_eq!(renderer.frames.get("notice.print.html"), None);
+        assert_eq!(renderer.built_in.frame("notice.html"), Some(Frame::Html));
+        assert_eq!(renderer.built_in.frame("notice.md"), None);
+        assert_eq!(renderer.built_in.frame("notice.print.html"), None);
 
         let notices = bundled_notices();
         let files = renderer.site(&notices, &selection(), &[]).expect("renders");

@@ -66,8 +66,9 @@ struct NoticePage {
 pub struct Renderer {
     locales: Arc<Locales>,
     env: Environment<'static>,
-    /// The page templates rendered by code ([`frame`]) in this run.
-    frames: frame::Frames,
+    /// The templates in effect that are the built-in ones: the pages
+    /// written in code stand for those ([`frame`]).
+    built_in: frame::BuiltIn,
     /// How many pages a frame wrote, and how many it left to the template.
     frame_pages: [std::sync::atomic::AtomicU64; 2],
     memo: Arc<memo::Memo>,
@@ -134,7 +135,7 @@ impl Renderer {
         let env = templates::environment(template_overrides, locales.clone(), memo.clone())?;
         Ok(Renderer {
             locales,
-            frames: frame::Frames::of(&env),
+            built_in: frame::BuiltIn::of(&env),
             frame_pages: Default::default(),
             env,
             memo,
@@ -156,6 +157,22 @@ impl Renderer {
         let [written, left] = &self.frame_pages;
         let load = |n: &std::sync::atomic::AtomicU64| n.load(std::sync::atomic::Ordering::Relaxed);
         (load(written), load(left))
+    }
+
+    /// Whether each of the templates `names` is the built-in one, which a
+    /// page written in code may stand for (the record pages,
+    /// `records::page`).
+    pub fn built_in(&self, names: &[&str]) -> bool {
+        self.built_in.all(names)
+    }
+
+    /// The template `name` rendered with `context`, without the line break
+    /// a page ends with: what `{% include name %}` writes.
+    pub fn included<T: serde::Serialize>(&self, name: &str, context: &T) -> anyhow::Result<String> {
+        self.env
+            .get_template(name)
+            .and_then(|t| t.render(minijinja::Value::from(minijinja::value::Serde(context))))
+            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
     }
 
     /// The locales of this run, for stages that word their own documents
@@ -209,7 +226,7 @@ impl Renderer {
         ctx: minijinja::Value,
         page: &memo::PageGuard,
     ) -> anyhow::Result<String> {
-        if let Some(frame) = self.frames.get(name) {
+        if let Some(frame) = self.built_in.frame(name) {
             match frame::render(frame, &self.env, &self.memo, &self.locales, &ctx) {
                 Ok(Some(text)) => {
                     self.frame_pages[0].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
