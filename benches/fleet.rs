@@ -25,7 +25,8 @@
 //!
 //! `cargo bench --bench fleet` prints the minimum of 3 runs per stage (1 run
 //! for 1,000 customers), documents per second, how many sections `memo()`
-//! reused, and this process's peak memory. See docs/benchmarks.md for the recorded figures.
+//! reused, how many notice pages their frames in code wrote, and this
+//! process's peak memory. See docs/benchmarks.md for the recorded figures.
 
 #[path = "fleet_corpus.rs"]
 mod fleet_corpus;
@@ -64,6 +65,9 @@ struct Counts {
     bytes: u64,
     zip_bytes: u64,
     memo: seloste::render::memo::MemoStats,
+    /// Notice pages written by their frame in code, and left to the
+    /// template ([`seloste::render::Renderer::frame_stats`]).
+    frames: (u64, u64),
 }
 
 fn main() {
@@ -133,7 +137,8 @@ fn main() {
             "{size:>9} customers: rules on the {} bound notices {:.0} ms (part of check); \
              zips in parallel {:.0} ms; {} files, {} MiB rendered, {} MiB of zips; \
              {:.0} documents/s; write floor {:.0} ms, pipeline / floor {:.2}; \
-             memo: {} sections reused, {} rendered; peak memory of this process {} MiB",
+             memo: {} sections reused, {} rendered; notice pages written by their frame {}, \
+             by their template {}; peak memory of this process {} MiB",
             c.notices,
             ms(min(|r| r.lint)),
             ms(min(|r| r.zip_parallel)),
@@ -145,6 +150,8 @@ fn main() {
             pipeline.as_secs_f64() / floor.as_secs_f64(),
             c.memo.hits,
             c.memo.misses,
+            c.frames.0,
+            c.frames.1,
             peak_mib(),
         ));
     }
@@ -253,6 +260,7 @@ fn bundle(
         bytes: 0,
         zip_bytes: 0,
         memo: Default::default(),
+        frames: (0, 0),
     };
     let beside = seloste::output::claim_bundle_root(out).expect("bundle root");
     for (c, files) in checked.customers.iter().zip(&rendered) {
@@ -326,6 +334,7 @@ fn bundle(
     let pipeline = pipeline_start.elapsed();
     assert_eq!(documents, counts.documents);
     counts.memo = renderer.memo_stats();
+    counts.frames = renderer.frame_stats();
 
     // The write floor: the same files and zips written by plain
     // `std::fs::write` calls, a customer per task as the command does,
