@@ -176,6 +176,33 @@ fn doc_title(root: &Value) -> Option<Value> {
     }
 }
 
+/// What both HTML pages read before they start.
+struct Head {
+    /// `title or id`.
+    doc_title: Value,
+    summary: Value,
+    controller: Value,
+    draft: bool,
+    alternates: Vec<Value>,
+    version: Value,
+    updated: Value,
+}
+
+impl Head {
+    fn of(root: &Value) -> Option<Head> {
+        let summary = field(root, "summary")?;
+        Some(Head {
+            doc_title: doc_title(root)?,
+            controller: field(&summary, "controller")?,
+            summary,
+            draft: field(root, "draft")?.is_true(),
+            alternates: items(&field(root, "alternates")?)?,
+            version: field(root, "version")?,
+            updated: field(root, "updated")?,
+        })
+    }
+}
+
 /// The sections a Markdown page renders a body for (its `bodies`).
 const MARKDOWN_BODIES: [&str; 22] = [
     "controller",
@@ -396,44 +423,88 @@ impl Page<'_, '_> {
         Ok(Some(()))
     }
 
-    /// The `<title>` element's text.
-    fn title(&mut self, draft: bool, doc_title: &Value, controller: &Value) -> Result<(), Error> {
-        if draft {
+    /// From `<!DOCTYPE html>` to the end of the `<title>` element, as
+    /// both HTML pages start.
+    fn open_head(&mut self) -> Result<Option<Head>, Error> {
+        let Some(head) = Head::of(self.root) else {
+            return Ok(None);
+        };
+        self.raw("<!DOCTYPE html>\n<html lang=\"");
+        let lang = Value::from(self.lang.as_str());
+        self.value(&lang);
+        self.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+        if head.draft {
             self.t("draft-label")?;
             self.raw(": ");
         }
-        self.value(doc_title);
-        if controller.is_true() {
+        self.value(&head.doc_title);
+        if head.controller.is_true() {
             self.raw(" – ");
-            self.value(controller);
+            self.value(&head.controller);
         }
+        self.raw("</title>");
+        Ok(Some(head))
+    }
+
+    /// The kind of document, its title and the law it answers, as both
+    /// HTML pages head their header.
+    fn doc_heading(&mut self, doc_title: &Value) -> Result<(), Error> {
+        self.raw("\n<p class=\"doc-type\">");
+        self.t("notice-doc-type")?;
+        self.raw("</p>\n<h1>");
+        self.value(doc_title);
+        self.raw("</h1>\n<p class=\"basis\">");
+        self.t("notice-gdpr-basis")?;
+        self.raw("</p>");
         Ok(())
+    }
+
+    /// The draft banner's words, after its `<strong>`.
+    fn draft_words(&mut self) -> Result<(), Error> {
+        self.t("draft-label")?;
+        self.raw(".</strong> ");
+        self.t("draft-banner")
+    }
+
+    /// The footer's line of version and date, when both are given.
+    fn version_line(&mut self, version: &Value, updated: &Value) -> Result<(), Error> {
+        self.raw("\n<p>");
+        let line = self.message(
+            "notice-version-line",
+            &[("version", version), ("date", updated)],
+        )?;
+        self.value(&Value::from(line));
+        self.raw("</p>");
+        Ok(())
+    }
+
+    /// A link to the page in another language, as the header's list and
+    /// the footer write it.
+    fn language_link(&mut self, a: &Value) -> Step {
+        self.raw("<a href=\"");
+        self.value(&need!(field(a, "href")));
+        self.raw("\" hreflang=\"");
+        let lang = need!(field(a, "lang"));
+        self.value(&lang);
+        self.raw("\" lang=\"");
+        self.value(&lang);
+        self.raw("\">");
+        self.value(&need!(field(a, "name")));
+        self.raw("</a>");
+        Ok(Some(()))
     }
 
     /// `notice.html`.
     fn html(&mut self) -> Step {
         let root = self.root;
-        let doc_title = need!(doc_title(root));
-        let summary = need!(field(root, "summary"));
-        let controller = need!(field(&summary, "controller"));
-        let draft = need!(field(root, "draft")).is_true();
-        let alternates = need!(items(&need!(field(root, "alternates"))));
-        let version = need!(field(root, "version"));
-        let updated = need!(field(root, "updated"));
-        self.raw("<!DOCTYPE html>\n<html lang=\"");
-        self.value(&need!(field(root, "lang")));
-        self.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-        self.title(draft, &doc_title, &controller)?;
-        self.raw("</title>");
-        need!(self.alternate_links(&alternates)?);
+        let h = need!(self.open_head()?);
+        need!(self.alternate_links(&h.alternates)?);
         self.raw("\n<style>\n");
         need!(self.style()?);
         self.raw("\n</style>\n</head>\n<body>");
-        if draft {
+        if h.draft {
             self.raw("\n<div class=\"draft-banner\" role=\"note\"><div class=\"wrap\"><p><strong>");
-            self.t("draft-label")?;
-            self.raw(".</strong> ");
-            self.t("draft-banner")?;
+            self.draft_words()?;
             self.raw("</p></div></div>");
         }
         self.raw("\n<header class=\"page-header\"");
@@ -444,21 +515,14 @@ impl Page<'_, '_> {
             self.raw("\"");
         }
         self.raw(">\n<div class=\"wrap\">");
-        if !alternates.is_empty() {
+        if !h.alternates.is_empty() {
             self.raw("\n<nav class=\"languages\" aria-label=\"");
             self.t("label-other-languages")?;
             self.raw("\">\n<ul>");
-            for a in &alternates {
-                self.raw("\n<li><a href=\"");
-                self.value(&need!(field(a, "href")));
-                self.raw("\" hreflang=\"");
-                let lang = need!(field(a, "lang"));
-                self.value(&lang);
-                self.raw("\" lang=\"");
-                self.value(&lang);
-                self.raw("\">");
-                self.value(&need!(field(a, "name")));
-                self.raw("</a></li>");
+            for a in &h.alternates {
+                self.raw("\n<li>");
+                need!(self.language_link(a)?);
+                self.raw("</li>");
             }
             self.raw("\n</ul>\n</nav>");
         }
@@ -468,44 +532,32 @@ impl Page<'_, '_> {
             self.value(&logo);
             self.raw("\" alt=\"\" height=\"48\">");
         }
-        self.raw("\n<p class=\"doc-type\">");
-        self.t("notice-doc-type")?;
-        self.raw("</p>\n<h1>");
-        self.value(&doc_title);
-        self.raw("</h1>\n<p class=\"basis\">");
-        self.t("notice-gdpr-basis")?;
-        self.raw("</p>");
-        need!(self.meta(&version, &updated)?);
+        self.doc_heading(&h.doc_title)?;
+        need!(self.meta(&h.version, &h.updated)?);
         self.raw("\n</div>\n</header>\n<main id=\"main\" class=\"wrap\">");
-        need!(self.summary(&summary)?);
+        need!(self.summary(&h.summary)?);
         need!(self.sections()?);
         self.raw("\n</main>\n<footer class=\"page-footer\">\n<div class=\"wrap\">\n<p><span class=\"footer-title\">");
-        self.value(&doc_title);
+        self.value(&h.doc_title);
         self.raw("</span>");
-        if controller.is_true() {
+        if h.controller.is_true() {
             self.raw("<br>");
-            self.value(&controller);
+            self.value(&h.controller);
         }
         self.raw("</p>");
-        if version.is_true() && updated.is_true() {
-            self.raw("\n<p>");
-            let line = self.message(
-                "notice-version-line",
-                &[("version", &version), ("date", &updated)],
-            )?;
-            self.value(&Value::from(line));
-            self.raw("</p>");
-        } else if updated.is_true() {
+        if h.version.is_true() && h.updated.is_true() {
+            self.version_line(&h.version, &h.updated)?;
+        } else if h.updated.is_true() {
             self.raw("\n<p>");
             self.t("label-updated")?;
             self.raw(": ");
-            self.value(&updated);
+            self.value(&h.updated);
             self.raw("</p>");
-        } else if version.is_true() {
+        } else if h.version.is_true() {
             self.raw("\n<p>");
             self.t("label-version")?;
             self.raw(": ");
-            self.value(&version);
+            self.value(&h.version);
             self.raw("</p>");
         }
         let formats = need!(items(&need!(field(root, "formats"))));
@@ -530,22 +582,14 @@ impl Page<'_, '_> {
             }
             self.raw("</p>");
         }
-        if !alternates.is_empty() {
+        if !h.alternates.is_empty() {
             self.raw("\n<p>");
             self.t("label-other-languages")?;
             self.raw(":");
-            let last = alternates.len() - 1;
-            for (i, a) in alternates.iter().enumerate() {
-                self.raw(" <a href=\"");
-                self.value(&need!(field(a, "href")));
-                self.raw("\" hreflang=\"");
-                let lang = need!(field(a, "lang"));
-                self.value(&lang);
-                self.raw("\" lang=\"");
-                self.value(&lang);
-                self.raw("\">");
-                self.value(&need!(field(a, "name")));
-                self.raw("</a>");
+            let last = h.alternates.len() - 1;
+            for (i, a) in h.alternates.iter().enumerate() {
+                self.raw(" ");
+                need!(self.language_link(a)?);
                 if i != last {
                     self.raw(",");
                 }
@@ -558,49 +602,29 @@ impl Page<'_, '_> {
 
     /// `notice.print.html`.
     fn print(&mut self) -> Step {
-        let root = self.root;
-        let doc_title = need!(doc_title(root));
-        let summary = need!(field(root, "summary"));
-        let controller = need!(field(&summary, "controller"));
-        let draft = need!(field(root, "draft")).is_true();
-        let alternates = need!(items(&need!(field(root, "alternates"))));
-        let version = need!(field(root, "version"));
-        let updated = need!(field(root, "updated"));
-        self.raw("<!DOCTYPE html>\n<html lang=\"");
-        self.value(&need!(field(root, "lang")));
-        self.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-        self.title(draft, &doc_title, &controller)?;
-        self.raw("</title>");
-        if controller.is_true() {
+        let h = need!(self.open_head()?);
+        if h.controller.is_true() {
             self.raw("\n<meta name=\"author\" content=\"");
-            self.value(&controller);
+            self.value(&h.controller);
             self.raw("\">");
         }
-        need!(self.alternate_links(&alternates)?);
+        need!(self.alternate_links(&h.alternates)?);
         self.raw("\n<style>\n");
         need!(self.style()?);
         self.raw("\n</style>\n</head>\n<body>\n<header class=\"doc-header\">");
-        if draft {
+        if h.draft {
             self.raw("\n<p class=\"draft-banner\"><strong>");
-            self.t("draft-label")?;
-            self.raw(".</strong> ");
-            self.t("draft-banner")?;
+            self.draft_words()?;
             self.raw("</p>");
         }
-        self.raw("\n<p class=\"doc-type\">");
-        self.t("notice-doc-type")?;
-        self.raw("</p>\n<h1>");
-        self.value(&doc_title);
-        self.raw("</h1>\n<p class=\"basis\">");
-        self.t("notice-gdpr-basis")?;
-        self.raw("</p>");
-        need!(self.meta(&version, &updated)?);
-        if !alternates.is_empty() {
+        self.doc_heading(&h.doc_title)?;
+        need!(self.meta(&h.version, &h.updated)?);
+        if !h.alternates.is_empty() {
             self.raw("\n<p class=\"languages\">");
             self.t("label-other-languages")?;
             self.raw(":");
-            let last = alternates.len() - 1;
-            for (i, a) in alternates.iter().enumerate() {
+            let last = h.alternates.len() - 1;
+            for (i, a) in h.alternates.iter().enumerate() {
                 self.raw(" <span lang=\"");
                 self.value(&need!(field(a, "lang")));
                 self.raw("\">");
@@ -613,23 +637,17 @@ impl Page<'_, '_> {
             self.raw("</p>");
         }
         self.raw("\n</header>\n<main>");
-        need!(self.summary(&summary)?);
+        need!(self.summary(&h.summary)?);
         need!(self.sections()?);
         self.raw("\n</main>\n<footer class=\"doc-footer\">\n<p>");
-        self.value(&doc_title);
-        if controller.is_true() {
+        self.value(&h.doc_title);
+        if h.controller.is_true() {
             self.raw(" · ");
-            self.value(&controller);
+            self.value(&h.controller);
         }
         self.raw("</p>");
-        if version.is_true() && updated.is_true() {
-            self.raw("\n<p>");
-            let line = self.message(
-                "notice-version-line",
-                &[("version", &version), ("date", &updated)],
-            )?;
-            self.value(&Value::from(line));
-            self.raw("</p>");
+        if h.version.is_true() && h.updated.is_true() {
+            self.version_line(&h.version, &h.updated)?;
         }
         self.raw("\n</footer>\n</body>\n</html>");
         Ok(Some(()))
@@ -823,6 +841,73 @@ mod tests {
                 && !f.path.ends_with("index.html")
         });
         assert_eq!(renderer.frame_stats(), (RENDERS * html.count() as u64, 0));
+    }
+
+    /// A notice from the source of a bundled one, changed by `edit`.
+    fn variant(edit: impl Fn(&str) -> String) -> crate::model::Notice {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let source = std::fs::read_to_string(root.join("notices/opinsys-koejakaja.toml"))
+            .expect("a bundled notice");
+        let loaded = crate::load::load_bytes(crate::source::FileId(0), 0, edit(&source).as_bytes());
+        loaded.document.expect("a notice")
+    }
+
+    /// Guards the frames' branches that the bundled notices do not take:
+    /// a draft, a notice without a version or a date or both, one in a
+    /// single language (no links to others). Each page is compared with
+    /// the one its template writes.
+    #[test]
+    fn frames_write_what_their_templates_write_for_every_branch() {
+        let without = |key: &'static str| {
+            move |s: &str| {
+                s.lines()
+                    .filter(|l| !l.starts_with(key))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+        };
+        let variants = [
+            variant(|s| s.replacen("version = ", "draft = true\nversion = ", 1)),
+            variant(without("version = ")),
+            variant(without("updated = ")),
+            variant(|s| without("updated = ")(&without("version = ")(s))),
+            variant(|s| {
+                s.replacen(
+                    "languages = [\"fi\", \"sv\", \"en\"]",
+                    "languages = [\"sv\"]",
+                    1,
+                )
+            }),
+        ];
+        let framed = Renderer::new(None).expect("renderer");
+        let templated = Renderer::new(None).expect("renderer").without_frames();
+        for notice in &variants {
+            let pages = framed
+                .site(std::slice::from_ref(notice), &selection(), &[])
+                .expect("renders");
+            assert_eq!(
+                pages,
+                templated
+                    .site(std::slice::from_ref(notice), &selection(), &[])
+                    .expect("renders")
+            );
+            assert!(pages.iter().any(|p| p.path.ends_with(".md")));
+        }
+        assert_eq!(framed.frame_stats().1, 0, "no page left to its template");
+        assert_eq!(templated.frame_stats(), (0, 0));
+        // The variants take the branches they are meant to.
+        let page = |notice: &crate::model::Notice, path: &str| -> String {
+            let pages = framed
+                .site(std::slice::from_ref(notice), &selection(), &[])
+                .expect("renders");
+            let page = pages.iter().find(|p| p.path == path).expect("the page");
+            String::from_utf8_lossy(&page.contents).into_owned()
+        };
+        assert!(
+            page(&variants[0], "fi/opinsys-koejakaja.html").contains("<div class=\"draft-banner\"")
+        );
+        assert!(!page(&variants[3], "fi/opinsys-koejakaja.html").contains("<dl class=\"meta\">"));
+        assert!(!page(&variants[4], "sv/opinsys-koejakaja.html").contains("rel=\"alternate\""));
     }
 
     /// A context the frame does not expect (here without `sections`) is

@@ -150,6 +150,14 @@ impl Renderer {
         self.memo.stats()
     }
 
+    /// This renderer with every page rendered by its template: what the
+    /// tests compare the frames with.
+    #[cfg(test)]
+    pub(crate) fn without_frames(mut self) -> Renderer {
+        self.built_in = frame::BuiltIn::default();
+        self
+    }
+
     /// How many notice pages were written by their frame in code
     /// ([`frame`]), and how many were left to their template although a
     /// frame was there (for the benchmarks and the tests).
