@@ -81,25 +81,49 @@ impl Frame {
 /// project's own): where a page written in code may stand for its
 /// template.
 #[derive(Debug, Clone, Default)]
-pub struct BuiltIn(Vec<&'static str>);
+pub struct BuiltIn {
+    names: Vec<&'static str>,
+    /// What the built-in templates without any template syntax (the
+    /// screen style sheet) render as: the same for every page, so written
+    /// once.
+    fixed: Vec<(&'static str, String)>,
+}
 
 impl BuiltIn {
     pub fn of(env: &Environment<'_>) -> BuiltIn {
-        BuiltIn(
-            super::templates::defaults()
-                .iter()
-                .filter(|(name, default)| {
-                    env.get_template(name)
-                        .is_ok_and(|in_effect| in_effect.source() == *default)
-                })
-                .map(|(name, _)| *name)
-                .collect(),
-        )
+        let names: Vec<&'static str> = super::templates::defaults()
+            .iter()
+            .filter(|(name, default)| {
+                env.get_template(name)
+                    .is_ok_and(|in_effect| in_effect.source() == *default)
+            })
+            .map(|(name, _)| *name)
+            .collect();
+        let fixed = super::templates::defaults()
+            .iter()
+            .filter(|(name, source)| {
+                names.contains(name) && !["{{", "{%", "{#"].iter().any(|s| source.contains(s))
+            })
+            .filter_map(|(name, _)| {
+                let text = env.get_template(name).ok()?.render(()).ok()?;
+                Some((*name, text))
+            })
+            .collect();
+        BuiltIn { names, fixed }
+    }
+
+    /// What the built-in template `name` renders as, if it has no
+    /// template syntax (the same whatever the context).
+    pub fn fixed(&self, name: &str) -> Option<&str> {
+        self.fixed
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| text.as_str())
     }
 
     /// Whether each of `names` is the built-in template.
     pub fn all(&self, names: &[&str]) -> bool {
-        names.iter().all(|n| self.0.contains(n))
+        names.iter().all(|n| self.names.contains(n))
     }
 
     /// The frame of the page template `name`, where it and the style
@@ -120,6 +144,7 @@ impl BuiltIn {
 pub fn render<'a>(
     frame: Frame,
     env: &'a Environment<'a>,
+    built_in: &BuiltIn,
     memo: &Memo,
     locales: &Locales,
     root: &Value,
@@ -128,13 +153,19 @@ pub fn render<'a>(
     let mut page = Page {
         frame,
         env,
+        built_in,
         memo,
         locales,
         root,
         lang: String::new(),
         state: page_template.new_state(),
         module: None,
-        out: String::with_capacity(32 * 1024),
+        // Pages are about 30 KB (HTML) and 11 KB (Markdown): room enough
+        // not to copy them as they grow.
+        out: String::with_capacity(match frame {
+            Frame::Html | Frame::Print => 48 * 1024,
+            Frame::Markdown => 16 * 1024,
+        }),
     };
     let Some(lang) = field(root, "lang") else {
         return Ok(None);
@@ -232,6 +263,7 @@ const MARKDOWN_BODIES: [&str; 22] = [
 struct Page<'a, 's> {
     frame: Frame,
     env: &'a Environment<'a>,
+    built_in: &'a BuiltIn,
     memo: &'a Memo,
     locales: &'a Locales,
     root: &'a Value,
@@ -321,8 +353,13 @@ impl Page<'_, '_> {
     /// style names the notice in its running header).
     fn style(&mut self) -> Step {
         let name = need!(self.frame.style());
-        let css = self.env.get_template(name)?.render(self.root)?;
-        self.raw(&css);
+        match self.built_in.fixed(name) {
+            Some(css) => self.raw(css),
+            None => {
+                let css = self.env.get_template(name)?.render(self.root)?;
+                self.raw(&css);
+            }
+        }
         Ok(Some(()))
     }
 
@@ -910,6 +947,23 @@ mod tests {
         assert!(!page(&variants[4], "sv/opinsys-koejakaja.html").contains("rel=\"alternate\""));
     }
 
+    /// The screen style sheet, which has no template syntax, is rendered
+    /// once and written as its template writes it; the print style sheet,
+    /// which names the notice, is rendered for each page.
+    #[test]
+    fn the_screen_style_sheet_is_rendered_once_as_its_template_writes_it() {
+        let renderer = Renderer::new(None).expect("renderer");
+        let once = renderer.built_in.fixed("style.css").expect("kept");
+        let each = renderer
+            .env
+            .get_template("style.css")
+            .and_then(|t| t.render(minijinja::context! { lang => "sv", title => "T" }))
+            .expect("renders");
+        assert_eq!(once, each);
+        assert!(once.contains("font-family"), "{once}");
+        assert_eq!(renderer.built_in.fixed("print.css"), None);
+    }
+
     /// A context the frame does not expect (here without `sections`) is
     /// left to the template, which says what is wrong in its own words.
     #[test]
@@ -920,6 +974,7 @@ mod tests {
             let rendered = render(
                 frame,
                 &renderer.env,
+                &renderer.built_in,
                 &renderer.memo,
                 &renderer.locales,
                 &root,

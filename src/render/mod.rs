@@ -177,6 +177,9 @@ impl Renderer {
     /// The template `name` rendered with `context`, without the line break
     /// a page ends with: what `{% include name %}` writes.
     pub fn included<T: serde::Serialize>(&self, name: &str, context: &T) -> anyhow::Result<String> {
+        if let Some(fixed) = self.built_in.fixed(name) {
+            return Ok(fixed.to_string());
+        }
         self.env
             .get_template(name)
             .and_then(|t| t.render(minijinja::Value::from(minijinja::value::Serde(context))))
@@ -235,7 +238,14 @@ impl Renderer {
         page: &memo::PageGuard,
     ) -> anyhow::Result<String> {
         if let Some(frame) = self.built_in.frame(name) {
-            match frame::render(frame, &self.env, &self.memo, &self.locales, &ctx) {
+            match frame::render(
+                frame,
+                &self.env,
+                &self.built_in,
+                &self.memo,
+                &self.locales,
+                &ctx,
+            ) {
                 Ok(Some(text)) => {
                     self.frame_pages[0].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     #[cfg(debug_assertions)]
