@@ -137,6 +137,17 @@ impl BuiltIn {
     }
 }
 
+/// A page written by its frame.
+#[derive(Debug)]
+pub struct Framed {
+    pub text: String,
+    /// Where the output of each of the page's `memo()` calls was written
+    /// into `text`, in the order of the calls; `None` for one written
+    /// otherwise (trimmed with the lines around it). Empty when the calls
+    /// could not be told apart. See [`super::memo::spans`].
+    pub written: Vec<Option<usize>>,
+}
+
 /// Renders a notice page's frame with the context `root`, as its template
 /// would (without the template's final line break, which minijinja drops
 /// too). `Ok(None)` when the context is not what the frame expects: the
@@ -148,7 +159,7 @@ pub fn render<'a>(
     memo: &Memo,
     locales: &Locales,
     root: &Value,
-) -> Result<Option<String>, Error> {
+) -> Result<Option<Framed>, Error> {
     let page_template = env.get_template(frame.template())?;
     let mut page = Page {
         frame,
@@ -160,6 +171,7 @@ pub fn render<'a>(
         lang: String::new(),
         state: page_template.new_state(),
         module: None,
+        written: Some(Vec::with_capacity(32)),
         // Pages are about 30 KB (HTML) and 11 KB (Markdown): room enough
         // not to copy them as they grow.
         out: String::with_capacity(match frame {
@@ -179,7 +191,10 @@ pub fn render<'a>(
         Frame::Print => page.print(),
         Frame::Markdown => page.markdown(),
     };
-    Ok(written?.map(|()| page.out))
+    Ok(written?.map(|()| Framed {
+        text: page.out,
+        written: page.written.unwrap_or_default(),
+    }))
 }
 
 /// `Err` for an error of the engine (a macro failing, a message missing),
@@ -273,6 +288,9 @@ struct Page<'a, 's> {
     state: State<'s, 'a>,
     /// The imported module, evaluated on the first section not kept.
     module: Option<minijinja::Captured<'a>>,
+    /// Where each section's output went ([`Framed::written`]); `None`
+    /// once a section noted other than one call.
+    written: Option<Vec<Option<usize>>>,
     out: String,
 }
 
@@ -318,6 +336,20 @@ impl Page<'_, '_> {
     /// `{{ memo(m.<name>, args...) }}`: the kept output, or the macro's
     /// through `memo()`; `None` if the module has no such macro.
     fn section(&mut self, name: &str, args: &[Value]) -> Result<Option<Value>, Error> {
+        let noted = super::memo::calls_noted();
+        let out = self.section_output(name, args)?;
+        if out.is_some() {
+            let one_call = super::memo::calls_noted() == noted + 1;
+            match &mut self.written {
+                Some(written) if one_call => written.push(None),
+                _ => self.written = None,
+            }
+        }
+        Ok(out)
+    }
+
+    /// The output of [`Page::section`].
+    fn section_output(&mut self, name: &str, args: &[Value]) -> Result<Option<Value>, Error> {
         if let Some(kept) = self.memo.kept(&self.state, name, args) {
             return Ok(Some(kept));
         }
@@ -345,6 +377,13 @@ impl Page<'_, '_> {
     /// Writes `{{ memo(m.<name>, args...) }}`.
     fn write_section(&mut self, name: &str, args: &[Value]) -> Step {
         let out = need!(self.section(name, args)?);
+        // Written as it is (a macro's output is safe markup): noted where.
+        if out.is_safe()
+            && out.as_str().is_some()
+            && let Some(last) = self.written.as_mut().and_then(|w| w.last_mut())
+        {
+            *last = Some(self.out.len());
+        }
         self.value(&out);
         Ok(Some(()))
     }
@@ -420,8 +459,8 @@ impl Page<'_, '_> {
             self.raw(".</span> ");
             self.value(&need!(field(&s, "heading")));
             self.raw("</h2>");
-            let heading_id = Value::from(format!("h-{id}"));
-            need!(self.write_section(&format!("sec_{id}"), &[heading_id])?);
+            let heading_id = Value::from(joined("h-", &id));
+            need!(self.write_section(&joined("sec_", &id), &[heading_id])?);
             self.raw("\n</section>");
         }
         Ok(Some(()))
@@ -773,7 +812,7 @@ impl Page<'_, '_> {
             self.value(&need!(field(&s, "heading")));
             let id = need!(field(&s, "id"));
             if id.as_str().is_some_and(|id| MARKDOWN_BODIES.contains(&id)) {
-                need!(self.write_section(&format!("sec_{id}"), &[])?);
+                need!(self.write_section(&joined("sec_", &id), &[])?);
             }
         }
         Ok(Some(()))
@@ -786,6 +825,14 @@ impl Page<'_, '_> {
             self.raw("\n\n");
             self.raw(trimmed);
         }
+    }
+}
+
+/// `prefix ~ value`: the prefix and the value's text.
+fn joined(prefix: &str, value: &Value) -> String {
+    match value.as_str() {
+        Some(text) => [prefix, text].concat(),
+        None => format!("{prefix}{value}"),
     }
 }
 

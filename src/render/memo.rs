@@ -690,6 +690,12 @@ impl Memo {
     }
 }
 
+/// How many `memo()` calls the page being rendered on this thread has
+/// noted so far.
+pub fn calls_noted() -> usize {
+    PAGE.with(|p| p.borrow().as_ref().map_or(0, |page| page.calls.len()))
+}
+
 /// The key of the output of the macro `name` of `planned`, which depends
 /// on the context variables `deps`, called with `args` from the page
 /// being rendered (`None` outside one).
@@ -745,21 +751,44 @@ fn page_key(
 /// page's text between them). An output is looked for after the previous
 /// one; one not found, or not accepted, ends a run. Empty outputs are
 /// passed over.
+///
+/// `written` may say, for each call, where its output was written into
+/// `text` (a page written in code knows, [`super::frame`]): the output is
+/// then taken from there, without comparing it with the text, unless its
+/// first byte comes earlier after the previous output (where the search
+/// would find it first). The spans are the same either way.
 pub fn spans(
     text: &str,
     calls: &[Call],
+    written: &[Option<usize>],
     shared: impl Fn(&Call) -> bool,
 ) -> Vec<std::ops::Range<usize>> {
     let mut spans = Vec::new();
     let mut run: Option<std::ops::Range<usize>> = None;
     let mut from = 0;
-    for call in calls {
+    for (i, call) in calls.iter().enumerate() {
         let output = call.output.as_str().unwrap_or_default();
         if output.is_empty() {
             continue;
         }
-        let found =
-            find_from(text.as_bytes(), from, output.as_bytes()).map(|at| at..at + output.len());
+        let at = written.get(i).copied().flatten().filter(|&at| {
+            at >= from
+                && text.get(from..at).is_some_and(|gap| {
+                    memchr::memchr(output.as_bytes()[0], gap.as_bytes()).is_none()
+                })
+        });
+        let found = match at {
+            Some(at) => {
+                debug_assert!(
+                    text[at..].starts_with(output),
+                    "an output noted where it is not"
+                );
+                Some(at..at + output.len())
+            }
+            None => {
+                find_from(text.as_bytes(), from, output.as_bytes()).map(|at| at..at + output.len())
+            }
+        };
         match found {
             Some(span) if shared(call) => {
                 from = span.end;
@@ -1456,7 +1485,7 @@ mod tests {
         ];
         let z = page.find("<p>z</p>").unwrap();
         assert_eq!(
-            spans(page, &calls, accept),
+            spans(page, &calls, &[], accept),
             [
                 page.find("<p>x</p>").unwrap()..y_end,
                 z..z + "<p>z</p>".len()
@@ -1472,7 +1501,7 @@ mod tests {
             plan: Plan::Uncached,
             template: "m.html".into(),
         });
-        assert!(spans(page, &[call("<p>y</p>", &uncached)], accept).is_empty());
+        assert!(spans(page, &[call("<p>y</p>", &uncached)], &[], accept).is_empty());
     }
 
     /// `env` with the twins of its pages, as the renderer's has them.

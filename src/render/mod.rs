@@ -207,7 +207,7 @@ impl Renderer {
 
     fn render_template(&self, name: &str, ctx: minijinja::Value) -> anyhow::Result<String> {
         let page = memo::PageGuard::enter(ctx.clone());
-        self.render_page(name, ctx, &page)
+        Ok(self.render_page(name, ctx, &page)?.text)
     }
 
     /// Renders a notice's page from its context, whose fields `memo()`
@@ -218,9 +218,9 @@ impl Renderer {
     /// templates alone, so the spans of a page are the same in every run.
     fn render_context(&self, name: &str, ctx: context::PageContext) -> anyhow::Result<NoticePage> {
         let page = memo::PageGuard::with_fields(ctx.root.clone(), ctx.fingerprints);
-        let text = self.render_page(name, ctx.root, &page)?;
+        let frame::Framed { text, written } = self.render_page(name, ctx.root, &page)?;
         let calls = page.take_calls();
-        let shared = memo::spans(&text, &calls, |call| {
+        let shared = memo::spans(&text, &calls, &written, |call| {
             call.depends().is_some_and(|deps| {
                 !deps
                     .iter()
@@ -230,13 +230,15 @@ impl Renderer {
         Ok(NoticePage { text, shared })
     }
 
-    /// Renders `name` with `ctx` while `page` tells `memo()` what page it is.
+    /// Renders `name` with `ctx` while `page` tells `memo()` what page it
+    /// is: by its frame in code where it has one, which also says where
+    /// the sections went.
     fn render_page(
         &self,
         name: &str,
         ctx: minijinja::Value,
         page: &memo::PageGuard,
-    ) -> anyhow::Result<String> {
+    ) -> anyhow::Result<frame::Framed> {
         if let Some(frame) = self.built_in.frame(name) {
             match frame::render(
                 frame,
@@ -246,11 +248,11 @@ impl Renderer {
                 &self.locales,
                 &ctx,
             ) {
-                Ok(Some(text)) => {
+                Ok(Some(framed)) => {
                     self.frame_pages[0].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     #[cfg(debug_assertions)]
-                    self.assert_frame_as_template(name, &ctx, page, &text);
-                    return Ok(text);
+                    self.assert_frame_as_template(name, &ctx, page, &framed);
+                    return Ok(framed);
                 }
                 // The template renders the page, or says what is wrong
                 // with it in its own words.
@@ -260,8 +262,12 @@ impl Renderer {
                 }
             }
         }
-        memo::render(&self.memo, &self.env, name, &ctx, page)
-            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
+        let text = memo::render(&self.memo, &self.env, name, &ctx, page)
+            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))?;
+        Ok(frame::Framed {
+            text,
+            written: Vec::new(),
+        })
     }
 
     /// Every test that renders a notice checks its frame's page against
@@ -272,9 +278,17 @@ impl Renderer {
         name: &str,
         ctx: &minijinja::Value,
         page: &memo::PageGuard,
-        text: &str,
+        framed: &frame::Framed,
     ) {
+        let text = framed.text.as_str();
         let frame_calls = page.take_calls();
+        // Where the frame says its sections went is where the search finds
+        // them.
+        assert_eq!(
+            memo::spans(text, &frame_calls, &framed.written, |_| true),
+            memo::spans(text, &frame_calls, &[], |_| true),
+            "the frame of {name} notes its sections elsewhere than they are"
+        );
         let expected = self
             .env
             .get_template(name)

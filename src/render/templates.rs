@@ -116,6 +116,9 @@ pub fn write_value(
         // minijinja's HTML escaping also escapes `/`, which HTML does not
         // need and which makes every link in the output hard to read.
         (Escape::Html, false, Some(text)) => write_escaped_html(out, text),
+        // An integer's digits and sign need no escaping, nor a copy
+        // (section numbers, on every page).
+        (Escape::Html, false, None) if value.is_integer() => write!(out, "{value}"),
         (Escape::Html, false, None) => write_escaped_html(out, &value.to_string()),
         (Escape::Markdown, false, Some(text)) => write_escaped_markdown(out, text),
         (Escape::Markdown, false, None) => write_escaped_markdown(out, &value.to_string()),
@@ -257,6 +260,40 @@ mod tests {
             ("a<b>&\"c'ä", "a&lt;b&gt;&amp;&quot;c&#39;ä"),
         ] {
             assert_eq!(escape_html(text), escaped, "{text}");
+        }
+    }
+
+    /// Guards `write_value`, which the pages written in code use: what it
+    /// writes is what `{{ v }}` writes, for each kind of value and both
+    /// escapings.
+    #[test]
+    fn write_value_writes_what_a_template_writes() {
+        let mut e = env();
+        e.add_template("x.html", "{{ v }}").unwrap();
+        e.add_template("x.md", "{{ v }}").unwrap();
+        let values = [
+            Value::from(42),
+            Value::from(-7_i64),
+            Value::from(u64::MAX),
+            Value::from(3.0),
+            Value::from(2.5),
+            Value::from(true),
+            Value::from(()),
+            Value::from("a<b & *c* 'd'"),
+            Value::from_safe_string("<b>safe</b> *x*".to_string()),
+            Value::from(vec![Value::from("<x>"), Value::from(1)]),
+        ];
+        for (template, escape) in [("x.html", Escape::Html), ("x.md", Escape::Markdown)] {
+            for v in &values {
+                let mut written = String::new();
+                write_value(&mut written, escape, v).unwrap();
+                let rendered = e
+                    .get_template(template)
+                    .unwrap()
+                    .render(minijinja::context! { v => v.clone() })
+                    .unwrap();
+                assert_eq!(written, rendered, "{template}: {v:?}");
+            }
         }
     }
 
