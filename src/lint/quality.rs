@@ -302,13 +302,9 @@ paragraphs instead of deeper levels.";
 pub fn markdown_nesting(cx: &mut Ctx<'_>) {
     for (field, text) in cx.texts() {
         for t in text.all() {
-            // Each level takes a marker of its own (`>`, `-`, `*`, `+`, or a
-            // number and `.` or `)`); a text with few of them needs no parse.
-            let mut markers = t
-                .value
-                .bytes()
-                .filter(|b| matches!(b, b'>' | b'-' | b'*' | b'+' | b'.' | b')'));
-            if markers.nth(MAX_NESTING).is_none() {
+            // Each level takes a marker of its own where a block starts; a
+            // text with few of them, as prose is, needs no parse.
+            if block_markers_up_to(&t.value, MAX_NESTING + 1) <= MAX_NESTING {
                 continue;
             }
             // Once per text in a run, as in `unsafe_link`.
@@ -331,6 +327,55 @@ pub fn markdown_nesting(cx: &mut Ctx<'_>) {
             }
         }
     }
+}
+
+/// How many markers that can open a block quote or a list (`>`, `-`, `*`,
+/// `+`, or digits and `.` or `)`) stand where a block can start: first on
+/// a line but for spaces and tabs, or after such a marker and spaces; at
+/// most `limit`. Every quote and list a text nests opens at a marker of
+/// its own in such a place (what comes before it on its line is the
+/// indentation and the markers of the blocks around it), so
+/// [`nesting_depth`] is never more than this count. Line breaks are `\n`
+/// and `\r`, as in CommonMark.
+fn block_markers_up_to(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() && count < limit {
+        let b = bytes[i];
+        if matches!(b, b'\n' | b'\r') {
+            line_start = true;
+            i += 1;
+            continue;
+        }
+        if !line_start {
+            // On to the next line.
+            i = match memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+                Some(at) => i + at,
+                None => bytes.len(),
+            };
+            continue;
+        }
+        match b {
+            b' ' | b'\t' => i += 1,
+            b'>' | b'-' | b'*' | b'+' => {
+                count += 1;
+                i += 1;
+            }
+            b'0'..=b'9' => {
+                let digits = bytes[i..].iter().take_while(|d| d.is_ascii_digit()).count();
+                if matches!(bytes.get(i + digits), Some(b'.' | b')')) {
+                    count += 1;
+                    i += digits + 1;
+                } else {
+                    line_start = false;
+                }
+            }
+            _ => line_start = false,
+        }
+    }
+    count.min(limit)
 }
 
 /// All item ids of a notice, in document order.
@@ -725,6 +770,57 @@ mod tests {
             let last = format!("{text}\u{7f}");
             assert_eq!(forbidden_char(&last), Some('\u{7f}'), "at {at}");
         }
+    }
+
+    /// Guards Q017's pre-filter: no text nests deeper than it counts
+    /// markers, for quotes and lists of every kind, nested on one line or
+    /// over several, indented, lazily continued, with blank lines and
+    /// with `\n`, `\r\n` or `\r` line breaks; and prose counts none.
+    #[test]
+    fn no_text_nests_deeper_than_its_block_markers() {
+        let openers = ["> ", "- ", "* ", "+ ", "1. ", "2) ", ">", "-\t", "10. "];
+        let breaks = ["\n", "\r\n", "\r"];
+        let mut texts = Vec::new();
+        for k in 0..openers.len() {
+            for line_break in breaks {
+                for levels in 1..=11 {
+                    let next = |l: usize| openers[(k + l) % openers.len()];
+                    // All on one line.
+                    texts.push(format!("{}x", (0..levels).map(next).collect::<String>()));
+                    // One level per line, indented under the one before.
+                    let mut nested = String::new();
+                    for l in 0..levels {
+                        nested.push_str(&" ".repeat(3 * l));
+                        nested.push_str(next(l));
+                        nested.push_str("item");
+                        nested.push_str(line_break);
+                        if l % 3 == 2 {
+                            nested.push_str(line_break);
+                            nested.push_str(&" ".repeat(3 * l + 3));
+                            nested.push_str("more");
+                            nested.push_str(line_break);
+                        }
+                    }
+                    nested.push_str("lazy continuation");
+                    texts.push(nested);
+                    // Quotes carried on each line, a list inside.
+                    let quoted = (0..levels)
+                        .map(|l| format!("{}{}{line_break}", "> ".repeat(l + 1), next(l)))
+                        .collect::<String>();
+                    texts.push(quoted);
+                }
+            }
+        }
+        for text in &texts {
+            let depth = nesting_depth(text);
+            assert!(
+                depth <= block_markers_up_to(text, usize::MAX),
+                "{text:?} nests {depth} deep"
+            );
+        }
+        assert!(texts.iter().any(|t| nesting_depth(t) > MAX_NESTING));
+        let prose = "Tietoja käsitellään lain 5 §:n mukaisesti. Lisätietoja: 1.1.2026 - 31.12.2026 (ks. * ja +).\n\nKoulu > kunta.";
+        assert_eq!(block_markers_up_to(prose, usize::MAX), 0);
     }
 
     #[test]
