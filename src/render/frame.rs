@@ -121,6 +121,21 @@ impl BuiltIn {
             .map(|(_, text)| text.as_str())
     }
 
+    /// What `{% include name %}` writes with the context `ctx`: the
+    /// output kept for a built-in template without template syntax, or the
+    /// template rendered.
+    pub fn include<'a>(
+        &'a self,
+        env: &Environment<'_>,
+        name: &str,
+        ctx: &Value,
+    ) -> Result<std::borrow::Cow<'a, str>, Error> {
+        match self.fixed(name) {
+            Some(text) => Ok(text.into()),
+            None => Ok(env.get_template(name)?.render(ctx)?.into()),
+        }
+    }
+
     /// Whether each of `names` is the built-in template.
     pub fn all(&self, names: &[&str]) -> bool {
         names.iter().all(|n| self.names.contains(n))
@@ -392,13 +407,8 @@ impl Page<'_, '_> {
     /// style names the notice in its running header).
     fn style(&mut self) -> Step {
         let name = need!(self.frame.style());
-        match self.built_in.fixed(name) {
-            Some(css) => self.raw(css),
-            None => {
-                let css = self.env.get_template(name)?.render(self.root)?;
-                self.raw(&css);
-            }
-        }
+        let css = self.built_in.include(self.env, name, self.root)?;
+        self.raw(&css);
         Ok(Some(()))
     }
 

@@ -893,8 +893,7 @@ pub fn render(
         if let (true, Ok(text)) = (sufficed, rendered) {
             return Ok(text);
         }
-        let uncounted = page.restart();
-        memo.hits.fetch_sub(uncounted, Ordering::Relaxed);
+        memo.restart(page);
     }
     env.get_template(name)?.render(ctx)
 }

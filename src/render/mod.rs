@@ -177,12 +177,10 @@ impl Renderer {
     /// The template `name` rendered with `context`, without the line break
     /// a page ends with: what `{% include name %}` writes.
     pub fn included<T: serde::Serialize>(&self, name: &str, context: &T) -> anyhow::Result<String> {
-        if let Some(fixed) = self.built_in.fixed(name) {
-            return Ok(fixed.to_string());
-        }
-        self.env
-            .get_template(name)
-            .and_then(|t| t.render(minijinja::Value::from(minijinja::value::Serde(context))))
+        let ctx = minijinja::Value::from(minijinja::value::Serde(context));
+        self.built_in
+            .include(&self.env, name, &ctx)
+            .map(std::borrow::Cow::into_owned)
             .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
     }
 
